@@ -1,0 +1,283 @@
+"""Proposing the quantitative targets of an indicator from its 重点工作 text.
+
+The clerk types each year's indicators in from the work report; proposing the targets saves the
+typing and, more importantly, splits an item like "签约50亿元以上项目2个、10亿元以上项目20个" into
+the separate targets the lead unit has to report against. It is only a proposal: whatever the
+rules cannot decide is still proposed, with `certain=False` and a note telling the clerk what to
+check, so nothing silently disappears.
+
+How a text is read:
+
+* It is cut into clauses at ，。； — a clause is the unit that carries one verb phrase.
+* Inside a clause every number is looked at with what follows it:
+  - a number followed by a time or age word ("5年以上", "35周岁以下") is a condition on who or
+    what is counted, never a target;
+  - a number + unit followed by a noun, when another quantity follows in the same item
+    ("50亿元以上项目2个", "120万元以上村数量提升至50%"), is a size class and stays in the label;
+  - a number + unit followed by a noun with nothing after it ("加快6个“千万工程”项目建设") is a
+    target named by the words after it;
+  - any other number + unit is a target named by the words before it.
+* A clause without any target becomes a qualitative target only when it states an outcome one
+  can check (同步, 清零, 全覆盖, 高于, 开放, 建立…数据库, 竣工投用…). Clauses that only describe
+  effort ("加快推进“个转企”“小升规”", "激发各类民间主体投资活力") are dropped: progress against
+  them cannot be judged, and the measurable result of the same item is its numeric target.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kpi_desktop.domain.units import UNIT_PATTERN, MeasureUnit, is_count, parse_unit
+
+
+class TargetKind(StrEnum):
+    GROWTH = "growth"
+    AMOUNT = "amount"
+    COUNT = "count"
+    THRESHOLD = "threshold"
+    SHARE = "share"
+    QUALITATIVE = "qualitative"
+
+
+@dataclass(frozen=True)
+class ProposedTarget:
+    label: str  # a short Chinese label naming what is measured
+    kind: TargetKind
+    value: float | None
+    unit: str  # as written: "%", "亿美元", "家", "亩"; "" for qualitative
+    span: str  # the exact substring of the text the target came from
+    certain: bool  # False when the parser could not tell
+    note: str = ""  # why not certain, in Chinese, for the clerk
+
+    @property
+    def measure_unit(self) -> MeasureUnit | None:
+        return parse_unit(self.unit) if self.unit else None
+
+
+_DIGIT = "[0-9０-９]"
+_NUMBER = (
+    rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?"  # 1,200 as typed on an English keyboard
+    rf"|{_DIGIT}+(?:[.．]{_DIGIT}+)?"
+)
+# Time and age words after a number make it a condition ("5年以上在外过渡农户"), a date
+# ("2024年", "1-2月") or an ordinal, none of which is a target. 个月 is listed so that "3个月"
+# is not read as three 个.
+_CONDITION = r"个月|周岁|岁|年|月|日|天|小时|期|级|星|号"
+_QUANTITY = re.compile(
+    rf"(?<![0-9０-９A-Za-z.．])(?P<num>{_NUMBER})"
+    rf"(?:(?P<cond>{_CONDITION})|(?P<unit>{UNIT_PATTERN}))?"
+    r"(?P<bound>及以上|以上|以下|以内|左右)?"
+    r"(?![0-9０-９A-Za-z.．])"  # 5G, 3D, model numbers
+)
+_CLAUSE = re.compile(r"[^，。；;！？!?\n]+")
+_ITEM_SEPARATOR = "、"
+
+# Effort words that open a phrase but do not name what is measured.
+_LEADING_VERBS = re.compile(
+    r"^(?:[0-9０-９]{4}年|全年|力争|推动|加快|推进|实现|完成|累计认定|累计|新认定|认定|新引进|新增|新建|新投入|"
+    r"筹集建设|建设|培育|引进|签约|落地|打造|创建|立项|促成|推出|恢复|举办|集成推广|进一步)+"
+)
+# Verbs between the measured thing and its number: the kind carries their meaning already.
+_TRAILING_VERBS = re.compile(r"(?:突破|达到|保持|提升至|提升到|提高至|提高到|超过|超|为)+$")
+# An item that is only one of these verbs ("推动技术改造项目开工100个、投产40个") shares the
+# subject of the item before it.
+_BARE_ACTIONS = frozenset(
+    {"开工", "投产", "竣工", "完工", "收储", "出让", "供应", "签约", "落地", "建成", "开业"}
+    | {"投用", "交付", "启动", "达产"}
+)
+
+_GROWTH_WORDS = re.compile(r"增长|增速|增幅")
+_DECLINE_WORDS = re.compile(r"下降|减少|降低")
+_SHARE_NOUNS = re.compile(r"比重|占比|比例|强度|(?<!增长)率")
+_SHARE_VERBS = re.compile(r"提升至|提升到|提高至|提高到|达到|保持")
+
+_OUTCOME_MARKERS = re.compile(
+    r"同步|清零|全覆盖|覆盖|高于|低于|快于|优于|开放|数据库|建立|建成|竣工|投用|投运|通车|"
+    r"实现|完成|达标|到位"
+)
+
+_NOTE_NO_TARGET = "未识别到量化目标或可核查的定性要求，请人工录入目标。"
+_NOTE_NO_UNIT = "数字后没有可识别的计量单位，请核对目标值和单位。"
+_NOTE_CLASS_OR_TARGET = "“{bound}”后面紧跟名词，可能是规模档次而非目标值，请核对。"
+_NOTE_PERCENT_KIND = "未说明是增长率还是比重，请核对目标类型。"
+_NOTE_PERCENT_BOTH = "同时出现增长和比重字样，请核对是增长率还是比重。"
+_NOTE_DECLINE = "下降目标，已记为负增长，请核对。"
+_NOTE_POINTS = "以百分点表示的变化，请核对目标类型和数值。"
+_NOTE_REACH = "“达到”可能是年末存量，也可能是年内累计完成额，请核对目标类型。"
+
+
+def parse_number(s: str) -> float | None:
+    """A plain decimal number in half- or full-width digits ("5.5", "１８０", "1,200").
+
+    万 and 亿 are not numbers here: they belong to the unit ("2.2万平方米" is 2.2 of 万平方米),
+    so that the value shown is the one written in the report.
+    """
+    text = unicodedata.normalize("NFKC", s).strip()
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", text):
+        text = text.replace(",", "")
+    if not re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", text):
+        return None
+    return float(text)
+
+
+def _clean_label(raw: str) -> str:
+    # A quotation cut in two by a number ("“5+3”产业") leaves a dangling quote mark.
+    label = raw.strip().strip(_ITEM_SEPARATOR).replace("力争", "").lstrip("”」』").rstrip("“「『")
+    stripped = _TRAILING_VERBS.sub("", _LEADING_VERBS.sub("", label))
+    # A phrase made only of verbs ("新增10家") keeps its words rather than an empty label.
+    return stripped or label
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The kind of a numeric target and how sure the rules are about it."""
+
+    kind: TargetKind
+    negative: bool = False
+    note: str = ""
+
+
+def _read_percent(before: str) -> _Reading:
+    growth = _GROWTH_WORDS.search(before) is not None
+    share = _SHARE_NOUNS.search(before) is not None
+    if growth and share:
+        return _Reading(TargetKind.SHARE, note=_NOTE_PERCENT_BOTH)
+    if growth:
+        return _Reading(TargetKind.GROWTH)
+    if _DECLINE_WORDS.search(before):
+        return _Reading(TargetKind.GROWTH, negative=True, note=_NOTE_DECLINE)
+    if share or _SHARE_VERBS.search(before):
+        return _Reading(TargetKind.SHARE)
+    return _Reading(TargetKind.SHARE, note=_NOTE_PERCENT_KIND)
+
+
+def _read_kind(before: str, unit: MeasureUnit | None) -> _Reading:
+    """`before` is the clause text up to the number: the verb just before the number and a
+    累计 anywhere in the phrase decide between amount, count and threshold."""
+    if unit is None:
+        return _Reading(TargetKind.COUNT, note=_NOTE_NO_UNIT)
+    if unit.base == "%":
+        return _read_percent(before)
+    if unit.base == "百分点":
+        return _Reading(TargetKind.GROWTH, note=_NOTE_POINTS)
+    tail = before.rstrip()
+    # 突破 and 累计 speak of a stock reached by year end (market entities, patents held,
+    # headquarters recognised so far), which progress reports as a level, not an addition.
+    # 超 alone ("规模超100亿元") is read as an amount to exceed within the year.
+    if tail.endswith("突破") or "累计" in before:
+        return _Reading(TargetKind.THRESHOLD)
+    if tail.endswith("达到"):
+        return _Reading(TargetKind.THRESHOLD, note=_NOTE_REACH)
+    if is_count(unit):
+        return _Reading(TargetKind.COUNT)
+    # Money, land, length and floor area are measured quantities, not counts of items.
+    return _Reading(TargetKind.AMOUNT)
+
+
+def _followed_by_noun(clause: str, end: int) -> bool:
+    rest = clause[end:].lstrip()
+    return bool(rest) and rest[0] not in _ITEM_SEPARATOR + "）)"
+
+
+def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarget]:
+    quantities = [m for m in _QUANTITY.finditer(clause) if m.group("cond") is None]
+    targets: list[ProposedTarget] = []
+    item_start = 0  # where the words naming the next target begin
+    previous_label = ""
+    for index, match in enumerate(quantities):
+        later = quantities[index + 1] if index + 1 < len(quantities) else None
+        before_noun = _followed_by_noun(clause, match.end())
+        if (
+            before_noun
+            and later is not None
+            and _ITEM_SEPARATOR not in clause[match.end() : later.start()]
+        ):
+            continue  # a size class of the next target; it stays inside that target's label
+
+        if before_noun:
+            stop = clause.find(_ITEM_SEPARATOR, match.end())
+            span_end = stop if stop >= 0 else len(clause)
+            label = _clean_label(clause[match.end() : span_end])
+            label = re.sub(r"建设$", "", label) or label
+        else:
+            span_end = match.end()
+            label = _clean_label(clause[item_start : match.start()])
+            if label in _BARE_ACTIONS and previous_label[-2:] in _BARE_ACTIONS:
+                label = previous_label[:-2] + label
+
+        written_unit = match.group("unit") or ""
+        unit = parse_unit(written_unit) if written_unit else None
+        reading = _read_kind(clause[: match.start()], unit)
+        note = reading.note
+        bound = match.group("bound") or ""
+        if before_noun and bound in ("以上", "及以上", "以下"):
+            note = note or _NOTE_CLASS_OR_TARGET.format(bound=bound)
+        value = parse_number(match.group("num"))
+        if value is not None and reading.negative:
+            value = -value
+
+        span_start = item_start
+        while clause[span_start : span_start + 1] in (_ITEM_SEPARATOR, " "):
+            span_start += 1
+        targets.append(
+            ProposedTarget(
+                label=label,
+                kind=reading.kind,
+                value=value,
+                unit=written_unit,
+                span=text[start + span_start : start + span_end],
+                certain=not note,
+                note=note,
+            )
+        )
+        previous_label = label
+        item_start = span_end
+    return targets
+
+
+def _qualitative(text: str, start: int, clause: str) -> ProposedTarget | None:
+    if not _OUTCOME_MARKERS.search(clause):
+        return None
+    span = clause.strip()
+    offset = start + clause.index(span)
+    return ProposedTarget(
+        label=_clean_label(span),
+        kind=TargetKind.QUALITATIVE,
+        value=None,
+        unit="",
+        span=text[offset : offset + len(span)],
+        certain=True,
+    )
+
+
+def propose_targets(text: str) -> list[ProposedTarget]:
+    """The targets an indicator text states, in text order; never empty."""
+    proposals: list[ProposedTarget] = []
+    for clause_match in _CLAUSE.finditer(text):
+        clause = clause_match.group()
+        if not clause.strip():
+            continue
+        found = _targets_in_clause(text, clause_match.start(), clause)
+        if found:
+            proposals.extend(found)
+            continue
+        qualitative = _qualitative(text, clause_match.start(), clause)
+        if qualitative is not None:
+            proposals.append(qualitative)
+    if proposals:
+        return proposals
+    whole = text.strip().rstrip("。；;")
+    return [
+        ProposedTarget(
+            label=_clean_label(whole),
+            kind=TargetKind.QUALITATIVE,
+            value=None,
+            unit="",
+            span=whole,
+            certain=False,
+            note=_NOTE_NO_TARGET,
+        )
+    ]

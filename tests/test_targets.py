@@ -1,0 +1,326 @@
+"""Targets proposed from the 2024 seed indicators, checked against a table read by hand."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kpi_desktop.domain.targets import (
+    ProposedTarget,
+    TargetKind,
+    parse_number,
+    propose_targets,
+)
+from kpi_desktop.domain.units import UNIT_PATTERN, MeasureUnit, convert, parse_unit
+
+SEED = Path(__file__).parents[2] / "shared" / "seed" / "000_18f662238a09a06d.txt"
+
+G = TargetKind.GROWTH
+A = TargetKind.AMOUNT
+C = TargetKind.COUNT
+T = TargetKind.THRESHOLD
+S = TargetKind.SHARE
+Q = TargetKind.QUALITATIVE
+
+# seq -> targets in text order: (kind, value, unit as written, a fragment the label must hold).
+# Read from the 重点工作 column of the seed, one indicator at a time.
+Expected = tuple[TargetKind, float | None, str, str]
+EXPECTED: dict[int, list[Expected]] = {
+    1: [(G, 5.5, "%", "地区生产总值增长")],
+    2: [(G, 7, "%", "服务业增加值")],
+    3: [(A, 11, "亿美元", "实际利用外资")],
+    4: [(S, 5, "%", "研发投入强度")],
+    5: [(Q, None, "", "基本同步")],
+    6: [(T, 1200, "亿元", "智能汽车及智能装备产业产值")],
+    7: [(T, 800, "亿元", "半导体产业产值")],
+    8: [(S, 13, "%", "占GDP比重"), (T, 750, "亿元", "营业收入规模")],
+    9: [(C, 180, "家", "国家高新技术企业"), (C, 100, "家", "创新型中小企业")],
+    10: [(C, 5, "家", "小巨人"), (C, 30, "家", "专精特新中小企业")],
+    11: [(T, 14, "万户", "市场主体总数")],
+    12: [(C, 50, "家", "规上工业企业")],
+    13: [(C, 100, "家", "规上服务业企业")],
+    14: [(C, 50, "家", "限上社零企业")],
+    15: [(C, 2, "家", "上市企业")],
+    16: [(T, 45, "家", "市级总部企业")],
+    17: [
+        (C, 5, "家", "省级智能工厂/数字化车间"),
+        (C, 10, "家", "市级未来工厂"),
+        (C, 13, "家", "绿色低碳工厂"),
+        (C, 1, "个", "省级工业设计中心"),
+    ],
+    18: [
+        (C, 2, "个", "50亿元以上项目"),
+        (C, 20, "个", "10亿元以上项目"),
+        (C, 100, "个", "亿元以上项目"),
+    ],
+    19: [(A, 100, "亿元", "增资扩产规模")],
+    20: [(C, 60, "个", "亿元以上项目"), (C, 13, "个", "10亿元以上项目")],
+    21: [(C, 100, "个", "技术改造项目开工"), (C, 40, "个", "技术改造项目投产")],
+    22: [(Q, None, "", "高于面上投资增速")],
+    23: [(A, 2500, "亩", "工业用地收储"), (A, 2000, "亩", "工业用地出让")],
+    24: [(A, 30, "亿元", "减负降本")],
+    25: [(T, 20, "亿元", "政策性担保金额")],
+    26: [(T, 330, "亿元", "区产业基金规模")],
+    27: [(C, 10, "个", "研发攻坚计划项目")],
+    28: [(C, 60, "家", "研发机构"), (C, 3, "个", "高端仪器共享平台")],
+    29: [(T, 2, "万件", "有效发明专利拥有量")],
+    30: [(C, 150, "个", "校友经济项目")],
+    31: [(C, 180, "个", "产学研合作项目")],
+    32: [(C, 3000, "名", "高技能人才")],
+    33: [(C, 3, "万名", "35周岁以下大学生")],
+    34: [(G, 8, "%", "跨境电商进出口")],
+    35: [(C, 100, "家", "外贸出口新主体")],
+    36: [(A, 10, "公里", "污水管")],
+    37: [(C, 30, "所", "名优特色学校")],
+    38: [
+        (C, 7200, "套（间）", "保障性租赁住房"),
+        (C, 700, "户", "城中村改造"),
+        (C, 3000, "套", "安置房"),
+        (Q, None, "", "动态清零"),
+    ],
+    39: [(C, 3, "万人", "城镇新增就业")],
+    40: [(C, 3, "个", "居家养老服务照料中心"), (C, 5, "家", "老年友好型社区")],
+    41: [(C, 3, "个", "康复站"), (Q, None, "", "街道全覆盖")],
+    42: [(C, 7, "个", "同心圆双拥社区"), (C, 2, "个", "双拥共建示范点")],
+    43: [(A, 2200, "亩", "高标准农田"), (Q, None, "", "钱塘粮库一期")],
+    44: [(A, 1500, "亩", "耕地")],
+    45: [(C, 4, "个", "农事服务中心项目"), (A, 2000, "亩", "市级综合种养基地")],
+    46: [(C, 5, "家", "家庭农场和农民合作社"), (S, 50, "%", "120万元以上村数量")],
+    47: [(C, 6, "个", "千万工程")],
+    48: [(C, 2, "个", "文艺精品项目"), (C, 5, "个", "特色艺术示范村社")],
+    49: [(C, 3, "家", "城市书房"), (C, 3, "家", "文化驿站")],
+    50: [
+        (A, 2.2, "万平方米", "嵌入式体育场地"),
+        (C, 15, "个", "特色体育空间"),
+        (Q, None, "", "低免开放"),
+        (C, 300, "场", "体育活动"),
+    ],
+    51: [(C, 6, "条", "精品旅游线路"), (C, 2, "家", "旅游驿站")],
+    52: [(C, 2, "个", "综合示范社区提升工程"), (C, 1, "个", "避灾安置场所")],
+    53: [(Q, None, "", "自然灾害普查数据库"), (C, 111, "个", "自动气象站")],
+}
+
+
+def _seed_rows() -> dict[int, str]:
+    rows: dict[int, str] = {}
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 2 and cells[0].strip().isdigit():
+            rows[int(cells[0])] = cells[1].strip()
+    return rows
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> dict[int, str]:
+    if not SEED.is_file():
+        pytest.skip(f"seed table not found at {SEED}")
+    return _seed_rows()
+
+
+def test_expected_table_covers_the_whole_seed(seed_rows: dict[int, str]) -> None:
+    assert sorted(seed_rows) == list(range(1, 54))
+    assert sorted(EXPECTED) == sorted(seed_rows)
+
+
+def _shape(target: ProposedTarget) -> tuple[TargetKind, float | None, str]:
+    return target.kind, target.value, target.unit
+
+
+@pytest.mark.parametrize("seq", sorted(EXPECTED))
+def test_seed_indicator_targets(seq: int, seed_rows: dict[int, str]) -> None:
+    text = seed_rows[seq]
+    proposed = propose_targets(text)
+    expected = EXPECTED[seq]
+
+    assert [_shape(t) for t in proposed] == [(k, v, u) for k, v, u, _ in expected]
+    for target, (_, _, _, fragment) in zip(proposed, expected, strict=True):
+        assert fragment in target.label, (target.label, fragment)
+        assert target.span and target.span in text
+        # Every seed indicator is one the rules can read without help.
+        assert target.certain, target.note
+        assert target.note == ""
+
+
+def test_spans_are_in_text_order(seed_rows: dict[int, str]) -> None:
+    for seq, text in seed_rows.items():
+        positions = [text.index(t.span) for t in propose_targets(text)]
+        assert positions == sorted(positions), seq
+
+
+def test_size_classes_and_conditions_are_not_targets(seed_rows: dict[int, str]) -> None:
+    values = {seq: [t.value for t in propose_targets(seed_rows[seq])] for seq in (18, 33, 38, 46)}
+    assert 50 not in values[18] and 10 not in values[18]
+    assert 35 not in values[33]
+    assert 5 not in values[38]
+    assert 120 not in values[46]
+
+
+def test_size_class_stays_in_the_label() -> None:
+    labels = [t.label for t in propose_targets("签约50亿元以上项目2个、10亿元以上项目20个")]
+    assert labels == ["50亿元以上项目", "10亿元以上项目"]
+
+
+def test_number_before_its_noun_is_named_by_the_words_after_it() -> None:
+    (target,) = propose_targets("加快6个“千万工程”项目建设")
+    assert (target.kind, target.value, target.unit) == (C, 6, "个")
+    assert target.label == "“千万工程”项目"
+
+
+def test_full_width_digits_in_text() -> None:
+    (target,) = propose_targets("新增国家高新技术企业１８０家，")
+    assert (target.kind, target.value, target.unit) == (C, 180, "家")
+    assert target.span == "新增国家高新技术企业１８０家"
+
+
+def test_full_width_percent_sign() -> None:
+    (target,) = propose_targets("地区生产总值增长５．５％。")
+    assert (target.kind, target.value, target.unit) == (G, 5.5, "％")
+    assert target.measure_unit == MeasureUnit("％", "%", 1)
+
+
+def test_text_without_any_target_asks_the_clerk() -> None:
+    (target,) = propose_targets("加快推进某项改革。")
+    assert target.kind is Q and target.value is None and target.unit == ""
+    assert not target.certain
+    assert "人工录入" in target.note
+
+
+def test_qualitative_outcome_is_certain() -> None:
+    (target,) = propose_targets("城乡居民收入与经济增长基本同步。")
+    assert target.kind is Q and target.certain
+
+
+def test_effort_clause_is_dropped_next_to_a_numeric_target() -> None:
+    targets = propose_targets("加快推进“个转企”，市场主体总数突破14万户。")
+    assert [_shape(t) for t in targets] == [(T, 14, "万户")]
+
+
+def test_percent_without_a_kind_word_is_uncertain() -> None:
+    (target,) = propose_targets("某项指标50%。")
+    assert target.kind is S and not target.certain and target.note
+
+
+def test_decline_is_negative_growth_to_check() -> None:
+    (target,) = propose_targets("单位GDP能耗下降3%。")
+    assert (target.kind, target.value) == (G, -3)
+    assert not target.certain
+
+
+def test_class_without_a_later_count_is_uncertain() -> None:
+    (target,) = propose_targets("培育10亿元以上企业。")
+    assert target.value == 10 and target.unit == "亿元"
+    assert not target.certain and "规模档次" in target.note
+
+
+def test_number_without_a_unit_is_uncertain() -> None:
+    (target,) = propose_targets("城乡居民收入比缩小到1.7。")
+    assert target.value == 1.7 and target.unit == ""
+    assert not target.certain
+
+
+def test_dates_and_durations_are_not_targets() -> None:
+    assert [_shape(t) for t in propose_targets("2024年3个月内新增企业3家")] == [(C, 3, "家")]
+
+
+def test_measure_unit_property() -> None:
+    (target,) = propose_targets("实际利用外资11亿美元以上。")
+    assert target.measure_unit == MeasureUnit("亿美元", "美元", 1e8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5.5", 5.5),
+        ("１８０", 180.0),
+        ("２．２", 2.2),
+        ("1,200", 1200.0),
+        ("0", 0.0),
+        ("3万", None),
+        ("", None),
+        ("abc", None),
+        ("1.2.3", None),
+    ],
+)
+def test_parse_number(text: str, expected: float | None) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "scale"),
+    [
+        ("元", "元", 1),
+        ("万元", "元", 1e4),
+        ("亿元", "元", 1e8),
+        ("亿元人民币", "元", 1e8),
+        ("美元", "美元", 1),
+        ("万美元", "美元", 1e4),
+        ("亿美元", "美元", 1e8),
+        ("%", "%", 1),
+        ("％", "%", 1),
+        ("家", "家", 1),
+        ("个", "个", 1),
+        ("项", "项", 1),
+        ("件", "件", 1),
+        ("万件", "件", 1e4),
+        ("名", "人", 1),
+        ("万名", "人", 1e4),
+        ("人", "人", 1),
+        ("万人", "人", 1e4),
+        ("户", "户", 1),
+        ("万户", "户", 1e4),
+        ("套", "套", 1),
+        ("间", "间", 1),
+        ("套（间）", "套（间）", 1),
+        ("亩", "亩", 1),
+        ("万亩", "亩", 1e4),
+        ("公里", "米", 1e3),
+        ("平方米", "平方米", 1),
+        ("万平方米", "平方米", 1e4),
+        ("场", "场", 1),
+        ("所", "所", 1),
+        ("条", "条", 1),
+        ("村", "村", 1),
+    ],
+)
+def test_parse_unit(text: str, base: str, scale: float) -> None:
+    assert parse_unit(text) == MeasureUnit(text, base, scale)
+
+
+@pytest.mark.parametrize("text", ["", "年", "周岁", "万", "亿", "万%", "美元人民币", "公斤"])
+def test_parse_unit_rejects(text: str) -> None:
+    assert parse_unit(text) is None
+
+
+def _unit(text: str) -> MeasureUnit:
+    unit = parse_unit(text)
+    assert unit is not None
+    return unit
+
+
+def test_convert_between_scales_of_dollars() -> None:
+    progress = convert(19431, _unit("万美元"), _unit("亿美元"))
+    assert progress == pytest.approx(1.9431)
+    assert progress is not None
+    assert round(progress / 11 * 100, 1) == 17.7
+
+
+def test_convert_people_written_as_ming_and_ren() -> None:
+    assert convert(3, _unit("万名"), _unit("人")) == pytest.approx(30000)
+
+
+def test_yuan_and_dollars_do_not_convert() -> None:
+    assert convert(1, _unit("亿元"), _unit("亿美元")) is None
+    assert convert(1, _unit("美元"), _unit("元")) is None
+
+
+def test_counts_of_different_things_do_not_convert() -> None:
+    assert convert(1, _unit("套"), _unit("套（间）")) is None
+    assert convert(1, _unit("亩"), _unit("平方米")) is None
+
+
+def test_unit_pattern_prefers_the_longest_spelling() -> None:
+    quantity = re.compile(rf"(?P<num>[0-9.]+)(?P<unit>{UNIT_PATTERN})")
+    found = [m.group("unit") for m in quantity.finditer("2.2万平方米、11亿美元、3个百分点、5家")]
+    assert found == ["万平方米", "亿美元", "个百分点", "家"]
