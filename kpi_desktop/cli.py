@@ -1,0 +1,140 @@
+"""The command line (see the CLI contract): `kpi-desktop [--db FILE]` opens the window; the
+subcommands do the same work without one. Nothing here imports Qt widgets unless the window
+is asked for."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kpi_desktop import __version__
+from kpi_desktop.domain.errors import KpiError, current_language
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_REFUSED = 2
+
+
+def _zh_en(zh: str, en: str) -> str:
+    return en if current_language() == "en" else zh
+
+
+def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="FILE",
+        default=default,
+        help=_zh_en(
+            "数据库文件（不存在时以内置计划新建）",
+            "the database file (created with the built-in plan if missing)",
+        ),
+    )
+
+
+def _command_dump(args: argparse.Namespace) -> int:
+    from kpi_desktop.services.database import open_plan_database
+    from kpi_desktop.services.queries import dump
+
+    database = open_plan_database(args.db)
+    try:
+        with database.read() as session:
+            data = dump(session)
+    finally:
+        database.close()
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _command_window(args: argparse.Namespace) -> int:
+    from kpi_desktop.ui.app import run
+
+    return run(Path(args.db) if args.db else None)
+
+
+def _not_ready(name: str) -> Callable[[argparse.Namespace], int]:
+    def command(_args: argparse.Namespace) -> int:
+        error = KpiError("command.not_ready", command=name)
+        error.exit_status = EXIT_FAILED
+        raise error
+
+    return command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kpi-desktop",
+        description=_zh_en("政府工作报告重点工作量化指标跟踪", "Work-report target tracking"),
+    )
+    parser.add_argument("--version", action="version", version=f"kpi-desktop {__version__}")
+    _db_option(parser, default=None)
+    parser.set_defaults(handler=_command_window)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    dump = commands.add_parser(
+        "dump", help=_zh_en("以 JSON 输出数据库", "print the database as JSON")
+    )
+    _db_option(dump, default=argparse.SUPPRESS)
+    dump.set_defaults(handler=_command_dump)
+
+    imp = commands.add_parser("import", help=_zh_en("导入报送表", "import returned spreadsheets"))
+    _db_option(imp, default=argparse.SUPPRESS)
+    imp.add_argument("--period", metavar="P")
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("returns", nargs="+", metavar="RETURN")
+    imp.set_defaults(handler=_not_ready("import"))
+
+    for name, helptext in (
+        ("export-template", _zh_en("导出报送模板", "export a template for the units")),
+        ("export-summary", _zh_en("导出汇总表", "export the summary table")),
+    ):
+        sub = commands.add_parser(name, help=helptext)
+        _db_option(sub, default=argparse.SUPPRESS)
+        sub.add_argument("--period", metavar="P", required=True)
+        if name == "export-template":
+            sub.add_argument("--unit", metavar="NAME")
+        sub.add_argument("-o", "--output", metavar="OUT", required=True)
+        sub.set_defaults(handler=_not_ready(name))
+    return parser
+
+
+def _use_utf8_streams() -> None:
+    # A Windows console or a pipe may default to a legacy code page; JSON and messages are
+    # Chinese, so write UTF-8 whatever the console says.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _use_utf8_streams()
+    from kpi_desktop.services.logs import configure_logging
+
+    configure_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.handler(args)
+        return result
+    except KpiError as error:
+        print(error.message(), file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+    except Exception as error:  # the clerk gets a sentence; the log gets the traceback
+        log.exception("command failed")
+        print(
+            _zh_en(
+                f"出现意外错误：{error}。数据未被修改。",
+                f"Unexpected error: {error}. Nothing was changed.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED

@@ -1,0 +1,1 @@
+"""What a clerk does, as functions over a database: no dialogs, typed errors."""

@@ -1,0 +1,192 @@
+"""Reading a plan back: indicators with their units, targets and progress, and the dump."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.periods import Period
+from kpi_desktop.storage.models import (
+    Actual,
+    Indicator,
+    IndicatorUnit,
+    LeadUnit,
+    Plan,
+    Progress,
+    Target,
+)
+
+
+@dataclass
+class IndicatorView:
+    """One indicator as the window, the exports and the dump read it."""
+
+    indicator: Indicator
+    units: list[IndicatorUnit]
+    canonical_units: list[str]
+    targets: list[Target]
+    progress: dict[str, Progress] = field(default_factory=dict)
+    actuals: dict[tuple[str, int], Actual] = field(default_factory=dict)
+
+    @property
+    def id(self) -> int:
+        assert self.indicator.id is not None
+        return self.indicator.id
+
+    @property
+    def seq(self) -> int:
+        return self.indicator.seq
+
+    @property
+    def text(self) -> str:
+        return self.indicator.text
+
+    @property
+    def lead_units(self) -> list[str]:
+        """The lead units as the row writes them."""
+        return [u.written_name for u in self.units]
+
+
+def plans(session: Session) -> list[Plan]:
+    return list(session.exec(select(Plan).order_by(col(Plan.year), col(Plan.region))))
+
+
+def plan_for_year(session: Session, year: int) -> Plan:
+    for plan in plans(session):
+        if plan.year == year:
+            return plan
+    known = "、".join(str(p.year) for p in plans(session)) or "—"
+    raise KpiError("plan.no_year", year=year, years=known)
+
+
+def indicator_views(session: Session, plan: Plan) -> list[IndicatorView]:
+    """Every indicator of `plan` in 序号 order, loaded with a fixed number of queries."""
+    indicators = list(
+        session.exec(
+            select(Indicator).where(Indicator.plan_id == plan.id).order_by(col(Indicator.seq))
+        )
+    )
+    ids = [i.id for i in indicators]
+    names = {u.id: u.name for u in session.exec(select(LeadUnit))}
+    units: dict[int, list[IndicatorUnit]] = defaultdict(list)
+    for link in session.exec(
+        select(IndicatorUnit)
+        .where(col(IndicatorUnit.indicator_id).in_(ids))
+        .order_by(col(IndicatorUnit.indicator_id), col(IndicatorUnit.position))
+    ):
+        units[link.indicator_id].append(link)
+    targets: dict[int, list[Target]] = defaultdict(list)
+    for target in session.exec(
+        select(Target)
+        .where(col(Target.indicator_id).in_(ids))
+        .order_by(col(Target.indicator_id), col(Target.position))
+    ):
+        targets[target.indicator_id].append(target)
+    progress: dict[int, dict[str, Progress]] = defaultdict(dict)
+    by_progress_id: dict[int, Progress] = {}
+    for entry in session.exec(select(Progress).where(col(Progress.indicator_id).in_(ids))):
+        progress[entry.indicator_id][entry.period] = entry
+        assert entry.id is not None
+        by_progress_id[entry.id] = entry
+    actuals: dict[int, dict[tuple[str, int], Actual]] = defaultdict(dict)
+    for actual in session.exec(
+        select(Actual).where(col(Actual.progress_id).in_(list(by_progress_id)))
+    ):
+        owner = by_progress_id[actual.progress_id]
+        actuals[owner.indicator_id][(owner.period, actual.target_id)] = actual
+    views = []
+    for indicator in indicators:
+        assert indicator.id is not None
+        links = units[indicator.id]
+        views.append(
+            IndicatorView(
+                indicator=indicator,
+                units=links,
+                canonical_units=[names[link.unit_id] for link in links],
+                targets=targets[indicator.id],
+                progress=progress[indicator.id],
+                actuals=actuals[indicator.id],
+            )
+        )
+    return views
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is not None and value.is_integer():
+        return int(value)
+    return value
+
+
+def _progress_json(view: IndicatorView, entry: Progress) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": entry.text}
+    if entry.status:
+        data["status"] = entry.status
+    if entry.as_of_month:
+        data["as_of_month"] = entry.as_of_month
+    if entry.problems:
+        data["problems"] = entry.problems
+    if entry.next_steps:
+        data["next_steps"] = entry.next_steps
+    data["source"] = entry.source
+    if entry.source_file:
+        data["source_file"] = entry.source_file
+    actual_values = []
+    for target in view.targets:
+        actual = view.actuals.get((entry.period, target.id or 0))
+        if actual is not None and actual.value is not None:
+            actual_values.append(
+                {
+                    "target": target.position,
+                    "value": _number(actual.value),
+                    "unit": actual.unit,
+                    "confirmed": actual.confirmed,
+                }
+            )
+    if actual_values:
+        data["actuals"] = actual_values
+    data["updated_at"] = entry.updated_at.isoformat(timespec="seconds")
+    return data
+
+
+def dump(session: Session) -> dict[str, Any]:
+    """The whole database as the JSON structure `kpi-desktop dump` prints."""
+    result: dict[str, Any] = {"plans": []}
+    for plan in plans(session):
+        indicators = []
+        for view in indicator_views(session, plan):
+            indicators.append(
+                {
+                    "seq": view.seq,
+                    "text": view.text,
+                    "lead_units": view.lead_units,
+                    "lead_units_canonical": view.canonical_units,
+                    "category": view.indicator.category,
+                    "targets": [
+                        {
+                            "label": t.label,
+                            "kind": t.kind,
+                            "value": _number(t.value),
+                            "unit": t.unit,
+                            "confirmed": t.confirmed,
+                        }
+                        for t in view.targets
+                    ],
+                    "progress": {
+                        code: _progress_json(view, view.progress[code])
+                        for code in sorted(view.progress, key=Period.parse)
+                    },
+                }
+            )
+        result["plans"].append(
+            {
+                "year": plan.year,
+                "region": plan.region,
+                "title": plan.title,
+                "indicators": indicators,
+            }
+        )
+    return result

@@ -1,0 +1,1 @@
+"""Persistence: table models, the database engine, schema versions and backups."""

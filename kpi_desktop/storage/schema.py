@@ -1,0 +1,69 @@
+"""Schema versions and the migrations between them.
+
+The version is recorded in the file (`meta.schema_version`). A new file is created at the
+current version from the table models; an older file is brought forward one step at a time,
+each step a function of the connection, all inside one transaction, after a backup copy.
+A file from a newer program is refused: it may hold data this program would not keep.
+
+To change the schema: change the models, add a function here that changes a file of the
+previous version the same way, append it to MIGRATIONS, and keep a database written by the
+previous version under tests/fixtures/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, text
+from sqlmodel import SQLModel
+
+from kpi_desktop.storage import models
+
+MigrationStep = Callable[[Connection], None]
+
+
+def _v1_to_v2(connection: Connection) -> None:
+    # Version 2 keeps each lead unit's own text when an indicator is shared.
+    models.Contribution.__table__.create(connection)  # type: ignore[attr-defined]
+
+
+# MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
+MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2}
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+APPLICATION_ID = "kpi-desktop"
+
+
+def read_version(connection: Connection) -> int | None:
+    """The file's schema version, or None when it is not a kpi-desktop database."""
+    has_meta = connection.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+        if connection.dialect.name == "sqlite"
+        else text("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
+    ).scalar_one()
+    if not has_meta:
+        return None
+    rows = {key: value for key, value in connection.execute(text("SELECT key, value FROM meta"))}
+    if rows.get("application") != APPLICATION_ID:
+        return None
+    return int(rows.get("schema_version", "0"))
+
+
+def _write_version(connection: Connection, version: int) -> None:
+    connection.execute(text("DELETE FROM meta WHERE key = 'schema_version'"))
+    connection.execute(
+        text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(version)}
+    )
+
+
+def create_schema(connection: Connection) -> None:
+    SQLModel.metadata.create_all(connection)
+    connection.execute(
+        text("INSERT INTO meta (key, value) VALUES ('application', :a)"), {"a": APPLICATION_ID}
+    )
+    _write_version(connection, SCHEMA_VERSION)
+
+
+def upgrade(connection: Connection, from_version: int) -> None:
+    for version in range(from_version, SCHEMA_VERSION):
+        MIGRATIONS[version](connection)
+    _write_version(connection, SCHEMA_VERSION)

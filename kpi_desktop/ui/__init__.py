@@ -1,0 +1,1 @@
+"""The Qt window: models, panels and dialogs over the services."""

@@ -1,0 +1,1 @@
+"""Data files shipped with kpi-desktop: the built-in plan and icons."""

@@ -1,0 +1,80 @@
+"""The command-line contract: exit statuses, messages on stderr, no Qt widgets for commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "kpi_desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_dump_does_not_load_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from kpi_desktop.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main(['dump', '--db', {str(tmp_path / 'x.sqlite')!r}])\n"
+        "assert status == 0, status\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_db_option_before_or_after_the_command(tmp_path: Path) -> None:
+    target = tmp_path / "a.sqlite"
+    after = run_cli("dump", "--db", str(target))
+    before = run_cli("--db", str(target), "dump")
+    assert after.returncode == before.returncode == 0
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+
+
+def test_refused_database_exits_2_with_a_chinese_message(tmp_path: Path) -> None:
+    bogus = tmp_path / "不是数据库.sqlite"
+    bogus.write_text("hello", encoding="utf-8")
+    result = run_cli("dump", "--db", str(bogus), env={"LANGUAGE": "zh_CN", "LC_ALL": ""})
+    assert result.returncode == 2
+    assert "不是 kpi-desktop 数据库" in result.stderr
+    assert str(bogus) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert bogus.read_text(encoding="utf-8") == "hello"
+
+
+def test_english_locale_gets_english_messages(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_text("hello", encoding="utf-8")
+    result = run_cli("dump", "--db", str(bogus), env={"LANGUAGE": "", "LC_ALL": "en_US.UTF-8"})
+    assert result.returncode == 2
+    assert "is not a kpi-desktop database" in result.stderr
+
+
+def test_newer_database_is_refused_on_the_command_line(tmp_path: Path) -> None:
+    import sqlite3
+
+    target = tmp_path / "new.sqlite"
+    assert run_cli("dump", "--db", str(target)).returncode == 0
+    connection = sqlite3.connect(target)
+    connection.execute("UPDATE meta SET value='7' WHERE key='schema_version'")
+    connection.commit()
+    connection.close()
+    result = run_cli("dump", "--db", str(target), env={"LANGUAGE": "zh_CN", "LC_ALL": ""})
+    assert result.returncode == 2
+    assert "更新版本" in result.stderr and "Traceback" not in result.stderr

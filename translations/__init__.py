@@ -1,0 +1,1 @@
+"""Qt translation sources (.ts) and compiled catalogues (.qm)."""
