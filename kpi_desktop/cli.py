@@ -5,7 +5,7 @@ is asked for."""
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -37,34 +37,29 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
     )
 
 
-def _command_dump(args: argparse.Namespace) -> int:
-    from kpi_desktop.services.database import open_plan_database
-    from kpi_desktop.services.queries import dump
-
-    database = open_plan_database(args.db)
-    try:
-        with database.read() as session:
-            data = dump(session)
-    finally:
-        database.close()
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    return EXIT_OK
-
-
 def _command_window(args: argparse.Namespace) -> int:
     from kpi_desktop.ui.app import run
 
     return run(Path(args.db) if args.db else None)
 
 
-def _not_ready(name: str) -> Callable[[argparse.Namespace], int]:
-    def command(_args: argparse.Namespace) -> int:
-        error = KpiError("command.not_ready", command=name)
-        error.exit_status = EXIT_FAILED
-        raise error
+def _command(module: str) -> Callable[[argparse.Namespace], int]:
+    """The handler of a subcommand: `run(args)` of kpi_desktop.commands.<module>, imported
+    only when that command is used so that each command loads just what it needs."""
 
-    return command
+    def handler(args: argparse.Namespace) -> int:
+        try:
+            loaded = importlib.import_module(f"kpi_desktop.commands.{module}")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"kpi_desktop.commands.{module}":
+                raise
+            error = KpiError("command.not_ready", command=args.command)
+            error.exit_status = EXIT_FAILED
+            raise error from missing
+        result: int = loaded.run(args)
+        return result
+
+    return handler
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,14 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
         "dump", help=_zh_en("以 JSON 输出数据库", "print the database as JSON")
     )
     _db_option(dump, default=argparse.SUPPRESS)
-    dump.set_defaults(handler=_command_dump)
+    dump.set_defaults(handler=_command("dump"))
 
     imp = commands.add_parser("import", help=_zh_en("导入报送表", "import returned spreadsheets"))
     _db_option(imp, default=argparse.SUPPRESS)
     imp.add_argument("--period", metavar="P")
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("returns", nargs="+", metavar="RETURN")
-    imp.set_defaults(handler=_not_ready("import"))
+    imp.set_defaults(handler=_command("import_returns"))
 
     for name, helptext in (
         ("export-template", _zh_en("导出报送模板", "export a template for the units")),
@@ -100,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "export-template":
             sub.add_argument("--unit", metavar="NAME")
         sub.add_argument("-o", "--output", metavar="OUT", required=True)
-        sub.set_defaults(handler=_not_ready(name))
+        sub.set_defaults(handler=_command(name.replace("-", "_")))
     return parser
 
 

@@ -1,0 +1,274 @@
+"""Recording edits: every change to a stored value goes through here and into the change log.
+
+The window's undo commands, the importer and the restore-from-history action all call these
+functions, so the log is complete whichever way a value changed. A function here changes the
+rows and logs them in the caller's transaction; it commits nothing itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from kpi_desktop.domain.periods import Period
+from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.targets import TargetKind
+from kpi_desktop.storage.models import (
+    Actual,
+    ChangeLog,
+    Indicator,
+    Progress,
+    Target,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value came from: typed by the clerk, imported from a file, restored, …"""
+
+    kind: str = "typed"  # typed | imported | builtin | restored | undo
+    file: str | None = None
+    file_hash: str | None = None
+    unit: str | None = None
+
+
+TYPED = Source()
+
+PROGRESS_FIELDS = ("text", "status", "as_of_month", "problems", "next_steps")
+INDICATOR_FIELDS = ("text", "category")
+TARGET_FIELDS = ("label", "kind", "value", "unit", "confirmed")
+
+
+class EditError(ValueError):
+    """An edit the domain does not allow (an unknown field, a bad value)."""
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def log_change(
+    session: Session,
+    *,
+    entity: str,
+    entity_id: int,
+    field_name: str,
+    old: Any,
+    new: Any,
+    source: Source,
+    indicator_id: int | None,
+    period: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    session.add(
+        ChangeLog(
+            at=at or utcnow(),
+            entity=entity,
+            entity_id=entity_id,
+            field_name=field_name,
+            old_value=_as_text(old),
+            new_value=_as_text(new),
+            indicator_id=indicator_id,
+            period=period,
+            source=source.kind,
+            source_file=source.file,
+            source_hash=source.file_hash,
+        )
+    )
+
+
+def _check_progress_value(name: str, value: Any) -> Any:
+    if name not in PROGRESS_FIELDS:
+        raise EditError(f"unknown progress field {name!r}")
+    if name == "status" and value is not None:
+        return Status(value).value
+    if name == "as_of_month" and value is not None:
+        month = int(value)
+        if not 1 <= month <= 12:
+            raise EditError(f"month {value!r} is not between 1 and 12")
+        return month
+    if name in ("text", "problems", "next_steps"):
+        return "" if value is None else str(value)
+    return value
+
+
+def progress_entry(session: Session, indicator_id: int, period: str) -> Progress | None:
+    return session.exec(
+        select(Progress).where(Progress.indicator_id == indicator_id, Progress.period == period)
+    ).first()
+
+
+def set_progress(
+    session: Session,
+    indicator_id: int,
+    period: str,
+    changes: dict[str, Any],
+    source: Source = TYPED,
+) -> Progress:
+    """Change fields of an indicator's progress in `period`, creating it if need be.
+
+    Only fields whose value really changes are written and logged."""
+    Period.parse(period)  # a bad code is a programming error here, not clerk input
+    checked = {name: _check_progress_value(name, value) for name, value in changes.items()}
+    entry = progress_entry(session, indicator_id, period)
+    now = utcnow()
+    if entry is None:
+        entry = Progress(indicator_id=indicator_id, period=period, updated_at=now)
+        session.add(entry)
+        session.flush()
+    assert entry.id is not None
+    changed = False
+    for name, value in checked.items():
+        old = getattr(entry, name)
+        if old == value:
+            continue
+        log_change(
+            session,
+            entity="progress",
+            entity_id=entry.id,
+            field_name=name,
+            old=old,
+            new=value,
+            source=source,
+            indicator_id=indicator_id,
+            period=period,
+            at=now,
+        )
+        setattr(entry, name, value)
+        changed = True
+    if changed:
+        entry.source = source.kind
+        entry.source_file = source.file
+        entry.source_hash = source.file_hash
+        entry.source_unit = source.unit
+        entry.updated_at = now
+        session.add(entry)
+        session.flush()
+    return entry
+
+
+def set_actual(
+    session: Session,
+    indicator_id: int,
+    period: str,
+    target_id: int,
+    value: float | None,
+    unit: str,
+    *,
+    confirmed: bool,
+    as_of_month: int | None = None,
+    source: Source = TYPED,
+) -> Actual | None:
+    """Record a target's achieved value in a period.
+
+    A guess (`confirmed=False`) never replaces a figure the clerk confirmed; the function then
+    returns None and changes nothing."""
+    entry = progress_entry(session, indicator_id, period) or set_progress(
+        session, indicator_id, period, {}, source
+    )
+    assert entry.id is not None
+    actual = session.exec(
+        select(Actual).where(Actual.progress_id == entry.id, Actual.target_id == target_id)
+    ).first()
+    if actual is not None and actual.confirmed and not confirmed:
+        return None
+    before: dict[str, Any] = {}
+    if actual is None:
+        actual = Actual(progress_id=entry.id, target_id=target_id)
+    else:
+        before = {name: getattr(actual, name) for name in ("value", "unit", "as_of_month")}
+    after = {"value": value, "unit": unit, "as_of_month": as_of_month}
+    actual.value, actual.unit, actual.as_of_month = value, unit, as_of_month
+    actual.confirmed = confirmed
+    session.add(actual)
+    session.flush()
+    assert actual.id is not None
+    for name, new in after.items():
+        if before.get(name) != new:
+            log_change(
+                session,
+                entity="actual",
+                entity_id=actual.id,
+                field_name=f"{name}",
+                old=before.get(name),
+                new=new,
+                source=source,
+                indicator_id=indicator_id,
+                period=period,
+            )
+    return actual
+
+
+def set_indicator(
+    session: Session, indicator_id: int, changes: dict[str, Any], source: Source = TYPED
+) -> Indicator:
+    indicator = session.get(Indicator, indicator_id)
+    if indicator is None:
+        raise EditError(f"no indicator {indicator_id}")
+    for name, value in changes.items():
+        if name not in INDICATOR_FIELDS:
+            raise EditError(f"unknown indicator field {name!r}")
+        old = getattr(indicator, name)
+        if old != value:
+            log_change(
+                session,
+                entity="indicator",
+                entity_id=indicator_id,
+                field_name=name,
+                old=old,
+                new=value,
+                source=source,
+                indicator_id=indicator_id,
+            )
+            setattr(indicator, name, value)
+    session.add(indicator)
+    session.flush()
+    return indicator
+
+
+def set_target(
+    session: Session, target_id: int, changes: dict[str, Any], source: Source = TYPED
+) -> Target:
+    target = session.get(Target, target_id)
+    if target is None:
+        raise EditError(f"no target {target_id}")
+    for name, value in changes.items():
+        if name not in TARGET_FIELDS:
+            raise EditError(f"unknown target field {name!r}")
+        if name == "kind":
+            value = TargetKind(value).value
+        old = getattr(target, name)
+        if old != value:
+            log_change(
+                session,
+                entity="target",
+                entity_id=target_id,
+                field_name=name,
+                old=old,
+                new=value,
+                source=source,
+                indicator_id=target.indicator_id,
+            )
+            setattr(target, name, value)
+    session.add(target)
+    session.flush()
+    return target
+
+
+def history(session: Session, indicator_id: int) -> list[ChangeLog]:
+    """Every logged change of an indicator, its targets and its progress, newest first."""
+    return list(
+        session.exec(
+            select(ChangeLog)
+            .where(ChangeLog.indicator_id == indicator_id)
+            .order_by(col(ChangeLog.at).desc(), col(ChangeLog.id).desc())
+        )
+    )
