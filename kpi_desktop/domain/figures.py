@@ -1,0 +1,311 @@
+"""Proposing each target's achieved value from a progress text.
+
+Units report progress in prose ("一季度新增高技能人才825人", "1-2月，…产值163.46亿元"). Reading
+the figure out of it saves the clerk the typing; it is only a proposal, which she confirms or
+corrects, and a confirmed figure is never replaced by a later guess (services.editing).
+
+How a text is read:
+
+* Placeholders ("季度数据。", "年度数据。", "推进中。") carry no figure at all.
+* The "as of" month comes from markers such as "1-2月", "截至2月底", "数据截止到1月份",
+  "一季度"; a figure takes the last marker before it in its sentence, else a marker after it in
+  the same sentence (a trailing "（数据截止到1月份）"), else the last marker of an earlier
+  sentence, else the end month of the period.
+* Every number + unit is a figure, named by the words before it in its clause and, when a noun
+  follows it ("4个农事服务中心项目全部开工"), by the words after it.
+* A figure answers a target when its unit converts to the target's (万美元 → 亿美元, 名 → 人),
+  and, where several figures or targets share a unit, when its naming words resemble the
+  target's (shared character pairs), its size class agrees ("10亿元以上项目" is not "亿元以上
+  项目"), and it carries the target's own verb where the target has one (投入, 开工, 出让…).
+* Words of a step short of the result (立项, 申报, 谋划, 选址, 开工…) mean the figure counts
+  plans or starts, not what the target counts, unless the target names that very step. A
+  figure counting new items ("新获得…311件") does not answer a target on a stock
+  ("拥有量突破2万件").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kpi_desktop.domain.periods import Period
+from kpi_desktop.domain.targets import TargetKind, parse_number
+from kpi_desktop.domain.text import fold
+from kpi_desktop.domain.units import UNIT_PATTERN, MeasureUnit, convert, parse_unit
+
+
+class TargetLike(Protocol):
+    """What a target needs to offer: storage.models.Target and ProposedTarget both do."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def span(self) -> str: ...
+
+
+PLACEHOLDERS: frozenset[str] = frozenset(
+    {"季度数据", "年度数据", "月度数据", "推进中", "暂无数据", "暂无", "无"}
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with its unit found in a progress text."""
+
+    value: float
+    unit: str  # as written, e.g. "万美元"
+    start: int  # where the number starts in the text
+    end: int  # where the number, unit and bound end
+    as_of_month: int | None
+    context: str  # the words naming it
+    growth: bool = False  # a growth or decline rate ("同比增长27%", "下降3%")
+
+    @property
+    def measure_unit(self) -> MeasureUnit | None:
+        return parse_unit(self.unit)
+
+
+@dataclass(frozen=True)
+class ProposedActual:
+    """A target's achieved value as read from the text, in the unit the text wrote."""
+
+    value: float
+    unit: str
+    as_of_month: int
+    span: str  # the text the figure was read from
+
+    def in_unit_of(self, target_unit: str) -> float | None:
+        """The value in the target's unit (19431 万美元 → 1.9431 亿美元); None when they differ
+        in kind (元 against 美元) or the target has no unit."""
+        mine, theirs = parse_unit(self.unit), parse_unit(target_unit)
+        if mine is None or theirs is None:
+            return None
+        return convert(self.value, mine, theirs)
+
+
+_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_CONDITION = r"个月|周岁|岁|年|月份|月|日|天|小时|期|级|星|号"
+_QUANTITY = re.compile(
+    rf"(?<![0-9A-Za-z.])(?P<num>{_NUMBER})"
+    rf"(?:(?P<cond>{_CONDITION})|(?P<unit>{UNIT_PATTERN}))?"
+    r"(?P<bound>及以上|以上|以下|以内|左右|多)?"
+    r"(?![0-9A-Za-z.])"
+)
+_CLAUSE_BREAK = "，,、；;。：:\n（）()"
+_SENTENCE = re.compile(r"[^。；;\n]+")
+_GROWTH_BEFORE = re.compile(r"(?:增长|增幅|增速|增加)(?:了|为|达)?$")
+_DECLINE_BEFORE = re.compile(r"(?:下降|减少|降低)(?:了|为)?$")
+
+_CHINESE_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CHINESE_MONTHS.update({"七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12})
+_MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_AS_OF = re.compile(
+    rf"1\s*[-—–~～至到]\s*(?P<range>{_MONTH})\s*月"  # 1-2月, 1—3月, 1至6月
+    rf"|(?:截至|截止到|截止至|截止)(?:\d{{4}}年)?(?P<until>{_MONTH})月"  # 截止到1月份
+    r"|(?P<period>前三季度|三季度|上半年|二季度|一季度|全年)"
+)
+_PERIOD_MONTH = {"一季度": 3, "二季度": 6, "上半年": 6, "三季度": 9, "前三季度": 9, "全年": 12}
+
+# Steps short of the result: a figure next to them counts plans, applications or starts.
+_SHORT_OF_RESULT: tuple[str, ...] = ("立项", "申报", "上报", "计划", "拟", "谋划", "储备", "选址")
+_SHORT_OF_RESULT += ("开工", "在建", "招标", "设计")
+# The verb a target names, which a figure answering it should carry where some figure does.
+_TARGET_VERBS: tuple[str, ...] = ("投入", "开工", "投产", "竣工", "出让", "收储", "签约", "落地")
+_TARGET_VERBS += ("引进", "认定", "立项", "开业", "投用", "恢复", "促成", "培育")
+# Words counting new items, which do not measure a stock such as "拥有量" or "总数".
+_INCREMENT = re.compile(r"新增|新获|新认定|新引进|新建|新培育")
+
+
+# Full-width digits and signs as WPS re-typing leaves them, mapped one character to one so that
+# positions in the read text are positions in the written one.
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．％－～，", "0123456789.%-~，")
+
+
+def placeholder(text: str) -> str | None:
+    """The placeholder a progress text is ("季度数据"), or None when it reports something."""
+    core = fold(text).strip("。.；;，,")
+    return core if core in PLACEHOLDERS or not core else None
+
+
+def _month(match: re.Match[str], period: Period | None) -> int:
+    if match.group("period"):
+        month = _PERIOD_MONTH[match.group("period")]
+    else:
+        written = match.group("range") or match.group("until")
+        month = int(written) if written.isdigit() else _CHINESE_MONTHS[written]
+    if period is not None:
+        month = min(month, period.end_month)
+    return month
+
+
+def _markers(text: str, period: Period | None) -> list[tuple[int, int]]:
+    """(position, month) of every as-of marker in the text."""
+    found = _AS_OF.finditer(text.translate(_HALF_WIDTH))
+    return [(m.start(), _month(m, period)) for m in found]
+
+
+def as_of_month(text: str, period: Period | None = None) -> int | None:
+    """The latest month a text says its figures are as of, or None when it names none."""
+    if placeholder(text) is not None:
+        return None
+    months = [month for _, month in _markers(text, period)]
+    return max(months) if months else None
+
+
+def _clause_start(text: str, position: int) -> int:
+    start = position
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAK:
+        start -= 1
+    return start
+
+
+def _clause_end(text: str, position: int) -> int:
+    end = position
+    while end < len(text) and text[end] not in _CLAUSE_BREAK:
+        end += 1
+    return end
+
+
+def _figure_month(
+    markers: list[tuple[int, int]], sentences: list[tuple[int, int]], position: int
+) -> int | None:
+    sentence = next(((s, e) for s, e in sentences if s <= position < e), (position, position))
+    before = [month for at, month in markers if sentence[0] <= at < position]
+    if before:
+        return before[-1]
+    after = [month for at, month in markers if position <= at < sentence[1]]
+    if after:
+        return after[0]
+    earlier = [month for at, month in markers if at < sentence[0]]
+    return earlier[-1] if earlier else None
+
+
+def find_figures(text: str, period: Period | None = None) -> list[Figure]:
+    """Every number + unit in a progress text, with its as-of month and naming words.
+
+    Years, months, ages ("35周岁") and list numbers ("1. ") are not figures."""
+    if placeholder(text) is not None:
+        return []
+    text = text.translate(_HALF_WIDTH)
+    markers = _markers(text, period)
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    figures: list[Figure] = []
+    for match in _QUANTITY.finditer(text):
+        unit = match.group("unit")
+        value = parse_number(match.group("num"))
+        if match.group("cond") or not unit or value is None:
+            continue
+        before = text[_clause_start(text, match.start()) : match.start()]
+        after = text[match.end() : _clause_end(text, match.end())]
+        growth = False
+        if unit in ("%", "％"):
+            stripped = before.rstrip()
+            if _GROWTH_BEFORE.search(stripped):
+                growth = True
+            elif _DECLINE_BEFORE.search(stripped):
+                growth, value = True, -value
+        figures.append(
+            Figure(
+                value=value,
+                unit=unit,
+                start=match.start(),
+                end=match.end(),
+                as_of_month=_figure_month(markers, sentences, match.start()),
+                context=(before + after).strip(),
+                growth=growth,
+            )
+        )
+    return figures
+
+
+def _pairs(text: str) -> set[str]:
+    folded = fold(text)
+    return {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+
+def _size_classes(text: str) -> frozenset[tuple[str, float]]:
+    """Quantities with a unit inside naming words ("10亿元以上项目" → {(元, 1e9)})."""
+    found = set()
+    for match in _QUANTITY.finditer(text):
+        unit = parse_unit(match.group("unit") or "")
+        value = parse_number(match.group("num"))
+        if match.group("cond") is None and unit is not None and value is not None:
+            found.add((unit.base, round(value * unit.scale, 6)))
+    return frozenset(found)
+
+
+def _answers(target: TargetLike, figure: Figure) -> bool:
+    """Whether `figure` measures what `target` counts, leaving naming words aside."""
+    kind = TargetKind(target.kind)
+    if kind is TargetKind.QUALITATIVE or target.value is None:
+        return False
+    target_unit, figure_unit = parse_unit(target.unit), figure.measure_unit
+    if target_unit is None or figure_unit is None or target_unit.base != figure_unit.base:
+        return False
+    if kind is TargetKind.GROWTH:
+        return figure.growth
+    if kind is TargetKind.SHARE:
+        return not figure.growth
+    own_words = target.span or target.label
+    if any(w in figure.context and w not in own_words for w in _SHORT_OF_RESULT):
+        return False
+    if kind is TargetKind.THRESHOLD and _INCREMENT.search(figure.context):
+        return False
+    return _size_classes(figure.context) == _size_classes(target.label)
+
+
+def propose_actuals(
+    text: str, targets: Sequence[TargetLike], period: Period
+) -> list[ProposedActual | None]:
+    """For each target in order, the figure of `text` that answers it, or None."""
+    text = text.translate(_HALF_WIDTH)
+    figures = find_figures(text, period)
+    default_month = as_of_month(text, period) or period.end_month
+    candidates: dict[int, list[int]] = {}
+    for t_index, target in enumerate(targets):
+        fitting = [f_index for f_index, f in enumerate(figures) if _answers(target, f)]
+        own_words = target.span or target.label
+        verbs = [v for v in _TARGET_VERBS if v in own_words]
+        with_verb = [i for i in fitting if any(v in figures[i].context for v in verbs)]
+        candidates[t_index] = with_verb or fitting
+
+    # Score every pairing; a pairing with no shared naming words is kept only when it is the
+    # one figure for the one target of its unit, where there is nothing to confuse.
+    scored: list[tuple[int, int, int, int, int]] = []
+    for t_index, fitting in candidates.items():
+        target = targets[t_index]
+        label_pairs = _pairs(target.label)
+        sizes = _size_classes(target.label)
+        for f_index in fitting:
+            figure = figures[f_index]
+            score = len(label_pairs & _pairs(figure.context)) + (10 if sizes else 0)
+            if score == 0:
+                rivals = [i for i, c in candidates.items() if i != t_index and f_index in c]
+                if len(fitting) > 1 or rivals:
+                    continue
+            month = figure.as_of_month or default_month
+            scored.append((score, month, figure.start, t_index, f_index))
+    scored.sort(reverse=True)
+
+    chosen: list[ProposedActual | None] = [None] * len(targets)
+    used: set[int] = set()
+    for _score, month, _start, t_index, f_index in scored:
+        if chosen[t_index] is not None or f_index in used:
+            continue
+        figure = figures[f_index]
+        used.add(f_index)
+        chosen[t_index] = ProposedActual(
+            value=figure.value,
+            unit=figure.unit,
+            as_of_month=month,
+            span=text[_clause_start(text, figure.start) : figure.end],
+        )
+    return chosen

@@ -1,0 +1,300 @@
+"""Figures read from progress texts and the 序时 status they give, checked against a table
+written by reading every first-quarter text of the seed, plus one test per rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from kpi_desktop.domain.figures import as_of_month, find_figures, placeholder, propose_actuals
+from kpi_desktop.domain.periods import Period
+from kpi_desktop.domain.schedule import Reason, assess_target, assess_text, combine
+from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.targets import propose_targets
+
+Q1 = Period.parse("2024Q1")
+B, OK, A, D, N = Status.BEHIND, Status.ON_SCHEDULE, Status.AHEAD, Status.DONE, Status.NO_FIGURE
+
+# seq -> per target in text order: (value, unit as the text writes it, as-of month, status),
+# or (None, status) where the text holds no figure answering that target.
+# Reading notes:
+#  3  19431万美元 of 11亿美元 is 17.7% against 25%.
+#  6  163.46 of 1200亿元 at February: 13.6% against 16.7%.
+#  11 13.9万户 of 14万户 (a stock) is 99%: ahead, not yet done.
+#  18 signed: 1 of 2 (50亿元以上), 5 of 20 (10亿元以上), 25 of 100 (亿元以上).
+#  19 the March estimate 35.85亿元 replaces the February 21.51亿元.
+#  21 开工 30 of 100, 投产 5 of 40; the 26 are 备案 projects, not starts.
+#  29 311 newly granted patents do not measure the stock held (拥有量突破2万件).
+#  38 the text reports the 7200 rooms raised and 621 of 700 households.
+#  40 one centre in use (新投入) of three; the two renovated are not in use yet.
+#  43 2200亩 only approved (立项); 44 1496亩 only approved and designed: no result yet.
+#  45 four projects started (开工建设), none built; 47 eight projects started, not a count of 6.
+#  46 6.8% of villages against a share of 50%; 48 44 projects applied for (上报), not launched.
+#  50 50 events of 300 at the end of March; 51 routes only being planned (谋划).
+Row = tuple[float | None, str, int, Status] | tuple[None, Status]
+EXPECTED: dict[int, list[Row]] = {
+    1: [(None, N)],
+    2: [(None, N)],
+    3: [(19431, "万美元", 3, B)],
+    4: [(None, N)],
+    5: [(None, N)],
+    6: [(163.46, "亿元", 2, B)],
+    7: [(101.04, "亿元", 2, B)],
+    8: [(None, N), (None, N)],
+    9: [(None, N), (None, N)],
+    10: [(None, N), (None, N)],
+    11: [(13.9, "万户", 3, A)],
+    12: [(20, "家", 3, OK)],
+    13: [(62, "家", 3, A)],
+    14: [(3, "家", 3, B)],
+    15: [(None, N)],
+    16: [(None, N)],
+    17: [(None, N)] * 4,
+    18: [(1, "个", 3, A), (5, "个", 3, OK), (25, "个", 3, OK)],
+    19: [(35.85, "亿元", 3, OK)],
+    20: [(19, "个", 3, OK), (4, "个", 3, OK)],
+    21: [(30, "个", 3, OK), (5, "个", 3, B)],
+    22: [(None, N)],
+    23: [(817.67, "亩", 3, OK), (571, "亩", 3, OK)],
+    24: [(None, N)],
+    25: [(18.56, "亿元", 3, A)],
+    26: [(None, N)],
+    27: [(None, N)],
+    28: [(None, N), (None, N)],
+    29: [(None, N)],
+    30: [(41, "个", 3, OK)],
+    31: [(63, "个", 3, OK)],
+    32: [(825, "人", 3, OK)],
+    33: [(4711, "人", 3, B)],
+    34: [(27, "%", 2, OK)],
+    35: [(31, "家", 3, OK)],
+    36: [(5, "公里", 3, A)],
+    37: [(None, N)],
+    38: [(7200, "套（间）", 3, D), (621, "户", 3, A), (None, N), (None, N)],
+    39: [(4228, "名", 2, B)],
+    40: [(1, "个", 3, OK), (None, N)],
+    41: [(None, N), (None, N)],
+    42: [(None, N), (None, N)],
+    43: [(None, N), (None, N)],
+    44: [(None, N)],
+    45: [(None, N), (None, N)],
+    46: [(None, N), (6.8, "%", 2, B)],
+    47: [(None, N)],
+    48: [(None, N), (None, N)],
+    49: [(None, N), (None, N)],
+    50: [(None, N), (None, N), (None, N), (50, "场", 3, B)],
+    51: [(None, N), (None, N)],
+    52: [(None, N), (None, N)],
+    53: [(None, N), (None, N)],
+}
+# The whole indicator: the worst status among targets that have a figure.
+INDICATOR_STATUS = {18: OK, 21: B, 38: A, 40: OK, 46: B, 50: B}
+# The month each text says its figures are as of (None: the text names none).
+AS_OF = {3: 3, 5: 2, 6: 2, 7: 2, 11: 3, 14: 3, 18: 3, 19: 3, 20: 3, 21: 3, 22: 2, 26: 3}
+AS_OF |= {29: 1, 31: 3, 32: 3, 33: 3, 34: 2, 35: 3, 39: 2, 43: 3, 44: 3, 46: 2}
+PLACEHOLDERS = {1: "季度数据", 2: "季度数据", 4: "年度数据", 8: "季度数据", 10: "推进中"}
+PLACEHOLDERS |= {17: "推进中", 27: "推进中", 28: "推进中", 37: "推进中", 42: "推进中"}
+
+
+def test_the_expected_table_covers_every_seed_indicator(seed_rows: list) -> None:
+    assert sorted(EXPECTED) == [row.seq for row in seed_rows]
+    for row in seed_rows:
+        assert len(EXPECTED[row.seq]) == len(propose_targets(row.text)), row.seq
+
+
+def test_figures_proposed_from_every_q1_text(seed_rows: list) -> None:
+    wrong = []
+    for row in seed_rows:
+        proposals = propose_actuals(row.progress, propose_targets(row.text), Q1)
+        got = [None if p is None else (p.value, p.unit, p.as_of_month) for p in proposals]
+        want = [
+            None if e[0] is None else (pytest.approx(e[0]), e[1], e[2]) for e in EXPECTED[row.seq]
+        ]
+        if got != want:
+            wrong.append((row.seq, got, want))
+    assert not wrong
+
+
+def test_schedule_status_of_every_q1_text(seed_rows: list) -> None:
+    wrong = []
+    for row in seed_rows:
+        assessments = assess_text(row.progress, propose_targets(row.text), Q1)
+        got = [a.status for a in assessments]
+        want = [e[-1] for e in EXPECTED[row.seq]]
+        if got != want:
+            wrong.append((row.seq, got, want))
+        overall = combine(assessments).status
+        expected_overall = INDICATOR_STATUS.get(row.seq, want[0] if len(set(want)) == 1 else None)
+        if overall != expected_overall:
+            wrong.append((row.seq, overall, expected_overall))
+    assert not wrong
+
+
+def test_as_of_month_and_placeholders_of_every_q1_text(seed_rows: list) -> None:
+    for row in seed_rows:
+        assert as_of_month(row.progress, Q1) == AS_OF.get(row.seq), row.seq
+        assert placeholder(row.progress) == PLACEHOLDERS.get(row.seq), row.seq
+
+
+def test_placeholders_are_never_behind(seed_rows: list) -> None:
+    for row in seed_rows:
+        if row.seq in PLACEHOLDERS:
+            for assessment in assess_text(row.progress, propose_targets(row.text), Q1):
+                assert assessment.status is Status.NO_FIGURE
+                assert assessment.reason is Reason.PLACEHOLDER
+
+
+# --- one test per rule -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class T:
+    kind: str
+    value: float | None
+    unit: str
+    label: str = ""
+    span: str = ""
+
+
+def test_count_behind_on_and_ahead_of_schedule() -> None:
+    target = T("count", 3000, "名")
+    assert assess_target(target, 700, "人", Q1).status is B  # 23.3% < 25%
+    assert assess_target(target, 825, "人", Q1).status is OK  # 27.5%
+    assert assess_target(target, 1500, "人", Q1).status is A  # half the year's target
+    assert assess_target(target, 3000, "人", Q1).status is D
+
+
+def test_completion_is_compared_with_the_as_of_month() -> None:
+    target = T("amount", 1200, "亿元")
+    at_february = assess_target(target, 210, "亿元", Q1, as_of_month=2)
+    at_march = assess_target(target, 210, "亿元", Q1, as_of_month=3)
+    assert at_february.status is OK and at_february.expected == pytest.approx(2 / 12)
+    assert at_march.status is B and at_march.expected == pytest.approx(3 / 12)
+
+
+def test_amount_in_another_scale_is_converted() -> None:
+    result = assess_target(T("amount", 11, "亿美元"), 19431, "万美元", Q1)
+    assert result.completion == pytest.approx(0.17665, abs=1e-4)
+    assert result.status is B
+
+
+def test_money_in_another_currency_is_not_compared() -> None:
+    result = assess_target(T("amount", 11, "亿美元"), 19431, "万元", Q1)
+    assert (result.status, result.reason) == (N, Reason.UNIT_MISMATCH)
+
+
+def test_threshold_is_completed_like_an_amount() -> None:
+    assert assess_target(T("threshold", 20, "亿元"), 18.56, "亿元", Q1).status is A
+    assert assess_target(T("threshold", 20, "亿元"), 21, "亿元", Q1).status is D
+
+
+def test_growth_rate_compares_rates_not_elapsed_time() -> None:
+    target = T("growth", 8, "%")
+    assert assess_target(target, 27, "%", Q1).status is OK
+    assert assess_target(target, 5, "%", Q1).status is B
+    assert assess_target(target, 8, "%", Period.parse("2024Y")).status is D
+
+
+def test_decline_target_is_met_by_falling_far_enough() -> None:
+    target = T("growth", -3, "%")
+    assert assess_target(target, -4, "%", Q1).status is OK
+    assert assess_target(target, -1, "%", Q1).status is B
+
+
+def test_share_compares_levels() -> None:
+    target = T("share", 50, "%")
+    assert assess_target(target, 6.8, "%", Q1).status is B
+    assert assess_target(target, 52, "%", Q1).status is OK
+
+
+def test_qualitative_and_unknown_targets_have_no_figure() -> None:
+    assert assess_target(T("qualitative", None, ""), 5, "个", Q1).reason is Reason.QUALITATIVE
+    assert assess_target(T("count", None, "个"), 5, "个", Q1).reason is Reason.NO_TARGET_VALUE
+
+
+def test_a_text_without_figure_is_no_figure_not_behind() -> None:
+    [result] = assess_text("开展总部企业申报中。", [T("threshold", 45, "家")], Q1)
+    assert (result.status, result.reason) == (N, Reason.NO_FIGURE)
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("1-2月，累计实现一般公共预算收入34.7亿元。", 2),
+        ("1—3月，促成产学研项目63个。", 3),
+        ("截至2月底，城镇新增就业4228名。", 2),
+        ("新获得发明专利授权311件（数据截止到1月份）。", 1),
+        ("预计一季度实际利用外资19431万美元。", 3),
+        ("上半年完成投资8亿元。", 3),  # capped at the period's end
+        ("已入库62家。", None),
+    ],
+)
+def test_as_of_markers(text: str, month: int | None) -> None:
+    assert as_of_month(text, Q1) == month
+
+
+def test_a_trailing_marker_dates_the_figure_before_it() -> None:
+    [figure] = find_figures("新获得发明专利授权311件（数据截止到1月份）。", Q1)
+    assert (figure.value, figure.unit, figure.as_of_month) == (311, "件", 1)
+
+
+def test_figure_of_a_qualitative_target_is_still_found() -> None:
+    [figure] = find_figures("1-2月，累计实现一般公共预算收入34.7亿元。", Q1)
+    assert (figure.value, figure.unit, figure.as_of_month) == (34.7, "亿元", 2)
+
+
+def test_years_ages_and_list_numbers_are_not_figures() -> None:
+    figures = find_figures("1. 2024年第一季度已引进35周岁以下大学生4711人。", Q1)
+    assert [(f.value, f.unit) for f in figures] == [(4711, "人")]
+
+
+def test_full_width_digits_are_read() -> None:
+    [proposal] = propose_actuals("一季度新增高技能人才８２５人。", [T("count", 3000, "名")], Q1)
+    assert proposal is not None and proposal.value == 825
+
+
+def test_growth_figure_answers_growth_target_only() -> None:
+    text = "跨境电商进出口1-2月份31.5亿元人民币，同比增长27%。"
+    [growth] = propose_actuals(text, [T("growth", 8, "%", "跨境电商进出口增长")], Q1)
+    [share] = propose_actuals(text, [T("share", 30, "%", "跨境电商占比")], Q1)
+    assert growth is not None and growth.value == 27
+    assert share is None
+
+
+def test_size_class_tells_targets_of_one_unit_apart() -> None:
+    targets = [T("count", 60, "个", "亿元以上项目"), T("count", 13, "个", "10亿元以上项目")]
+    text = "其中10亿元以上项目4个，落地亿元以上项目19个。"
+    first, second = propose_actuals(text, targets, Q1)
+    assert first is not None and first.value == 19
+    assert second is not None and second.value == 4
+
+
+def test_target_verb_chooses_the_figure() -> None:
+    targets = [T("count", 100, "个", "技术改造项目开工"), T("count", 40, "个", "技术改造项目投产")]
+    first, second = propose_actuals("投产项目5个，已开工项目30个。", targets, Q1)
+    assert first is not None and first.value == 30
+    assert second is not None and second.value == 5
+
+
+def test_a_step_short_of_the_result_is_not_the_result() -> None:
+    target = T("amount", 2200, "亩", "高标准农田", "新建高标准农田2200亩")
+    assert propose_actuals("立项新建高标准农田2200亩。", [target], Q1) == [None]
+    approval = T("count", 10, "个", "研发攻坚计划项目", "立项研发攻坚计划项目10个")
+    [proposal] = propose_actuals("已立项研发攻坚计划项目3个。", [approval], Q1)
+    assert proposal is not None and proposal.value == 3
+
+
+def test_new_items_do_not_measure_a_stock() -> None:
+    stock = T("threshold", 2, "万件", "有效发明专利拥有量")
+    assert propose_actuals("新获得发明专利授权311件。", [stock], Q1) == [None]
+    assert propose_actuals("有效发明专利拥有量1.9万件。", [stock], Q1)[0] is not None
+
+
+def test_indicator_status_is_its_worst_target_with_a_figure() -> None:
+    behind = assess_target(T("count", 40, "个"), 5, "个", Q1)
+    on = assess_target(T("count", 100, "个"), 30, "个", Q1)
+    missing = assess_target(T("count", 3, "家"), None, "", Q1)
+    assert combine([on, behind, missing]).status is B
+    assert combine([on, missing]).status is OK
+    assert combine([missing]).status is N
