@@ -71,6 +71,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database “{path}” is read-only, so changes cannot be saved ({detail}). Check the "
         "file's properties or copy it somewhere you can write.",
     ),
+    "db.locked": (
+        "数据库“{path}”正由 {user}（计算机 {host}，进程 {pid}）自 {since} 起打开并编辑。"
+        "为防止两处同时修改互相覆盖，本程序不能同时写入。请让对方关闭程序后再打开，"
+        "或以只读方式打开查看。",
+        "The database “{path}” is open for editing by {user} on {host} (process {pid}) since "
+        "{since}. Two programs writing at once would overwrite each other's work. Ask them "
+        "to close it and try again, or open it read-only to look.",
+    ),
+    "db.file_read_only": (
+        "数据库“{path}”或其所在文件夹不可写（只读文件、只读文件夹或共享盘权限），无法保存修改。"
+        "请在文件属性中取消“只读”、把它复制到可写的文件夹，或以只读方式打开查看。",
+        "The database “{path}” or its folder cannot be written (a read-only file, folder or "
+        "share), so changes cannot be saved. Clear the read-only flag, copy it to a folder "
+        "you can write, or open it read-only to look.",
+    ),
+    "db.opened_read_only": (
+        "数据库“{path}”以只读方式打开，修改未保存。请关闭后以可写方式重新打开再修改。",
+        "The database “{path}” is open read-only; the change was not saved. Reopen it for "
+        "editing to make changes.",
+    ),
+    "db.disk_full": (
+        "磁盘空间不足，数据库“{path}”无法保存这次修改。这次修改已全部撤销，之前保存的数据完好。"
+        "请清理磁盘空间后重试。",
+        "The disk is full: the database “{path}” could not save this change. The change was "
+        "undone as a whole and everything saved before is intact. Free some disk space and "
+        "try again.",
+    ),
+    "db.busy": (
+        "数据库“{path}”正被其他程序占用，等待超时，这次修改未保存。请稍后重试。",
+        "The database “{path}” was busy in another program for too long; the change was not "
+        "saved. Try again in a moment.",
+    ),
+    "db.io_error": (
+        "读写数据库“{path}”时磁盘出错（{detail}），这次修改未保存。"
+        "请检查磁盘或网络盘连接，然后重试。",
+        "A disk error occurred on the database “{path}” ({detail}); the change was not saved. "
+        "Check the disk or network drive and try again.",
+    ),
+    "db.not_found": (
+        "找不到数据库文件“{path}”。请检查路径。",
+        "There is no database file at “{path}”. Check the path.",
+    ),
+    "db.needs_upgrade": (
+        "数据库“{path}”是旧版本格式（{found}），需先升级到 {supported} 才能查看；"
+        "升级需要写入，只读方式无法进行。请以可写方式打开一次。",
+        "The database “{path}” has the older schema version {found} and must be upgraded to "
+        "{supported}, which needs writing. Open it once for editing.",
+    ),
+    "db.server_driver": (
+        "连接 PostgreSQL 需要安装驱动 {module}。请运行 pip install 'kpi-desktop[postgres]'。",
+        "Connecting to PostgreSQL needs the driver {module}. Run "
+        "pip install 'kpi-desktop[postgres]'.",
+    ),
+    "db.server_unreachable": (
+        "无法连接共享数据库“{url}”（{detail}）。请检查服务器地址、用户名和网络后重试。",
+        "Could not connect to the shared database “{url}” ({detail}). Check the server "
+        "address, the user name and the network, then try again.",
+    ),
+    "backup.failed": (
+        "无法为数据库“{path}”生成备份（{detail}），为安全起见本次操作未执行。"
+        "请检查磁盘空间和备份文件夹“{folder}”的写入权限。",
+        "Could not back up the database “{path}” ({detail}), so to be safe nothing was done. "
+        "Check the free disk space and that the folder “{folder}” can be written.",
+    ),
+    "backup.unusable": (
+        "备份文件“{path}”无法使用（{detail}），当前数据未作任何修改。请选择另一个备份。",
+        "The backup “{path}” cannot be used ({detail}); the current data was not changed. "
+        "Choose another backup.",
+    ),
+    "backup.on_server": (
+        "共享数据库“{path}”由服务器管理员用 pg_dump 备份和恢复，本程序不做文件备份。",
+        "The shared database “{path}” is backed up and restored on the server with pg_dump, "
+        "not by this program.",
+    ),
     "plan.bad_resource": (
         "内置计划文件“{path}”有误：{detail}。请修正该文件后重试。",
         "The plan file “{path}” is wrong: {detail}. Correct the file and try again.",

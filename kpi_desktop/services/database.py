@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kpi_desktop.services.backups import daily_backup
 from kpi_desktop.services.plans import install_builtin_plan
-from kpi_desktop.storage.engine import Database, open_database
+from kpi_desktop.storage.engine import Database, is_server_url, open_database
 
 APP_NAME = "kpi-desktop"
 DEFAULT_FILE = "kpi-desktop.sqlite"
@@ -28,7 +29,27 @@ def default_database_path() -> Path:
     return data_folder() / DEFAULT_FILE
 
 
-def open_plan_database(path: Path | str | None = None) -> Database:
-    """Open `path` (default: the user's database), creating it holding the built-in plan."""
-    target = Path(path) if path is not None else default_database_path()
-    return open_database(target.expanduser(), fill_new=install_builtin_plan)
+def _server_url(path: Path | str) -> str | None:
+    """The URL when `path` names a server; also repairs one that went through Path(), which
+    folds "postgresql://host" into "postgresql:/host"."""
+    raw = str(path)
+    if is_server_url(raw):
+        return raw
+    if isinstance(path, Path) and is_server_url(raw.replace(":/", "://", 1)):
+        return raw.replace(":/", "://", 1)
+    return None
+
+
+def open_plan_database(path: Path | str | None = None, *, read_only: bool = False) -> Database:
+    """Open `path` (default: the user's database), creating it holding the built-in plan.
+
+    `path` may be a postgresql:// URL for a shared database. Opening for writing takes the
+    file's writer lock (KpiError "db.locked" names who has it; `engine.READ_ONLY_OFFER` lists
+    the codes after which opening read-only is worth offering) and makes the day's first
+    backup. `read_only=True` opens without the lock; its `transaction()` refuses."""
+    if path is not None and (url := _server_url(path)) is not None:
+        return open_database(url, fill_new=install_builtin_plan, read_only=read_only)
+    target = (Path(path) if path is not None else default_database_path()).expanduser()
+    database = open_database(target, fill_new=install_builtin_plan, read_only=read_only)
+    daily_backup(database)
+    return database

@@ -1,9 +1,16 @@
-"""Opening a database file: pragmas, transactions, version checks and upgrades."""
+"""Opening a database: a local SQLite file (the default) or a shared PostgreSQL server.
+
+For a file: pragmas, the one-writer lock, a quick consistency check, version checks and
+upgrades after a backup, read-only opening. Failures of the disk or the file while working
+(full, read-only, damaged) become `KpiError`s the clerk can act on, and the transaction they
+interrupted is rolled back whole.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,43 +18,90 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event, exc, make_url
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.storage import backup, schema
+from kpi_desktop.storage.lock import LockBusy, LockHolder, WriterLock, current_holder
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://", re.IGNORECASE)
+
+# Codes of refusals after which the window may offer to open the file read-only instead.
+READ_ONLY_OFFER = frozenset({"db.locked", "db.file_read_only"})
 
 
 @dataclass
 class Database:
-    """An open database: its engine and where it lives."""
+    """An open database: its engine and where it lives.
+
+    `path` is the SQLite file; for a server database it is only a label and `url` is set."""
 
     engine: Engine
     path: Path
     created: bool = False
     upgraded_from: int | None = None
     upgrade_backup: Path | None = None
+    read_only: bool = False
+    url: str | None = None
+    writer_lock: WriterLock | None = None
+    took_over_from: LockHolder | None = None
+    holder: LockHolder | None = None  # who had the file for writing when opened read-only
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url is None
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for the window's title and messages (never a password)."""
+        if self.url is None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together at the end, or not at all."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        if self.read_only:
+            raise KpiError("db.opened_read_only", path=self.location)
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except exc.OperationalError as error:
+            raise _clerk_error(error, self.location) from error
 
     def read(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.writer_lock is not None:
+            self.writer_lock.release()
+            self.writer_lock = None
 
 
-def _sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 15})
+def _clerk_error(error: exc.OperationalError, where: str) -> Exception:
+    """The refusal the clerk sees for a failure of the disk or the file during a write."""
+    detail = str(error.orig)
+    lowered = detail.lower()
+    if "disk is full" in lowered or "no space left" in lowered or "could not extend" in lowered:
+        return KpiError("db.disk_full", path=where)
+    if "readonly" in lowered or "read-only" in lowered:
+        return KpiError("db.read_only", path=where, detail=detail)
+    if "malformed" in lowered or "not a database" in lowered:
+        return KpiError("db.damaged", path=where, detail=detail)
+    if "locked" in lowered or "busy" in lowered:
+        return KpiError("db.busy", path=where)
+    if "disk i/o" in lowered:
+        return KpiError("db.io_error", path=where, detail=detail)
+    return error
 
+
+def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin, so that a
@@ -55,15 +109,38 @@ def _sqlite_engine(path: Path) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL: a transaction reported as saved survives a power cut, not only a crash.
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # FULL: a transaction reported as saved survives a power cut, not only a crash.
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
 
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 15})
+    _configure_sqlite(engine, read_only=False)
+    return engine
+
+
+def _sqlite_read_only_engine(path: Path) -> Engine:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(uri, uri=True, timeout=15, check_same_thread=False)
+        except sqlite3.OperationalError:
+            # A WAL file in a folder nobody may write to (a CD, a read-only share): with no
+            # writer possible, the file can be read as it stands.
+            return sqlite3.connect(
+                uri + "&immutable=1", uri=True, timeout=15, check_same_thread=False
+            )
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    _configure_sqlite(engine, read_only=True)
     return engine
 
 
@@ -98,11 +175,85 @@ def create_database(path: Path, fill: Callable[[Session], None]) -> None:
         raise KpiError("db.cannot_create", path=str(path), detail=str(error)) from error
 
 
-def open_database(path: Path, fill_new: Callable[[Session], None] | None = None) -> Database:
-    """Open the database at `path`, creating it with `fill_new` when it does not exist.
+def is_server_url(target: str | Path) -> bool:
+    return bool(SERVER_URL.match(str(target)))
 
-    A file of an older schema is upgraded after a backup copy; a newer one is refused."""
+
+def _writable(path: Path) -> bool:
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return not (folder.exists() and not os.access(folder, os.W_OK))
+
+
+def _take_writer_lock(path: Path) -> WriterLock:
+    try:
+        return WriterLock.acquire(path)
+    except LockBusy as busy:
+        holder = busy.holder
+        raise KpiError(
+            "db.locked",
+            path=str(path),
+            user=holder.user if holder else "?",
+            host=holder.host if holder else "?",
+            pid=holder.pid if holder else "?",
+            since=holder.since.replace("T", " ") if holder else "?",
+        ) from busy
+    except OSError as error:
+        raise KpiError("db.file_read_only", path=str(path)) from error
+
+
+def _read_version(engine: Engine, path: Path) -> int | None:
+    try:
+        with engine.connect() as connection:
+            # A file cut short or overwritten in part still has a readable first page; check
+            # every page now rather than fail in the middle of the clerk's work.
+            problems = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
+            if problems != ["ok"]:
+                raise KpiError("db.damaged", path=str(path), detail="; ".join(problems[:3]))
+            return schema.read_version(connection)
+    except exc.DatabaseError as error:
+        raise KpiError("db.damaged", path=str(path), detail=str(error.orig)) from error
+
+
+def open_database(
+    path: Path | str,
+    fill_new: Callable[[Session], None] | None = None,
+    *,
+    read_only: bool = False,
+) -> Database:
+    """Open the database at `path` (a file, or a postgresql:// URL).
+
+    A missing file is created with `fill_new`. A file of an older schema is upgraded after a
+    backup copy; a newer one is refused. Opening for writing takes the file's writer lock
+    (`KpiError` "db.locked" names who holds it); `read_only=True` needs no lock and gives a
+    `Database` whose `transaction()` refuses."""
+    if is_server_url(path):
+        from kpi_desktop.storage.server import open_server_database
+
+        return open_server_database(str(path), fill_new, read_only=read_only)
     path = Path(path)
+    if read_only:
+        return _open_read_only(path)
+    if not _writable(path):
+        if path.exists():
+            raise KpiError("db.file_read_only", path=str(path))
+        raise KpiError("db.cannot_create", path=str(path), detail="folder is read-only")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise KpiError("db.cannot_create", path=str(path), detail=str(error)) from error
+    writer_lock = _take_writer_lock(path)
+    try:
+        return _open_for_writing(path, fill_new, writer_lock)
+    except BaseException:
+        writer_lock.release()
+        raise
+
+
+def _open_for_writing(
+    path: Path, fill_new: Callable[[Session], None] | None, writer_lock: WriterLock
+) -> Database:
     created = False
     if not path.exists():
         create_database(path, fill_new or (lambda _session: None))
@@ -110,24 +261,56 @@ def open_database(path: Path, fill_new: Callable[[Session], None] | None = None)
     _check_header(path)
     engine = _sqlite_engine(path)
     try:
-        with engine.connect() as connection:
-            version = schema.read_version(connection)
-    except exc.DatabaseError as error:
+        version = _read_version(engine, path)
+        if version is None:
+            raise KpiError("db.not_ours", path=str(path))
+        if version > schema.SCHEMA_VERSION:
+            raise KpiError(
+                "db.newer", path=str(path), found=version, supported=schema.SCHEMA_VERSION
+            )
+    except BaseException:
         engine.dispose()
-        raise KpiError("db.damaged", path=str(path), detail=str(error.orig)) from error
-    if version is None:
-        engine.dispose()
-        raise KpiError("db.not_ours", path=str(path))
-    if version > schema.SCHEMA_VERSION:
-        engine.dispose()
-        raise KpiError("db.newer", path=str(path), found=version, supported=schema.SCHEMA_VERSION)
-    database = Database(engine=engine, path=path, created=created)
+        raise
+    database = Database(
+        engine=engine,
+        path=path,
+        created=created,
+        writer_lock=writer_lock,
+        took_over_from=writer_lock.took_over_from,
+    )
     if version < schema.SCHEMA_VERSION:
         database.upgrade_backup = backup.make_backup(path, f"before-upgrade-v{version}")
         log.info(
             "upgrading %s from schema %d, backup at %s", path, version, database.upgrade_backup
         )
-        with engine.begin() as connection:
-            schema.upgrade(connection, version)
+        try:
+            with engine.begin() as connection:
+                schema.upgrade(connection, version)
+        except exc.OperationalError as error:
+            engine.dispose()
+            raise _clerk_error(error, str(path)) from error
         database.upgraded_from = version
     return database
+
+
+def _open_read_only(path: Path) -> Database:
+    if not path.exists():
+        raise KpiError("db.not_found", path=str(path))
+    _check_header(path)
+    engine = _sqlite_read_only_engine(path)
+    try:
+        version = _read_version(engine, path)
+        if version is None:
+            raise KpiError("db.not_ours", path=str(path))
+        if version != schema.SCHEMA_VERSION:
+            # An older file needs an upgrade, which is a write; a newer one is not ours to read.
+            code = "db.newer" if version > schema.SCHEMA_VERSION else "db.needs_upgrade"
+            raise KpiError(code, path=str(path), found=version, supported=schema.SCHEMA_VERSION)
+    except BaseException:
+        engine.dispose()
+        raise
+    try:
+        holder = current_holder(path)
+    except OSError:
+        holder = None
+    return Database(engine=engine, path=path, read_only=True, holder=holder)
