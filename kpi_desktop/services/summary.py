@@ -1,0 +1,167 @@
+"""Compiling the summary table (汇总表) of a plan and period, for printing and for Excel.
+
+The table holds what the official attachment prints: 序号, 重点工作, 牵头单位 as each row writes
+them, and the period's progress text word for word. Optional columns add 存在问题 / 下步打算
+and the status against schedule (序时进度).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.figures import placeholder, propose_actuals
+from kpi_desktop.domain.periods import Period, PeriodError
+from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
+from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.text import fold
+from kpi_desktop.services.plans import UnitDirectory
+from kpi_desktop.services.queries import IndicatorView, indicator_views, plan_for_year
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What the clerk chooses to print."""
+
+    unit: str | None = None  # only the rows this lead unit leads (alone or shared)
+    with_problems: bool = False  # 存在问题 and 下步打算 columns
+    with_status: bool = False  # a 进度状态 column
+    portrait: bool = False  # page orientation, for the printers
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    indicator_id: int
+    seq: int
+    work: str  # 重点工作
+    lead_units: tuple[str, ...]  # as the row writes them (区发展改革委 stays 区发展改革委)
+    progress: str  # the period's 进展情况, exactly as stored
+    problems: str = ""
+    next_steps: str = ""
+    assessment: Assessment = field(default_factory=lambda: Assessment(Status.NOT_REPORTED))
+    status_set_by_clerk: bool = False
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    attachment: str  # "附件2"
+    title: str  # "2024年钱塘区政府报告重点工作量化指标一季度进展情况汇总表"
+    period: Period
+    rows: tuple[SummaryRow, ...]
+    options: SummaryOptions = SummaryOptions()
+
+    @property
+    def progress_header(self) -> str:
+        return f"{self.period.chinese}进展情况"
+
+    def headers(self) -> list[str]:
+        names = ["序号", "重点工作", "牵头单位", self.progress_header]
+        if self.options.with_problems:
+            names += ["存在问题", "下步打算"]
+        if self.options.with_status:
+            names.append("进度状态")
+        return names
+
+    def cells(self, row: SummaryRow) -> list[str]:
+        """A row's cells as printed; several lead units go one to a line."""
+        values = [str(row.seq), row.work, "\n".join(row.lead_units), row.progress]
+        if self.options.with_problems:
+            values += [row.problems, row.next_steps]
+        if self.options.with_status:
+            values.append(row.status.chinese)
+        return values
+
+
+def _assessment(view: IndicatorView, period: Period) -> tuple[Assessment, bool]:
+    """The row's standing: the clerk's own status where she set one, else worked out from
+    the figures she confirmed or, failing those, the figures proposed from the text."""
+    entry = view.progress.get(period.code)
+    if entry is None or not entry.text.strip():
+        return Assessment(Status.NOT_REPORTED), False
+    if entry.status:
+        return Assessment(Status(entry.status), as_of_month=entry.as_of_month), True
+    if placeholder(entry.text) is not None:
+        return Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER), False
+    proposals = propose_actuals(entry.text, view.targets, period)
+    results = []
+    for target, proposal in zip(view.targets, proposals, strict=True):
+        stored = view.actuals.get((period.code, target.id or 0))
+        if stored is not None and stored.value is not None:
+            month = stored.as_of_month or entry.as_of_month
+            results.append(assess_target(target, stored.value, stored.unit, period, month))
+        elif proposal is not None:
+            month = entry.as_of_month or proposal.as_of_month
+            results.append(assess_target(target, proposal.value, proposal.unit, period, month))
+        else:
+            results.append(assess_target(target, None, "", period))
+    return combine(results), False
+
+
+def _leads(view: IndicatorView, unit_id: int, directory: UnitDirectory) -> bool:
+    return any(link.unit_id == unit_id for link in view.units) or any(
+        (found := directory.get(name)) is not None and found.id == unit_id
+        for name in view.lead_units
+    )
+
+
+def compile_summary(
+    session: Session, period: Period | str, options: SummaryOptions = SummaryOptions()
+) -> SummaryTable:
+    """The summary table of the plan of `period`'s year, in 序号 order."""
+    if isinstance(period, str):
+        try:
+            period = Period.parse(period)
+        except PeriodError as error:
+            refusal = KpiError("period.unknown")
+            # The message names its parameter `code`, which the constructor takes itself.
+            refusal.params = {"code": period}
+            raise refusal from error
+    plan = plan_for_year(session, period.year)
+    views = indicator_views(session, plan)
+    if options.unit is not None:
+        directory = UnitDirectory(session)
+        unit = directory.get(options.unit.strip())
+        if unit is None:  # a name typed with stray spaces or full-width characters
+            unit = next(
+                (
+                    directory.get(name)
+                    for view in views
+                    for name in view.lead_units
+                    if fold(name) == fold(options.unit)
+                ),
+                None,
+            )
+        if unit is None or unit.id is None:
+            known = sorted({name for view in views for name in view.canonical_units})
+            raise KpiError("unit.unknown", name=options.unit, known="、".join(known))
+        views = [view for view in views if _leads(view, unit.id, directory)]
+    rows = []
+    for view in views:
+        entry = view.progress.get(period.code)
+        assessment, by_clerk = _assessment(view, period)
+        rows.append(
+            SummaryRow(
+                indicator_id=view.id,
+                seq=view.seq,
+                work=view.text,
+                lead_units=tuple(view.lead_units),
+                progress=entry.text if entry is not None else "",
+                problems=entry.problems if entry is not None else "",
+                next_steps=entry.next_steps if entry is not None else "",
+                assessment=assessment,
+                status_set_by_clerk=by_clerk,
+            )
+        )
+    return SummaryTable(
+        attachment=plan.attachment,
+        title=f"{plan.title}{period.chinese}进展情况汇总表",
+        period=period,
+        rows=tuple(rows),
+        options=options,
+    )
