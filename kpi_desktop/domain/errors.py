@@ -171,6 +171,153 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "命令“{command}”尚未实现。",
         "The command “{command}” is not available yet.",
     ),
+    # Returned spreadsheets (services/returns.py, services/importing.py). {file} is the file
+    # as the clerk named it; {sheet} and {row} are the sheet and the row number Excel shows.
+    "return.missing": (
+        "找不到文件“{file}”。请检查文件名和所在文件夹。",
+        "The file “{file}” does not exist. Check its name and folder.",
+    ),
+    "return.unreadable": (
+        "无法读取文件“{file}”（{detail}）。请确认文件未被其他程序占用后重试。",
+        "Could not read “{file}” ({detail}). Make sure no other program holds it and retry.",
+    ),
+    "return.not_workbook": (
+        "文件“{file}”不是 Excel 工作簿（.xlsx 或 .xls）。请让填报单位用 Excel、WPS 或 "
+        "LibreOffice 另存为 .xlsx 后重新报送。",
+        "“{file}” is not an Excel workbook (.xlsx or .xls). Ask the unit to save it as .xlsx "
+        "from Excel, WPS or LibreOffice and send it again.",
+    ),
+    "return.truncated": (
+        "文件“{file}”不完整（可能在传输或复制时被截断）。请让填报单位重新发送原文件。",
+        "“{file}” is cut short (probably damaged in transfer or copying). Ask the unit to send "
+        "the original file again.",
+    ),
+    "return.damaged": (
+        "文件“{file}”已损坏，无法读取（{detail}）。请用 Excel 或 WPS 打开并另存为 .xlsx，"
+        "或让填报单位重新发送。",
+        "“{file}” is damaged and cannot be read ({detail}). Open it in Excel or WPS and save "
+        "it as .xlsx, or ask the unit to send it again.",
+    ),
+    "return.encrypted": (
+        "文件“{file}”设置了打开密码，无法导入。请让填报单位取消密码（文件→信息→保护工作簿）"
+        "后重新发送。",
+        "“{file}” is protected with a password and cannot be imported. Ask the unit to remove "
+        "the password and send it again.",
+    ),
+    "return.too_large": (
+        "文件“{file}”过大（{size} 字节，上限 {limit} 字节），不像是一份报送表。"
+        "请确认选择的文件是否正确。",
+        "“{file}” is too large ({size} bytes; the limit is {limit}) to be a return. Check that "
+        "you chose the right file.",
+    ),
+    "return.inflates": (
+        "文件“{file}”解压后过大（{what}：{size}，上限 {limit}），可能是损坏或恶意文件，"
+        "已拒绝读取。请让填报单位用 Excel 或 WPS 重新保存后发送。",
+        "“{file}” would inflate too far when unpacked ({what}: {size}, limit {limit}); it may "
+        "be damaged or hostile and was not read. Ask the unit to save it again in Excel or WPS.",
+    ),
+    "return.too_slow": (
+        "读取文件“{file}”超过 {seconds} 秒，已停止。请用 Excel 或 WPS 打开该文件，"
+        "删除多余的工作表和空行后另存再导入。",
+        "Reading “{file}” took longer than {seconds} seconds and was stopped. Open it in Excel "
+        "or WPS, remove extra sheets and empty rows, save and import again.",
+    ),
+    "return.no_table": (
+        "在文件“{file}”的各个工作表中都找不到进展情况表（需要有“序号”或“牵头单位”、"
+        "“重点工作”和“进展情况”等表头）。请检查表头是否被改动，或使用导出的模板重新填报。",
+        "No progress table was found in any sheet of “{file}” (a header with 序号 or 牵头单位, "
+        "重点工作 and 进展情况 is needed). Check the header, or fill in an exported template.",
+    ),
+    "return.no_period": (
+        "无法从文件“{file}”的标题或表头判断报送期间（如“上半年进展情况”）。"
+        "请在导入时指定期间（如 --period 2024H1），或在表头中写明期间。",
+        "The period of “{file}” cannot be told from its title or header (such as 上半年进展情况). "
+        "Give the period when importing (e.g. --period 2024H1) or name it in the header.",
+    ),
+    "return.other_year": (
+        "文件“{file}”属于 {year} 年，但数据库中没有该年度的计划（已有：{years}）"
+        "或导入指定的期间不是这一年。请确认文件年份，或先建立该年度计划。",
+        "“{file}” belongs to {year}, but the database holds no plan for that year (it has: "
+        "{years}) or the period given is of another year. Check the file's year or create that "
+        "year's plan first.",
+    ),
+    "return.seq_unknown": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：{year} 年计划中没有序号 {seq}。"
+        "请核对该行序号，或删除不属于本年度计划的行后重新导入。",
+        "“{file}”, sheet “{sheet}”, row {row}: the {year} plan has no 序号 {seq}. Check the "
+        "number, or delete rows that are not in this year's plan and import again.",
+    ),
+    "return.seq_bad": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号“{cell}”不是一个数字。请改为计划中的序号。",
+        "“{file}”, sheet “{sheet}”, row {row}: the 序号 “{cell}” is not a number. Write the "
+        "plan's number there.",
+    ),
+    "return.text_of_other": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号为 {seq}，但重点工作内容是序号 {other} "
+        "的指标。可能行被错位复制，请核对序号和内容后重新导入。",
+        "“{file}”, sheet “{sheet}”, row {row}: numbered {seq}, but its 重点工作 is that of "
+        "indicator {other}. The rows may have been shifted; check the number and text.",
+    ),
+    "return.text_mismatch": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号 {seq} 的重点工作内容与计划不一致"
+        "（计划为“{expected}”）。请不要修改重点工作一栏，核对后重新导入。",
+        "“{file}”, sheet “{sheet}”, row {row}: the 重点工作 of 序号 {seq} differs from the plan "
+        "(“{expected}”). Do not change that column; check it and import again.",
+    ),
+    "return.no_match": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：没有序号，重点工作内容也与计划中的任何指标"
+        "都不一致。请补上序号或删除该行。",
+        "“{file}”, sheet “{sheet}”, row {row}: no 序号, and its 重点工作 matches no indicator "
+        "of the plan. Add the number or delete the row.",
+    ),
+    "return.seq_repeated": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号 {seq} 已在第 {first} 行出现，且内容不同。"
+        "请删除重复的行，只保留正确的一行。",
+        "“{file}”, sheet “{sheet}”, row {row}: 序号 {seq} already appears in row {first} with "
+        "different content. Delete the duplicate and keep the right row.",
+    ),
+    "return.bad_status": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：状态“{value}”无法识别。"
+        "请从下拉列表中选择：{choices}。",
+        "“{file}”, sheet “{sheet}”, row {row}: the status “{value}” is unknown. Choose one "
+        "of: {choices}.",
+    ),
+    "return.conflict": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号 {seq}（{unit}）的进展与文件“{other}”"
+        "中的不同。同一次导入中请只保留其中一个文件。",
+        "“{file}”, sheet “{sheet}”, row {row}: the progress of 序号 {seq} ({unit}) differs from "
+        "the one in “{other}”. Import only one of the two files.",
+    ),
+    "template.no_rows": (
+        "{year} 年计划中没有由“{unit}”牵头的指标，未生成模板。请检查单位名称。",
+        "No indicator of the {year} plan is led by “{unit}”; no template was written. Check "
+        "the unit's name.",
+    ),
+    "template.cannot_write": (
+        "无法写入文件“{file}”（{detail}）。如果该文件正在 Excel 或 WPS 中打开，请先关闭；"
+        "或选择其他位置。",
+        "Could not write “{file}” ({detail}). Close it if Excel or WPS has it open, or choose "
+        "another place.",
+    ),
+    "plan.exists": (
+        "数据库中已有 {year} 年的计划，未作改动。如需重建，请换用新的数据库文件。",
+        "The database already holds a plan for {year}; nothing was changed. Use a new "
+        "database file to build it again.",
+    ),
+    "plan.table_empty": (
+        "文件“{file}”的表格中没有任何带序号的指标行。请检查文件。",
+        "The table in “{file}” has no numbered rows. Check the file.",
+    ),
+    "plan.table_no_units": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号 {seq} 没有填写牵头单位。请补全后重试。",
+        "“{file}”, sheet “{sheet}”, row {row}: 序号 {seq} names no lead unit. Fill it in and "
+        "try again.",
+    ),
+    "plan.table_no_year": (
+        "无法从文件“{file}”的标题判断年度。请用 --year 指定，如 --year 2025。",
+        "The year of “{file}” cannot be told from its title. Give it with --year, e.g. "
+        "--year 2025.",
+    ),
 }
 
 

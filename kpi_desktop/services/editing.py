@@ -19,6 +19,7 @@ from kpi_desktop.domain.targets import TargetKind
 from kpi_desktop.storage.models import (
     Actual,
     ChangeLog,
+    Contribution,
     Indicator,
     Progress,
     Target,
@@ -272,3 +273,49 @@ def history(session: Session, indicator_id: int) -> list[ChangeLog]:
             .order_by(col(ChangeLog.at).desc(), col(ChangeLog.id).desc())
         )
     )
+
+
+def set_contribution(
+    session: Session,
+    progress_id: int,
+    unit_id: int,
+    text: str,
+    source: Source,
+    *,
+    indicator_id: int,
+    period: str,
+) -> Contribution:
+    """Store one lead unit's own text for an indicator's progress (a returned row).
+
+    Logged like any other value. `received_at` and the file are updated even when the text
+    is the same, so the submissions view shows the latest return."""
+    now = utcnow()
+    contribution = session.exec(
+        select(Contribution).where(
+            Contribution.progress_id == progress_id, Contribution.unit_id == unit_id
+        )
+    ).first()
+    old = contribution.text if contribution is not None else None
+    if contribution is None:
+        contribution = Contribution(progress_id=progress_id, unit_id=unit_id, received_at=now)
+    contribution.text = text
+    contribution.source_file = source.file
+    contribution.source_hash = source.file_hash
+    contribution.received_at = now
+    session.add(contribution)
+    session.flush()
+    assert contribution.id is not None
+    if old != text:
+        log_change(
+            session,
+            entity="contribution",
+            entity_id=contribution.id,
+            field_name="text",
+            old=old,
+            new=text,
+            source=source,
+            indicator_id=indicator_id,
+            period=period,
+            at=now,
+        )
+    return contribution

@@ -47,6 +47,10 @@ class UnitDirectory:
     def get(self, name: str) -> LeadUnit | None:
         return self._by_name.get(name)
 
+    def names(self) -> list[str]:
+        """Every canonical name and alias."""
+        return list(self._by_name)
+
     def ensure(self, name: str, aliases: tuple[str, ...] = ()) -> LeadUnit:
         unit = self._by_name.get(name)
         if unit is None:

@@ -1,0 +1,641 @@
+"""Importing returned spreadsheets: a preview first, then one transaction for all files.
+
+`preview_import(session, paths, period)` reads every file (services.returns) and matches its
+rows to the plan without changing anything. Each row of the preview is new, changed (old and
+new values side by side), unchanged, skipped (with why) or refused (with a KpiError naming
+file, sheet, row and what to do). A whole file can be refused too (not a workbook, cut short,
+encrypted, no table, no period, another year).
+
+`apply_import(database, preview, accept)` writes the accepted rows through services.editing
+with `Source(kind="imported", file=<name>, file_hash=<sha256>, unit=<unit>)`, all files in ONE
+transaction, after a backup copy of the database. The command line accepts all or nothing;
+the window lets the clerk pick rows.
+
+Matching. A row is matched by its 序号 and its 重点工作 must agree with the indicator's text
+after `domain.text.fold` (white space and character width ignored). A row whose text is that
+of another indicator is refused, never re-matched silently. A row without 序号 is matched by
+its text alone. A template's hidden marker lists each row's text identity, so a row is also
+accepted when the plan's text was edited after the template went out.
+
+Which unit a row speaks for. The template's marker names the unit; otherwise a unit name or
+alias in the title, then in the file name. Rows of indicators the file's unit does not lead
+are skipped (a unit often leaves other units' rows in a copied table). When the file names no
+unit, a row speaks for the unit its 牵头单位 cell names, and for the indicator as a whole
+when that is not one of the indicator's units.
+
+Shared indicators (two or more lead units). Each unit's text is kept apart in the
+`Contribution` table, and the indicator's progress text is the contributions joined with a
+line break in lead-unit order — until the clerk edits it. "The clerk edited it" means: the
+stored text differs from the join of the stored contributions *and* the latest change-log
+entry of that text came from the clerk (source "typed" or "restored"). Her text is then kept,
+the contribution is still stored, and the preview says so. For shared indicators the status,
+问题 and 打算 are not kept per unit: a non-empty value from a return replaces the stored one.
+
+Every imported row that speaks for a unit also stores that unit's contribution (for
+single-unit indicators too): that is what the submissions view counts.
+
+Empty fill-in cells never erase a stored value.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from kpi_desktop.domain.errors import KpiError, current_language
+from kpi_desktop.domain.periods import Period, PeriodError
+from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.text import fold, short, split_units
+from kpi_desktop.services import editing
+from kpi_desktop.services.excel_template import STATUS_CHOICES
+from kpi_desktop.services.plans import UnitDirectory
+from kpi_desktop.services.queries import IndicatorView, indicator_views, plans
+from kpi_desktop.services.returns import (
+    DEFAULT_LIMITS,
+    Limits,
+    ReturnRow,
+    ReturnTable,
+    identity_hash,
+    read_return,
+)
+from kpi_desktop.storage.backup import make_backup
+from kpi_desktop.storage.engine import Database
+from kpi_desktop.storage.models import ChangeLog, Contribution, LeadUnit, Plan, Progress
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("text", "status", "problems", "next_steps")
+CLERK_SOURCES = ("typed", "restored")
+JOINER = "\n"
+
+
+class RowState(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    REFUSED = "refused"
+
+
+# Notices are not refusals: they explain a skipped row or a kept text.
+NOTICES: dict[str, tuple[str, str]] = {
+    "empty": ("未填写，跳过。", "Nothing filled in; skipped."),
+    "duplicate": ("与第 {first} 行完全相同，跳过。", "Same as row {first}; skipped."),
+    "other_unit": (
+        "该指标不由“{unit}”牵头，跳过。",
+        "This indicator is not led by “{unit}”; skipped.",
+    ),
+    "clerk_text": (
+        "该指标的进展文字已由人工修改，保留修改后的文字；本单位报送的内容单独保存。",
+        "The clerk edited this indicator's text; it is kept, and the unit's text is stored apart.",
+    ),
+    "same_as_previous": ("与上期报送内容相同。", "Same text as the previous period."),
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, language: str | None = None) -> str:
+        zh, en = NOTICES[self.code]
+        return (en if (language or current_language()) == "en" else zh).format(**self.params)
+
+
+RowKey = tuple[str, str, int]  # (file as given, sheet, row number)
+
+
+@dataclass
+class RowPreview:
+    """One row of a returned file and what importing it would do."""
+
+    file: str
+    sheet: str
+    row: int
+    seq: int | None
+    state: RowState
+    indicator_id: int | None = None
+    unit: str | None = None  # the canonical unit it speaks for; None: the indicator as a whole
+    unit_id: int | None = None
+    shared: bool = False
+    old: dict[str, str] = field(default_factory=dict)  # stored values of the fields it changes
+    new: dict[str, str] = field(default_factory=dict)  # the values the file gives
+    same_as_previous: bool = False
+    notices: list[Notice] = field(default_factory=list)
+    error: KpiError | None = None
+
+    @property
+    def key(self) -> RowKey:
+        return (self.file, self.sheet, self.row)
+
+    @property
+    def changes(self) -> dict[str, tuple[str, str]]:
+        """field -> (old, new) for the fields whose value would change."""
+        return {
+            name: (self.old.get(name, ""), value)
+            for name, value in self.new.items()
+            if self.old.get(name, "") != value
+        }
+
+
+@dataclass
+class FilePreview:
+    path: Path
+    file: str  # as the clerk named it
+    sha256: str | None = None
+    kind: str | None = None
+    period: str | None = None
+    unit: str | None = None
+    rows: list[RowPreview] = field(default_factory=list)
+    error: KpiError | None = None
+    same_as_previous: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def errors(self) -> list[KpiError]:
+        if self.error is not None:
+            return [self.error]
+        return [r.error for r in self.rows if r.error is not None]
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.errors())
+
+    def count(self, state: RowState) -> int:
+        return sum(1 for r in self.rows if r.state is state)
+
+
+@dataclass
+class ImportPreview:
+    files: list[FilePreview]
+
+    def errors(self) -> list[KpiError]:
+        return [e for f in self.files for e in f.errors()]
+
+    @property
+    def refused(self) -> bool:
+        return any(f.refused for f in self.files)
+
+    def rows(self, *states: RowState) -> list[RowPreview]:
+        return [r for f in self.files for r in f.rows if not states or r.state in states]
+
+    def file_of(self, row: RowPreview) -> FilePreview:
+        return next(f for f in self.files if f.file == row.file)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    backup: Path | None
+    written: int  # rows that changed something
+    recorded: int  # unchanged rows whose receipt was recorded
+    indicator_ids: frozenset[int]
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan as import needs it
+
+
+class _PlanContext:
+    """One plan's indicators, texts, units and the stored values of one period."""
+
+    def __init__(self, session: Session, plan: Plan, period: Period) -> None:
+        self.session = session
+        self.plan = plan
+        self.period = period
+        self.previous = period.previous()
+        self.views = {v.seq: v for v in indicator_views(session, plan)}
+        self.by_text: dict[str, int] = {}
+        for view in self.views.values():
+            self.by_text.setdefault(fold(view.text), view.seq)
+        self.units = UnitDirectory(session)
+        codes = [period.code] + ([self.previous.code] if self.previous else [])
+        entries = {
+            e.id: e for v in self.views.values() for code, e in v.progress.items() if code in codes
+        }
+        self.contributions: dict[tuple[int, str, int], str] = {}  # (indicator, period, unit)
+        if entries:
+            for c in session.exec(
+                select(Contribution).where(col(Contribution.progress_id).in_(list(entries)))
+            ):
+                entry = entries[c.progress_id]
+                self.contributions[(entry.indicator_id, entry.period, c.unit_id)] = c.text
+        self.names = sorted(self.units.names(), key=len, reverse=True)
+
+    def unit_named_in(self, text: str) -> LeadUnit | None:
+        """The one unit whose name or alias appears in `text` (longest names first)."""
+        folded = fold(text)
+        found: dict[int, LeadUnit] = {}
+        for name in self.names:
+            if name and fold(name) in folded:
+                unit = self.units.get(name)
+                if unit is not None and unit.id is not None:
+                    found.setdefault(unit.id, unit)
+                    folded = folded.replace(fold(name), "")
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def clerk_edited(session: Session, entry: Progress | None, joined_before: str) -> bool:
+    """Whether the clerk changed an indicator's text away from its units' contributions."""
+    if entry is None or entry.id is None or entry.text == joined_before:
+        return False
+    latest = session.exec(
+        select(ChangeLog)
+        .where(
+            ChangeLog.entity == "progress",
+            ChangeLog.entity_id == entry.id,
+            ChangeLog.field_name == "text",
+        )
+        .order_by(col(ChangeLog.at).desc(), col(ChangeLog.id).desc())
+    ).first()
+    return latest is not None and latest.source in CLERK_SOURCES
+
+
+def joined_text(view: IndicatorView, texts: dict[int, str]) -> str:
+    """The contributions (unit id -> text) in the order the indicator lists its units."""
+    ordered: list[str] = []
+    seen: set[int] = set()
+    for link in view.units:
+        if link.unit_id in seen:
+            continue
+        seen.add(link.unit_id)
+        text = texts.get(link.unit_id, "")
+        if text:
+            ordered.append(text)
+    return JOINER.join(ordered)
+
+
+# ---------------------------------------------------------------------------------------------
+# Preview
+
+
+def _resolve_period(
+    session: Session, table: ReturnTable, given: Period | None, file: str
+) -> tuple[Period, Plan]:
+    marker = table.marker
+    file_year = (marker.year if marker else None) or table.year
+    period = given
+    if period is None and marker is not None and marker.period:
+        try:
+            period = Period.parse(marker.period)
+        except PeriodError:
+            period = None
+    if period is None and table.period_kind is not None:
+        year = file_year
+        if year is None:
+            held = {p.year for p in plans(session)}
+            year = held.pop() if len(held) == 1 else None
+        if year is not None:
+            period = Period.of(year, table.period_kind)
+    if period is None:
+        raise KpiError("return.no_period", file=file)
+    known = {p.year: p for p in plans(session)}
+    years = "、".join(str(y) for y in sorted(known)) or "—"
+    if file_year is not None and file_year != period.year:
+        raise KpiError("return.other_year", file=file, year=file_year, years=years)
+    if period.year not in known:
+        raise KpiError("return.other_year", file=file, year=period.year, years=years)
+    return period, known[period.year]
+
+
+def _row_error(code: str, file: str, row: ReturnRow, **params: Any) -> KpiError:
+    return KpiError(code, file=file, sheet=row.sheet, row=row.row, **params)
+
+
+def _match(
+    context: _PlanContext, table: ReturnTable, row: ReturnRow, file: str
+) -> IndicatorView | KpiError:
+    folded = fold(row.text)
+    seq = row.seq
+    if seq is None:
+        if row.seq_cell:
+            return _row_error("return.seq_bad", file, row, cell=row.seq_cell)
+        if folded in context.by_text:
+            return context.views[context.by_text[folded]]
+        return _row_error("return.no_match", file, row)
+    view = context.views.get(seq)
+    if view is None:
+        return _row_error("return.seq_unknown", file, row, seq=seq, year=context.plan.year)
+    if folded == fold(view.text):
+        return view
+    marker = table.marker
+    if (
+        marker is not None
+        and seq in marker.rows
+        and (not folded or marker.rows[seq] == identity_hash(row.text))
+    ):
+        return view  # the template's own row; the plan's wording changed since
+    other = context.by_text.get(folded)
+    if other is not None and other != seq:
+        return _row_error("return.text_of_other", file, row, seq=seq, other=other)
+    return _row_error("return.text_mismatch", file, row, seq=seq, expected=short(view.text, 40))
+
+
+def _new_values(row: ReturnRow) -> dict[str, str]:
+    values = {
+        "text": row.progress.strip(),
+        "status": "",
+        "problems": row.problems.strip(),
+        "next_steps": row.next_steps.strip(),
+    }
+    if row.status.strip():
+        status = Status.from_text(row.status)
+        values["status"] = status.value if status is not None else ""
+    return {name: value for name, value in values.items() if value}
+
+
+def _row_unit(
+    context: _PlanContext, view: IndicatorView, row: ReturnRow, file_unit: LeadUnit | None
+) -> tuple[LeadUnit | None, bool]:
+    """(the unit the row speaks for, whether the row belongs to the file's unit at all)."""
+    ids = {link.unit_id for link in view.units}
+    if file_unit is not None:
+        return (file_unit, True) if file_unit.id in ids else (None, False)
+    if len(ids) == 1:
+        return context.session.get(LeadUnit, next(iter(ids))), True
+    named = {u.id: u for u in map(context.units.get, split_units(row.units)) if u is not None}
+    inside = [u for uid, u in named.items() if uid in ids]
+    return (inside[0] if len(inside) == 1 else None), True
+
+
+def _preview_row(
+    context: _PlanContext,
+    table: ReturnTable,
+    row: ReturnRow,
+    file: str,
+    file_unit: LeadUnit | None,
+    seen: dict[int, tuple[ReturnRow, str]],
+) -> RowPreview:
+    preview = RowPreview(file=file, sheet=row.sheet, row=row.row, seq=row.seq, state=RowState.NEW)
+
+    def refuse(error: KpiError) -> RowPreview:
+        preview.state, preview.error = RowState.REFUSED, error
+        return preview
+
+    signature = "\t".join(
+        fold(v) for v in (row.text, row.progress, row.status, row.problems, row.next_steps)
+    )
+    if row.seq is not None and row.seq in seen:
+        first, first_signature = seen[row.seq]
+        if first_signature != signature:
+            return refuse(
+                _row_error("return.seq_repeated", file, row, seq=row.seq, first=first.row)
+            )
+        preview.state = RowState.SKIPPED
+        preview.notices.append(Notice("duplicate", {"first": first.row}))
+        return preview
+    if row.seq is not None:
+        seen[row.seq] = (row, signature)
+    matched = _match(context, table, row, file)
+    if isinstance(matched, KpiError):
+        return refuse(matched)
+    view = matched
+    preview.seq, preview.indicator_id = view.seq, view.id
+    if row.status.strip() and Status.from_text(row.status) is None:
+        return refuse(
+            _row_error(
+                "return.bad_status", file, row, value=row.status, choices="、".join(STATUS_CHOICES)
+            )
+        )
+    if not row.has_content:
+        preview.state = RowState.SKIPPED
+        preview.notices.append(Notice("empty"))
+        return preview
+    unit, belongs = _row_unit(context, view, row, file_unit)
+    if not belongs:
+        preview.state = RowState.SKIPPED
+        preview.notices.append(Notice("other_unit", {"unit": file_unit.name if file_unit else ""}))
+        return preview
+    preview.shared = len({link.unit_id for link in view.units}) > 1
+    if unit is not None:
+        preview.unit, preview.unit_id = unit.name, unit.id
+    period = context.period.code
+    entry = view.progress.get(period)
+    stored = {
+        "text": entry.text if entry else "",
+        "status": (entry.status or "") if entry else "",
+        "problems": entry.problems if entry else "",
+        "next_steps": entry.next_steps if entry else "",
+    }
+    if preview.shared and unit is not None and unit.id is not None:
+        stored["text"] = context.contributions.get((view.id, period, unit.id), "")
+        own = {
+            uid: text
+            for (iid, code, uid), text in context.contributions.items()
+            if iid == view.id and code == period
+        }
+        if clerk_edited(context.session, entry, joined_text(view, own)):
+            preview.notices.append(Notice("clerk_text"))
+    preview.new = _new_values(row)
+    preview.old = {name: stored[name] for name in preview.new}
+    if not preview.changes:
+        preview.state = RowState.UNCHANGED
+    elif any(stored[name] for name in preview.new):
+        preview.state = RowState.CHANGED
+    previous = context.previous
+    new_text = preview.new.get("text", "")
+    if previous is not None and new_text:
+        before = view.progress.get(previous.code)
+        earlier = before.text if before else ""
+        if preview.shared and unit is not None and unit.id is not None:
+            earlier = context.contributions.get((view.id, previous.code, unit.id), earlier)
+        if earlier and fold(earlier) == fold(new_text):
+            preview.same_as_previous = True
+            preview.notices.append(Notice("same_as_previous"))
+    return preview
+
+
+def _preview_file(
+    session: Session,
+    path: Path,
+    given: Period | None,
+    limits: Limits,
+    contexts: dict[str, _PlanContext],
+) -> FilePreview:
+    file = str(path)
+    result = FilePreview(path=path, file=file)
+    try:
+        table = read_return(path, limits)
+        result.sha256, result.kind = table.sha256, table.kind
+        period, plan = _resolve_period(session, table, given, file)
+    except KpiError as error:
+        result.error = error
+        return result
+    result.period = period.code
+    context = contexts.get(period.code)
+    if context is None:
+        context = contexts[period.code] = _PlanContext(session, plan, period)
+    file_unit: LeadUnit | None = None
+    if table.marker is not None and table.marker.unit:
+        file_unit = context.units.get(table.marker.unit)
+    if file_unit is None:
+        file_unit = context.unit_named_in(table.title) or context.unit_named_in(path.stem)
+    result.unit = file_unit.name if file_unit is not None else None
+    seen: dict[int, tuple[ReturnRow, str]] = {}
+    result.rows = [_preview_row(context, table, row, file, file_unit, seen) for row in table.rows]
+    filled = [r for r in result.rows if r.state not in (RowState.SKIPPED, RowState.REFUSED)]
+    result.same_as_previous = bool(filled) and all(r.same_as_previous for r in filled)
+    return result
+
+
+def _flag_conflicts(files: Sequence[FilePreview]) -> None:
+    """Two files giving different texts for the same indicator and unit cannot both win."""
+    first: dict[tuple[str | None, int | None, int | None], RowPreview] = {}
+    for preview in files:
+        if preview.error is not None:
+            continue
+        for row in preview.rows:
+            if row.state in (RowState.SKIPPED, RowState.REFUSED) or "text" not in row.new:
+                continue
+            key = (preview.period, row.indicator_id, row.unit_id)
+            earlier = first.get(key)
+            if earlier is None:
+                first[key] = row
+            elif earlier.file != row.file and fold(earlier.new["text"]) != fold(row.new["text"]):
+                row.state = RowState.REFUSED
+                row.error = KpiError(
+                    "return.conflict",
+                    file=row.file,
+                    sheet=row.sheet,
+                    row=row.row,
+                    seq=row.seq,
+                    unit=row.unit or "—",
+                    other=earlier.file,
+                )
+
+
+def preview_import(
+    session: Session,
+    paths: Iterable[Path | str],
+    period: Period | str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportPreview:
+    """What importing `paths` would do, changing nothing. `period` (a Period or a code such as
+    "2024H1") overrides the period found in the files."""
+    given = Period.parse(period) if isinstance(period, str) else period
+    contexts: dict[str, _PlanContext] = {}
+    files = [_preview_file(session, Path(p), given, limits, contexts) for p in paths]
+    _flag_conflicts(files)
+    return ImportPreview(files)
+
+
+# ---------------------------------------------------------------------------------------------
+# Apply
+
+
+def _apply_row(session: Session, preview: FilePreview, row: RowPreview) -> bool:
+    """Write one row; True when a stored value changed."""
+    assert row.indicator_id is not None and preview.period is not None
+    period = preview.period
+    source = editing.Source("imported", file=preview.name, file_hash=preview.sha256, unit=row.unit)
+    new = dict(row.new)
+    text = new.get("text", "")
+    changes = {name: value for name, value in new.items() if name != "text"}
+    entry = editing.progress_entry(session, row.indicator_id, period)
+    if row.shared and row.unit_id is not None:
+        stored: dict[int, str] = {}
+        if entry is not None:
+            for c in session.exec(select(Contribution).where(Contribution.progress_id == entry.id)):
+                stored[c.unit_id] = c.text
+        view = _view(session, row.indicator_id)
+        edited = clerk_edited(session, entry, joined_text(view, stored))
+        if text and not edited:
+            changes["text"] = joined_text(view, {**stored, row.unit_id: text})
+    elif text:
+        changes["text"] = text
+    before = _snapshot(entry)
+    if changes or entry is None:
+        entry = editing.set_progress(session, row.indicator_id, period, changes, source)
+    assert entry is not None and entry.id is not None
+    contribution_changed = False
+    if row.unit_id is not None and text:
+        old = session.exec(
+            select(Contribution).where(
+                Contribution.progress_id == entry.id, Contribution.unit_id == row.unit_id
+            )
+        ).first()
+        contribution_changed = old is None or old.text != text
+        editing.set_contribution(
+            session,
+            entry.id,
+            row.unit_id,
+            text,
+            source,
+            indicator_id=row.indicator_id,
+            period=period,
+        )
+    return contribution_changed or _snapshot(entry) != before
+
+
+def _snapshot(entry: Progress | None) -> tuple[Any, ...] | None:
+    if entry is None:
+        return None
+    return tuple(getattr(entry, name) for name in FIELDS)
+
+
+def _view(session: Session, indicator_id: int) -> IndicatorView:
+    from kpi_desktop.storage.models import Indicator
+
+    indicator = session.get(Indicator, indicator_id)
+    assert indicator is not None
+    plan = session.get(Plan, indicator.plan_id)
+    assert plan is not None
+    return next(v for v in indicator_views(session, plan) if v.id == indicator_id)
+
+
+def apply_import(
+    database: Database, preview: ImportPreview, accept: Iterable[RowKey] | None = None
+) -> ImportResult:
+    """Write the accepted rows of `preview` (all new and changed ones when `accept` is None)
+    in one transaction, after a backup copy. Unchanged rows of accepted files are recorded as
+    received. Asking for a refused or skipped row is a programming error (ValueError)."""
+    wanted = set(accept) if accept is not None else None
+    chosen: list[tuple[FilePreview, RowPreview]] = []
+    for file in preview.files:
+        if file.error is not None:
+            if wanted is not None and any(k[0] == file.file for k in wanted):
+                raise ValueError(f"{file.file} was refused and cannot be imported")
+            continue
+        for row in file.rows:
+            if wanted is not None and row.key not in wanted:
+                continue
+            if row.state in (RowState.NEW, RowState.CHANGED):
+                chosen.append((file, row))
+            elif row.state is RowState.UNCHANGED:
+                if row.unit_id is not None:
+                    chosen.append((file, row))
+            elif wanted is not None:
+                raise ValueError(f"{row.key} is {row.state.value} and cannot be imported")
+    if wanted is not None:
+        missing = wanted - {row.key for _file, row in chosen}
+        if missing:
+            raise ValueError(f"rows not in the preview: {sorted(missing)}")
+    if not chosen:
+        return ImportResult(None, 0, 0, frozenset())
+    backup = make_backup(database.path, "before-import")
+    written = recorded = 0
+    touched: set[int] = set()
+    # One plan's views are reloaded per shared row; cheap at this size (tens of rows).
+    with database.transaction() as session:
+        for file, row in chosen:
+            if _apply_row(session, file, row):
+                written += 1
+                assert row.indicator_id is not None
+                touched.add(row.indicator_id)
+            else:
+                recorded += 1
+    log.info("imported %d rows (%d recorded) from %d files", written, recorded, len(preview.files))
+    return ImportResult(backup, written, recorded, frozenset(touched))
+
+
+def error_lines(preview: ImportPreview, language: str | None = None) -> list[str]:
+    """Every refusal of the preview as a sentence, in the order of the files."""
+    return [error.message(language) for error in preview.errors()]
