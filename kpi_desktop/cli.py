@@ -85,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("returns", nargs="+", metavar="RETURN")
     imp.set_defaults(handler=_command("import_returns"))
 
+    new_plan = commands.add_parser(
+        "new-plan", help=_zh_en("由正式表格建立新年度计划", "create a year's plan from a table")
+    )
+    _db_option(new_plan, default=argparse.SUPPRESS)
+    new_plan.add_argument("--year", type=int, metavar="YEAR")
+    new_plan.add_argument("table", metavar="TABLE")
+    new_plan.set_defaults(handler=_command("new_plan"))
+
     for name, helptext in (
         ("export-template", _zh_en("导出报送模板", "export a template for the units")),
         ("export-summary", _zh_en("导出汇总表", "export the summary table")),

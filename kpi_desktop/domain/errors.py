@@ -313,6 +313,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”, sheet “{sheet}”, row {row}: 序号 {seq} names no lead unit. Fill it in and "
         "try again.",
     ),
+    "plan.table_no_seq": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号“{cell}”不是一个数字。"
+        "计划表的每一行都需要序号，请补全后重试。",
+        "“{file}”, sheet “{sheet}”, row {row}: the 序号 “{cell}” is not a number. Every row "
+        "of a plan table needs one; fill it in and try again.",
+    ),
+    "plan.table_no_text": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：序号 {seq} 没有填写重点工作内容。请补全后重试。",
+        "“{file}”, sheet “{sheet}”, row {row}: 序号 {seq} has no 重点工作 text. Fill it in and "
+        "try again.",
+    ),
     "plan.table_no_year": (
         "无法从文件“{file}”的标题判断年度。请用 --year 指定，如 --year 2025。",
         "The year of “{file}” cannot be told from its title. Give it with --year, e.g. "

@@ -620,7 +620,7 @@ def apply_import(
             raise ValueError(f"rows not in the preview: {sorted(missing)}")
     if not chosen:
         return ImportResult(None, 0, 0, frozenset())
-    backup = make_backup(database.path, "before-import")
+    backup = make_backup(database.path, "before-import") if database.is_sqlite else None
     written = recorded = 0
     touched: set[int] = set()
     # One plan's views are reloaded per shared row; cheap at this size (tens of rows).
