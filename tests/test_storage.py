@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.queries import dump
 from kpi_desktop.storage import backup, schema
 from kpi_desktop.storage.engine import create_database
 from kpi_desktop.storage.models import Indicator, Progress
@@ -163,3 +164,48 @@ def test_old_backups_are_pruned(database: object) -> None:
     path = database.path  # type: ignore[attr-defined]
     made = [backup.make_backup(path, "test", keep=3) for _ in range(5)]
     assert backup.list_backups(path) == sorted(made[-3:], reverse=True)
+
+
+def _fixtures() -> list[Path]:
+    return sorted(FIXTURES.glob("schema-v*.sqlite"))
+
+
+def test_there_is_a_fixture_for_every_schema_version() -> None:
+    versions = {int(p.stem.removeprefix("schema-v")) for p in _fixtures()}
+    assert versions == set(range(1, schema.SCHEMA_VERSION + 1))
+
+
+@pytest.mark.parametrize("fixture", _fixtures(), ids=lambda p: p.stem)
+def test_every_released_schema_opens_with_nothing_lost(fixture: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "旧 版本" / fixture.name
+    copy.parent.mkdir()
+    shutil.copy(fixture, copy)
+    version = int(fixture.stem.removeprefix("schema-v"))
+    before = {
+        table: _raw(copy, f'SELECT count(*) FROM "{table}"')
+        for table in ("plan", "indicator", "target", "progress", "actual", "changelog")
+    }
+    db = open_plan_database(copy)
+    try:
+        assert db.upgraded_from == (version if version < schema.SCHEMA_VERSION else None)
+        with db.engine.connect() as connection:
+            assert schema.read_version(connection) == schema.SCHEMA_VERSION
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        with db.read() as session:
+            data = dump(session)
+    finally:
+        db.close()
+    after = {table: _raw(copy, f'SELECT count(*) FROM "{table}"') for table in before}
+    assert after == before
+    assert len(data["plans"][0]["indicators"]) == 53
+
+
+def test_newer_schema_is_refused_read_only_too(db_path: Path) -> None:
+    open_plan_database(db_path).close()
+    connection = sqlite3.connect(db_path)
+    connection.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(KpiError) as caught:
+        open_plan_database(db_path, read_only=True)
+    assert caught.value.code == "db.newer"
