@@ -1,24 +1,157 @@
-"""Starting the window."""
+"""Starting the window: the application object, translations, the exception hook."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from importlib import resources
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kpi_desktop.domain.errors import KpiError, set_language
+from kpi_desktop.services.resources import translations
+from kpi_desktop.ui.settings_dialog import LANGUAGE_KEY
+
+if TYPE_CHECKING:
+    from kpi_desktop.storage.engine import Database
+    from kpi_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "kpi-desktop"
+APPLICATION = "kpi-desktop"
+
+
+def chosen_language(settings: QSettings) -> str:
+    """ "zh_CN" or "en": the clerk's choice, else the system's; Chinese unless it is English."""
+    choice = str(settings.value(LANGUAGE_KEY, "") or "")
+    if choice:
+        return choice
+    return "en" if QLocale.system().language() == QLocale.Language.English else "zh_CN"
+
+
+class Translations:
+    """The program's own catalogue plus Qt's, so standard dialogs speak the same language."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.installed: list[QTranslator] = []
+
+    def install(self, language: str) -> None:
+        for translator in self.installed:
+            self.app.removeTranslator(translator)
+        self.installed = []
+        set_language("en" if language.startswith("en") else "zh")
+        ours = QTranslator(self.app)
+        catalogue = translations() / f"kpi_desktop_{language}.qm"
+        with resources.as_file(catalogue) as path:
+            loaded = path.is_file() and ours.load(str(path))
+        if loaded:
+            self.app.installTranslator(ours)
+            self.installed.append(ours)
+        else:
+            log.warning("no translation catalogue for %s", language)
+        if language.startswith("zh"):
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt = QTranslator(self.app)
+            if qt.load("qtbase_zh_CN", qt_folder):
+                self.app.installTranslator(qt)
+                self.installed.append(qt)
+
+
+def install_exception_hook(log_file: Path | None) -> None:
+    """Log any uncaught exception and show it in a dialog with details to copy."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, tb))
+        log.error("uncaught exception\n%s", details)
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, error, tb)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "kpi-desktop",
+            QApplication.translate(
+                "App", "Something went wrong. Your saved work is safe in the database."
+            ),
+        )
+        if isinstance(error, KpiError):
+            box.setText(error.message())
+        where = str(log_file) if log_file else ""
+        box.setInformativeText(
+            QApplication.translate("App", "The details were written to the log file %1.").replace(
+                "%1", where
+            )
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setOrganizationName(ORGANISATION)
+    QApplication.setApplicationName(APPLICATION)
+    from kpi_desktop import __version__
+
+    QApplication.setApplicationVersion(__version__)
+    return QApplication(argv if argv is not None else sys.argv)
+
+
+class Shell:
+    """The running program: one main window, built again when the language changes."""
+
+    def __init__(self, app: QApplication, settings: QSettings) -> None:
+        self.app, self.settings = app, settings
+        self.translations = Translations(app)
+        self.translations.install(chosen_language(settings))
+        self.window: MainWindow | None = None
+
+    def show(self, database: Database) -> MainWindow:
+        from kpi_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(database, self.settings)
+        window.languageChangeRequested.connect(self.change_language)
+        self.window = window
+        window.show()
+        return window
+
+    def change_language(self) -> None:
+        old = self.window
+        if old is None:
+            return
+        self.translations.install(chosen_language(self.settings))
+        indicator = old.current_indicator_id()
+        old.panel.flush()
+        old.save_layout()
+        old.hide()
+        new = self.show(old.database)
+        if indicator is not None:
+            new.select_indicator(indicator)
+        old.deleteLater()
 
 
 def run(db_path: Path | None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from kpi_desktop.services.database import log_folder, open_plan_database
+    from kpi_desktop.services.logs import configure_logging
 
-    from kpi_desktop.domain.errors import KpiError
-    from kpi_desktop.services.database import open_plan_database
-    from kpi_desktop.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
+    log_file = configure_logging(log_folder())
+    app = make_application()
+    settings = QSettings()
+    shell = Shell(app, settings)
+    install_exception_hook(log_file)
     try:
         database = open_plan_database(db_path)
     except KpiError as error:
         QMessageBox.critical(None, "kpi-desktop", error.message())
         return 2
-    window = MainWindow(database)
-    window.show()
+    shell.show(database)
     return app.exec()

@@ -1,23 +1,581 @@
-"""The main window (a first shell: the indicators of the first plan)."""
+"""The main window: it assembles the tree, the panels, the menus and the toolbar.
+
+It decides nothing about the data: edits go through undo commands to the services, and the
+document tells every part what changed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QTreeWidget, QTreeWidgetItem
+import logging
+from pathlib import Path
 
-from kpi_desktop.services.queries import indicator_views, plans
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+)
+
+from kpi_desktop import __version__
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.periods import Period, periods_of_year
+from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.text import fold
 from kpi_desktop.storage.engine import Database
+from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.progress_panel import IndicatorPanel, period_title
+from kpi_desktop.ui.tree_model import IndicatorFilterProxy, IndicatorIdRole, IndicatorTreeModel
+
+log = logging.getLogger(__name__)
+
+RECENT_LIMIT = 8
+SPREADSHEET_SUFFIXES = (".xlsx", ".xls")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database) -> None:
+    """One database open at a time; `database_opened` lets the application remember it."""
+
+    databaseOpened = Signal(str)
+    languageChangeRequested = Signal()
+    importRequested = Signal(list)  # paths of returned spreadsheets
+
+    def __init__(self, database: Database, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.settings = settings or QSettings()
+        self.setAcceptDrops(True)
+        self.setWindowIcon(QIcon.fromTheme("x-office-spreadsheet"))
+        self.document: PlanDocument
+        self._build_actions()
+        self._build_toolbar()
+        self._build_body()
+        self._build_menus()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.attach(database)
+        self._restore_layout()
+
+    # building ------------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+        icon: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New database…"), self.new_database, std.New)
+        self.open_action = self._action(self.tr("&Open…"), self.open_database, std.Open)
+        self.save_as_action = self._action(
+            self.tr("Save a &copy as…"), self.save_copy_as, std.SaveAs
+        )
+        self.import_action = self._action(
+            self.tr("&Import returns…"), self.choose_imports, "Ctrl+I"
+        )
+        self.print_action = self._action(
+            self.tr("&Print summary table…"), self.print_summary, std.Print
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
+        self.find_action = self._action(self.tr("&Find"), self.focus_filter, std.Find)
+        self.add_action = self._action(self.tr("&Add indicator…"), self.add_indicator)
+        self.remove_action = self._action(self.tr("&Remove indicator"), self.remove_indicator)
+        self.renumber_action = self._action(self.tr("Re&number indicator…"), self.renumber)
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings)
+        self.help_action = self._action(self.tr("&Help"), self.show_help, std.HelpContents)
+        self.about_action = self._action(self.tr("&About kpi-desktop"), self.show_about)
+        self.group_action = self._action(self.tr("&Group by lead unit"), self._group_toggled)
+        self.group_action.setCheckable(True)
+        self.not_reported_action = self._action(self.tr("&Not reported"), self._quick_filter)
+        self.not_reported_action.setCheckable(True)
+        self.behind_action = self._action(self.tr("&Behind"), self._quick_filter)
+        self.behind_action.setCheckable(True)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"))
+        bar.setObjectName("main-toolbar")
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(self.tr("Year") + " "))
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName(self.tr("Year"))
+        self.year_box.activated.connect(self._year_chosen)
+        bar.addWidget(self.year_box)
+        bar.addWidget(QLabel("  " + self.tr("Period") + " "))
+        self.period_box = QComboBox()
+        self.period_box.setAccessibleName(self.tr("Period"))
+        self.period_box.activated.connect(self._period_chosen)
+        bar.addWidget(self.period_box)
+        bar.addSeparator()
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(self.tr("Filter: number, text or unit (Ctrl+F)"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setMinimumWidth(240)
+        self.filter_box.textChanged.connect(self._filter_changed)
+        self.filter_box.returnPressed.connect(self._select_first_match)
+        bar.addWidget(self.filter_box)
+        bar.addAction(self.not_reported_action)
+        bar.addAction(self.behind_action)
+        bar.addSeparator()
+        bar.addAction(self.group_action)
+
+    def _build_body(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.tree = QTreeView()
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setAccessibleName(self.tr("Indicators"))
+        self.tree.activated.connect(lambda _i: self.panel_focus())
+        self.splitter.addWidget(self.tree)
+        self.setCentralWidget(self.splitter)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.print_action])
+        self.file_menu = file_menu
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addActions([self.group_action, self.not_reported_action, self.behind_action])
+        self.plan_menu = bar.addMenu(self.tr("&Plan"))
+        self.plan_menu.addActions([self.add_action, self.remove_action, self.renumber_action])
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.addAction(self.settings_action)
+        self.tools_menu = tools
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.help_action, self.about_action])
+
+    # the open database -----------------------------------------------------------------------
+    def attach(self, database: Database) -> None:
+        """Show `database`; the previous one (if any) is saved and closed."""
+        old_document = getattr(self, "document", None)
+        if old_document is not None:
+            self.panel.flush()
+            old_document.database.close()
         self.database = database
+        self.document = PlanDocument(database, self)
+        self.tree_model = IndicatorTreeModel(
+            self.document, grouped=bool(self.settings.value("tree/grouped", True, type=bool))
+        )
+        self.proxy = IndicatorFilterProxy(self.tree_model)
+        self.tree.setModel(self.proxy)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        old_panel = getattr(self, "panel", None)
+        self.panel = IndicatorPanel(self.document)
+        self.panel.editIndicatorRequested.connect(self.edit_indicator)
+        self.panel.historyRequested.connect(self.show_history)
+        if old_panel is not None:
+            self.splitter.replaceWidget(1, self.panel)
+            old_panel.deleteLater()
+        else:
+            self.splitter.addWidget(self.panel)
+            self.splitter.setStretchFactor(1, 1)
+        self.group_action.setChecked(self.tree_model.grouped)
+        self._rebuild_edit_menu()
+        self.document.saved.connect(self._saved)
+        self.document.reset.connect(self._fill_selectors)
+        self.document.periodChanged.connect(lambda _p: self._fill_selectors())
+        self._fill_selectors()
+        self._expand()
         self.setWindowTitle(f"kpi-desktop — {database.path}")
-        tree = QTreeWidget()
-        tree.setHeaderLabels([self.tr("序号"), self.tr("重点工作"), self.tr("牵头单位")])
-        with database.read() as session:
-            for plan in plans(session):
-                for view in indicator_views(session, plan):
-                    QTreeWidgetItem(tree, [str(view.seq), view.text, " ".join(view.lead_units)])
-        self.setCentralWidget(tree)
-        self.resize(1000, 700)
+        self.setWindowFilePath(str(database.path))
+        self._remember_recent(str(database.path))
+        self.status_label.setText(self.tr("Opened %1").replace("%1", str(database.path)))
+        self.databaseOpened.emit(str(database.path))
+
+    def _rebuild_edit_menu(self) -> None:
+        self.edit_menu.clear()
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu.addActions([undo, redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+
+    def _fill_selectors(self) -> None:
+        document = self.document
+        self.year_box.clear()
+        for year in document.years:
+            self.year_box.addItem(str(year), year)
+        if document.plan is not None:
+            self.year_box.setCurrentIndex(self.year_box.findData(document.plan.year))
+        self.period_box.clear()
+        if document.plan is not None:
+            for period in periods_of_year(document.plan.year):
+                self.period_box.addItem(period_title(period), period.code)
+            self.period_box.setCurrentIndex(self.period_box.findData(document.period))
+
+    def _year_chosen(self, _row: int) -> None:
+        self.panel.flush()
+        self.document.set_year(int(self.year_box.currentData()))
+        self._expand()
+
+    def _period_chosen(self, _row: int) -> None:
+        self.panel.flush()
+        self.document.set_period(str(self.period_box.currentData()))
+        self.proxy.invalidate()
+
+    def select_period(self, code: str) -> None:
+        Period.parse(code)
+        self.panel.flush()
+        self.document.set_period(code)
+
+    # tree ------------------------------------------------------------------------------------
+    def _expand(self) -> None:
+        if self.tree_model.grouped:
+            self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 90))
+        self.tree.setColumnWidth(1, 230)
+
+    def _group_toggled(self) -> None:
+        current = self.current_indicator_id()
+        self.tree_model.set_grouped(self.group_action.isChecked())
+        self.settings.setValue("tree/grouped", self.group_action.isChecked())
+        self._expand()
+        if current is not None:
+            self.select_indicator(current)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        if text and self.tree_model.grouped:
+            self.tree.expandAll()
+
+    def _quick_filter(self) -> None:
+        statuses: set[Status] = set()
+        if self.not_reported_action.isChecked():
+            statuses.add(Status.NOT_REPORTED)
+        if self.behind_action.isChecked():
+            statuses.add(Status.BEHIND)
+        self.proxy.set_statuses(frozenset(statuses))
+        if self.tree_model.grouped:
+            self.tree.expandAll()
+
+    def _select_first_match(self) -> None:
+        """Enter in the filter box: the indicator whose 序号 was typed, else the first match."""
+        typed = fold(self.filter_box.text())
+        if typed.isdigit():
+            wanted = next((v.id for v in self.document.views if v.seq == int(typed)), None)
+            if wanted is not None and self.select_indicator(wanted):
+                self.panel_focus()
+                return
+        index = self._first_leaf(QModelIndex())
+        if index is not None:
+            self.tree.setCurrentIndex(index)
+            self.panel_focus()
+
+    def _first_leaf(self, parent: QModelIndex) -> QModelIndex | None:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if index.data(IndicatorIdRole) is not None:
+                return index
+            found = self._first_leaf(index)
+            if found is not None:
+                return found
+        return None
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
+
+    def panel_focus(self) -> None:
+        self.panel.focus_progress()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        indicator_id = current.data(IndicatorIdRole)
+        self.panel.show_indicator(indicator_id)
+
+    def current_indicator_id(self) -> int | None:
+        value = self.tree.currentIndex().data(IndicatorIdRole)
+        return int(value) if value is not None else None
+
+    def select_indicator(self, indicator_id: int) -> bool:
+        """Make `indicator_id` the current row (the first of its rows when grouped)."""
+        for source in self.tree_model.indexes_of(indicator_id):
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                self.tree.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.tree.scrollTo(index)
+                return True
+        return False
+
+    # files -----------------------------------------------------------------------------------
+    def _open_path(self, path: Path) -> None:
+        from kpi_desktop.services.database import open_plan_database
+
+        try:
+            database = open_plan_database(path)
+        except KpiError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the database"), error.message())
+            return
+        self.attach(database)
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New database"),
+            str(Path.home() / "kpi.sqlite"),
+            self.tr("Databases (*.sqlite)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            QMessageBox.warning(
+                self,
+                self.tr("New database"),
+                self.tr(
+                    "%1 exists already. Choose another name, or open it with File → Open."
+                ).replace("%1", str(path)),
+            )
+            return
+        self._open_path(path)
+
+    def open_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            str(self.database.path.parent),
+            self.tr("Databases (*.sqlite *.db);;All files (*)"),
+        )
+        if name:
+            self._open_path(Path(name))
+
+    def save_copy_as(self) -> None:
+        from kpi_desktop.storage.backup import copy_database
+
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a copy as"),
+            str(self.database.path.with_name(self.database.path.stem + "-copy.sqlite")),
+            self.tr("Databases (*.sqlite)"),
+        )
+        if not name:
+            return
+        self.panel.flush()
+        target = Path(name)
+        if target.resolve() == self.database.path.resolve():
+            return
+        try:
+            copy_database(self.database.path, target)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Save a copy as"),
+                self.tr("Could not write %1: %2")
+                .replace("%1", str(target))
+                .replace("%2", str(error)),
+            )
+            return
+        self._open_path(target)
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self._recent_files() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("files/recent", recent[:RECENT_LIMIT])
+        self._fill_recent_menu()
+
+    def _recent_files(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value or []]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for number, path in enumerate(self._recent_files(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {path}")
+            action.triggered.connect(lambda _checked=False, p=path: self._open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent_files()))
+
+    # hooks for import and print (filled in by their modules) ---------------------------------
+    def choose_imports(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import returns"),
+            str(Path.home()),
+            self.tr("Spreadsheets (*.xlsx *.xls)"),
+        )
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        self.panel.flush()
+        self.importRequested.emit([str(p) for p in paths])
+
+    def print_summary(self) -> None:
+        self.panel.flush()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.toLocalFile().lower().endswith(SPREADSHEET_SUFFIXES) for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls()]
+        event.acceptProposedAction()
+        self.import_files(paths)
+
+    # plan structure ----------------------------------------------------------------------------
+    def edit_indicator(self, indicator_id: int) -> None:
+        from kpi_desktop.ui.indicator_dialog import IndicatorDialog
+
+        IndicatorDialog(self.document, indicator_id, self).exec()
+
+    def show_history(self, indicator_id: int) -> None:
+        from kpi_desktop.ui.history_dialog import HistoryDialog
+
+        HistoryDialog(self.document, indicator_id, self).exec()
+
+    def add_indicator(self) -> None:
+        from kpi_desktop.ui.indicator_dialog import NewIndicatorDialog
+
+        dialog = NewIndicatorDialog(self.document, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.select_indicator(dialog.created_id)
+
+    def remove_indicator(self) -> None:
+        from kpi_desktop.ui import commands
+
+        indicator_id = self.current_indicator_id()
+        view = self.document.view(indicator_id) if indicator_id is not None else None
+        if view is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove indicator"),
+            self.tr(
+                "Remove indicator %1 with all its progress? You can undo this with Ctrl+Z."
+            ).replace("%1", str(view.seq)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._push(commands.remove_indicator(self.document, view.id))
+
+    def renumber(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from kpi_desktop.ui import commands
+
+        indicator_id = self.current_indicator_id()
+        view = self.document.view(indicator_id) if indicator_id is not None else None
+        if view is None:
+            return
+        seq, ok = QInputDialog.getInt(
+            self,
+            self.tr("Renumber indicator"),
+            self.tr("New number for indicator %1:").replace("%1", str(view.seq)),
+            view.seq,
+            1,
+            len(self.document.views),
+        )
+        if ok and seq != view.seq:
+            self._push(commands.renumber(self.document, view.id, seq))
+            self.select_indicator(view.id)
+
+    def _push(self, command: object) -> None:
+        from kpi_desktop.services.structure import StructureError
+
+        try:
+            self.document.undo_stack.push(command)  # type: ignore[arg-type]
+        except (KpiError, StructureError, ValueError) as error:
+            QMessageBox.warning(self, "kpi-desktop", str(error))
+
+    # settings, help -------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from kpi_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() and dialog.language_changed:
+            self.languageChangeRequested.emit()
+
+    def show_help(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Help"),
+            self.tr(
+                "<p><b>Find an indicator</b>: type its number, a word of its text or a unit's name "
+                "in the filter box (Ctrl+F), then press Enter.</p>"
+                "<p><b>Enter progress</b>: choose the period in the toolbar, select the indicator, "
+                "and type in the Progress box on the right. Everything is saved at once; Ctrl+Z "
+                "undoes, Ctrl+Y redoes.</p>"
+                "<p><b>Figures</b>: type the achieved value of each target in the table of "
+                "targets; the status mark shows whether it is on schedule (序时进度).</p>"
+                "<p><b>Returns</b>: drop the spreadsheets the units sent back on this window, "
+                "or use File → Import returns.</p>"
+            ),
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About kpi-desktop"),
+            self.tr(
+                "<h3>kpi-desktop %1</h3><p>Tracking the quantitative targets of a government work "
+                "report through the year.</p><p>Database: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.database.path)),
+        )
+
+    # saving state ---------------------------------------------------------------------------
+    def _saved(self, _what: str) -> None:
+        from datetime import datetime
+
+        self.status_label.setText(
+            self.tr("All changes saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
+        )
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([420, 860])
+        window_state = self.settings.value("window/state")
+        if isinstance(window_state, QByteArray):
+            self.restoreState(window_state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.flush()
+        self.save_layout()
+        super().closeEvent(event)

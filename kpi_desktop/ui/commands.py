@@ -1,0 +1,248 @@
+"""Undoable edits. Each command calls a service through the document; none touches a widget.
+
+Typing in one field of one indicator and period merges into a single command, so Ctrl+Z undoes
+a whole burst of typing rather than one character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from kpi_desktop.services import editing, structure
+from kpi_desktop.ui.document import PlanDocument
+
+_MERGE_ID = 1001
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class SetProgressField(QUndoCommand):
+    def __init__(
+        self, document: PlanDocument, indicator_id: int, period: str, field: str, new: Any
+    ) -> None:
+        view = document.view(indicator_id)
+        entry = view.progress.get(period) if view else None
+        old = getattr(entry, field) if entry is not None else None
+        if old is None and field in ("text", "problems", "next_steps"):
+            old = ""
+        seq = view.seq if view else indicator_id
+        super().__init__(
+            QCoreApplication.translate("commands", "Edit %1 of indicator %2")
+            .replace("%1", _field_label(field))
+            .replace("%2", str(seq))
+        )
+        self.document, self.indicator_id, self.period, self.field = (
+            document,
+            indicator_id,
+            period,
+            field,
+        )
+        self.old, self.new = old, new
+
+    def id(self) -> int:
+        return _MERGE_ID if self.field in ("text", "problems", "next_steps") else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetProgressField):
+            return False
+        if (other.indicator_id, other.period, other.field) != (
+            self.indicator_id,
+            self.period,
+            self.field,
+        ):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.document.write_progress(self.indicator_id, self.period, {self.field: self.new})
+
+    def undo(self) -> None:
+        self.document.write_progress(self.indicator_id, self.period, {self.field: self.old})
+
+
+_FIELD_LABELS = {
+    "text": QT_TRANSLATE_NOOP("commands", "progress text"),
+    "status": QT_TRANSLATE_NOOP("commands", "status"),
+    "as_of_month": QT_TRANSLATE_NOOP("commands", "as-of month"),
+    "problems": QT_TRANSLATE_NOOP("commands", "problems"),
+    "next_steps": QT_TRANSLATE_NOOP("commands", "next steps"),
+}
+
+
+def _field_label(field: str) -> str:
+    return _tr(_FIELD_LABELS.get(field, field))
+
+
+class SetActual(QUndoCommand):
+    """Record (and confirm) the achieved value of one target in a period."""
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        indicator_id: int,
+        period: str,
+        target_id: int,
+        value: float | None,
+        unit: str,
+    ) -> None:
+        super().__init__(QCoreApplication.translate("commands", "Enter an achieved value"))
+        view = document.view(indicator_id)
+        actual = view.actuals.get((period, target_id)) if view else None
+        self.before = (actual.value, actual.unit, actual.confirmed) if actual else None
+        self.document, self.indicator_id, self.period, self.target_id = (
+            document,
+            indicator_id,
+            period,
+            target_id,
+        )
+        self.value, self.unit = value, unit
+
+    def _set(self, value: float | None, unit: str, confirmed: bool) -> None:
+        self.document.write(
+            self.indicator_id,
+            "actual",
+            lambda s: editing.set_actual(
+                s, self.indicator_id, self.period, self.target_id, value, unit, confirmed=confirmed
+            ),
+        )
+
+    def redo(self) -> None:
+        self._set(self.value, self.unit, True)
+
+    def undo(self) -> None:
+        if self.before is None:
+            self._set(None, self.unit, False)
+        else:
+            self._set(*self.before)
+
+
+class ServiceCommand(QUndoCommand):
+    """An edit of the plan's structure whose undo is another service call.
+
+    `do` and `undo` receive a session; `do` may return state that `undo` needs (for example a
+    snapshot of a removed indicator)."""
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        text: str,
+        indicator_id: int | None,
+        do: Callable[[Any], Any],
+        undo: Callable[[Any, Any], None],
+    ) -> None:
+        super().__init__(text)
+        self.document, self.indicator_id = document, indicator_id
+        self._do, self._undo = do, undo
+        self._state: Any = None
+
+    def redo(self) -> None:
+        def action(session: Any) -> None:
+            self._state = self._do(session)
+
+        self.document.write(self.indicator_id, self.text(), action)
+
+    def undo(self) -> None:
+        self.document.write(self.indicator_id, self.text(), lambda s: self._undo(s, self._state))
+
+
+def set_indicator_text(document: PlanDocument, indicator_id: int, text: str) -> QUndoCommand:
+    view = document.view(indicator_id)
+    old = view.text if view else ""
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Edit the text of an indicator"),
+        indicator_id,
+        lambda s: editing.set_indicator(s, indicator_id, {"text": text}),
+        lambda s, _state: editing.set_indicator(s, indicator_id, {"text": old}),
+    )
+
+
+def set_lead_units(document: PlanDocument, indicator_id: int, names: list[str]) -> QUndoCommand:
+    view = document.view(indicator_id)
+    old = view.lead_units if view else []
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Change lead units"),
+        indicator_id,
+        lambda s: structure.set_lead_units(s, indicator_id, names),
+        lambda s, _state: structure.set_lead_units(s, indicator_id, old),
+    )
+
+
+def set_target(
+    document: PlanDocument, indicator_id: int, target_id: int, changes: dict[str, Any]
+) -> QUndoCommand:
+    view = document.view(indicator_id)
+    target = next((t for t in view.targets if t.id == target_id), None) if view else None
+    old = {name: getattr(target, name) for name in changes} if target else {}
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Correct a target"),
+        indicator_id,
+        lambda s: editing.set_target(s, target_id, changes),
+        lambda s, _state: editing.set_target(s, target_id, old),
+    )
+
+
+def add_target(document: PlanDocument, indicator_id: int) -> QUndoCommand:
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Add a target"),
+        indicator_id,
+        lambda s: structure.add_target(s, indicator_id),
+        lambda s, target_id: structure.remove_target(s, target_id),
+    )
+
+
+def remove_target(document: PlanDocument, indicator_id: int, target_id: int) -> QUndoCommand:
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Remove a target"),
+        indicator_id,
+        lambda s: structure.remove_target(s, target_id),
+        lambda s, snapshot: structure.restore_target(s, snapshot),
+    )
+
+
+def add_indicator(document: PlanDocument, seq: int, text: str, units: list[str]) -> QUndoCommand:
+    assert document.plan is not None and document.plan.id is not None
+    plan_id = document.plan.id
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Add indicator %1").replace("%1", str(seq)),
+        None,
+        lambda s: structure.add_indicator(s, plan_id, seq, text, units),
+        lambda s, indicator_id: structure.remove_indicator(s, indicator_id),
+    )
+
+
+def remove_indicator(document: PlanDocument, indicator_id: int) -> QUndoCommand:
+    view = document.view(indicator_id)
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Remove indicator %1").replace(
+            "%1", str(view.seq if view else "")
+        ),
+        None,
+        lambda s: structure.remove_indicator(s, indicator_id),
+        lambda s, snapshot: structure.restore_indicator(s, snapshot),
+    )
+
+
+def renumber(document: PlanDocument, indicator_id: int, seq: int) -> QUndoCommand:
+    view = document.view(indicator_id)
+    old = view.seq if view else seq
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Renumber an indicator"),
+        None,
+        lambda s: structure.renumber(s, indicator_id, seq),
+        lambda s, _state: structure.renumber(s, indicator_id, old),
+    )

@@ -1,0 +1,181 @@
+"""Earlier values of an indicator, with their source and time; any of them can be restored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpi_desktop.services import editing
+from kpi_desktop.storage.models import ChangeLog
+from kpi_desktop.ui.commands import SetProgressField
+from kpi_desktop.ui.document import PlanDocument
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+FIELD_NAMES = {
+    "text": QT_TRANSLATE_NOOP("HistoryModel", "Progress"),
+    "status": QT_TRANSLATE_NOOP("HistoryModel", "Status"),
+    "as_of_month": QT_TRANSLATE_NOOP("HistoryModel", "Figures as of month"),
+    "problems": QT_TRANSLATE_NOOP("HistoryModel", "Problems"),
+    "next_steps": QT_TRANSLATE_NOOP("HistoryModel", "Next steps"),
+    "lead_units": QT_TRANSLATE_NOOP("HistoryModel", "Lead units"),
+    "seq": QT_TRANSLATE_NOOP("HistoryModel", "Number"),
+    "added": QT_TRANSLATE_NOOP("HistoryModel", "Added"),
+    "removed": QT_TRANSLATE_NOOP("HistoryModel", "Removed"),
+    "label": QT_TRANSLATE_NOOP("HistoryModel", "Target name"),
+    "kind": QT_TRANSLATE_NOOP("HistoryModel", "Target kind"),
+    "value": QT_TRANSLATE_NOOP("HistoryModel", "Value"),
+    "unit": QT_TRANSLATE_NOOP("HistoryModel", "Unit"),
+    "confirmed": QT_TRANSLATE_NOOP("HistoryModel", "Checked"),
+    "category": QT_TRANSLATE_NOOP("HistoryModel", "Category"),
+}
+SOURCE_NAMES = {
+    "typed": QT_TRANSLATE_NOOP("HistoryModel", "typed"),
+    "imported": QT_TRANSLATE_NOOP("HistoryModel", "imported from"),
+    "builtin": QT_TRANSLATE_NOOP("HistoryModel", "built-in plan"),
+    "restored": QT_TRANSLATE_NOOP("HistoryModel", "restored"),
+}
+RESTORABLE = ("text", "status", "as_of_month", "problems", "next_steps")
+
+
+class HistoryModel(QAbstractTableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "When"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Period"),
+        QT_TRANSLATE_NOOP("HistoryModel", "What"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Earlier value"),
+        QT_TRANSLATE_NOOP("HistoryModel", "New value"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Source"),
+    )
+
+    def __init__(self, document: PlanDocument, indicator_id: int) -> None:
+        super().__init__()
+        self.document, self.indicator_id = document, indicator_id
+        self.rows: list[ChangeLog] = []
+        self.refresh()
+        document.indicatorChanged.connect(lambda i: i == indicator_id and self.refresh())
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        with self.document.database.read() as session:
+            self.rows = editing.history(session, self.indicator_id)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        change = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == 0:
+                return change.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            if column == 1:
+                return change.period or ""
+            if column == 2:
+                return self.tr(FIELD_NAMES.get(change.field_name, change.field_name))
+            if column == 3:
+                return change.old_value or ""
+            if column == 4:
+                return change.new_value or ""
+            source = self.tr(SOURCE_NAMES.get(change.source, change.source))
+            return f"{source} {change.source_file}" if change.source_file else source
+        return None
+
+
+class HistoryDialog(QDialog):
+    def __init__(
+        self, document: PlanDocument, indicator_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document, self.indicator_id = document, indicator_id
+        view = document.view(indicator_id)
+        self.setWindowTitle(
+            self.tr("History of indicator %1").replace("%1", str(view.seq if view else ""))
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Every earlier value is kept. Select a row and restore the earlier "
+                    "or the new value."
+                )
+            )
+        )
+        self.model = HistoryModel(document, indicator_id)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 260)
+        self.table.setColumnWidth(4, 260)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_old = QPushButton(self.tr("Restore the &earlier value"))
+        self.restore_new = QPushButton(self.tr("Restore the &new value"))
+        buttons.addButton(self.restore_old, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_new, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_old.clicked.connect(lambda: self.restore(earlier=True))
+        self.restore_new.clicked.connect(lambda: self.restore(earlier=False))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._row_changed(self.table.currentIndex())
+        self.resize(980, 480)
+
+    def _row_changed(self, current: ModelIndex, _previous: ModelIndex | None = None) -> None:
+        change = self.model.rows[current.row()] if current.isValid() else None
+        ok = change is not None and change.entity == "progress" and change.field_name in RESTORABLE
+        self.restore_old.setEnabled(ok)
+        self.restore_new.setEnabled(ok)
+
+    def restore(self, earlier: bool, row: int | None = None) -> None:
+        row = self.table.currentIndex().row() if row is None else row
+        if not 0 <= row < len(self.model.rows):
+            return
+        change = self.model.rows[row]
+        if change.entity != "progress" or change.field_name not in RESTORABLE or not change.period:
+            return
+        raw = change.old_value if earlier else change.new_value
+        value: Any = raw
+        if change.field_name == "as_of_month":
+            value = int(raw) if raw else None
+        elif change.field_name in ("text", "problems", "next_steps"):
+            value = raw or ""
+        self.document.undo_stack.push(
+            SetProgressField(
+                self.document, self.indicator_id, change.period, change.field_name, value
+            )
+        )

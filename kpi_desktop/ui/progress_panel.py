@@ -1,0 +1,379 @@
+"""The right-hand side: the selected indicator and its progress, one panel per period.
+
+The selected period's panel is editable; the other periods of the year sit beside it read-only
+for comparison. Every change is pushed as an undo command and saved at once: typing is saved
+after a short pause or when the field loses focus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpi_desktop.domain.periods import Period, periods_of_year
+from kpi_desktop.domain.status import Status
+from kpi_desktop.services.queries import IndicatorView
+from kpi_desktop.storage.models import Progress
+from kpi_desktop.ui.commands import SetProgressField
+from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.targets_model import TargetsModel
+from kpi_desktop.ui.tree_model import status_icon, status_label
+
+TYPING_PAUSE_MS = 700
+TEXT_FIELDS = ("text", "problems", "next_steps")
+
+
+_PERIOD_NAMES = {
+    "Q1": QT_TRANSLATE_NOOP("Period", "Q1 (Jan–Mar)"),
+    "H1": QT_TRANSLATE_NOOP("Period", "First half (Jan–Jun)"),
+    "Q3": QT_TRANSLATE_NOOP("Period", "Jan–Sep"),
+    "Y": QT_TRANSLATE_NOOP("Period", "Full year"),
+}
+
+
+def period_title(period: Period) -> str:
+    return QCoreApplication.translate("Period", _PERIOD_NAMES[period.kind.value])
+
+
+class _TextField(QPlainTextEdit):
+    """A plain-text editor that reports when it loses focus, so typing is saved then."""
+
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        self.focusLost.emit()
+
+
+class PeriodPanel(QGroupBox):
+    """Progress of one indicator in one period."""
+
+    def __init__(
+        self, document: PlanDocument, period: Period, editable: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document, self.period, self.editable = document, period, editable
+        self.indicator_id: int | None = None
+        self.setTitle(f"{period_title(period)} · {period.code}")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._dirty: set[str] = set()
+        self._loading = False
+
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.text = self._text_field(
+            "text", self.tr("&Progress"), form, minimum=110 if editable else 70
+        )
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Automatic (from the figures)"), None)
+        for status in (
+            Status.DONE,
+            Status.AHEAD,
+            Status.ON_SCHEDULE,
+            Status.BEHIND,
+            Status.NO_FIGURE,
+        ):
+            self.status.addItem(status_icon(status), status_label(status), status.value)
+        self.status.setEnabled(editable)
+        self.status.activated.connect(self._status_chosen)
+        self.status_shown = QLabel()
+        status_row = QWidget()
+        row = QHBoxLayout(status_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.status_shown)
+        status_label_widget = QLabel(self.tr("&Status"))
+        status_label_widget.setBuddy(self.status)
+        form.addRow(status_label_widget, status_row)
+        self.as_of = QComboBox()
+        self.as_of.addItem(self.tr("End of the period"), None)
+        for month in range(1, period.end_month + 1):
+            self.as_of.addItem(self.tr("End of month %1").replace("%1", str(month)), month)
+        self.as_of.setEnabled(editable)
+        self.as_of.activated.connect(self._as_of_chosen)
+        form.addRow(self.tr("Figures &as of"), self.as_of)
+        self.problems = self._text_field("problems", self.tr("Pro&blems"), form, minimum=50)
+        self.next_steps = self._text_field("next_steps", self.tr("Ne&xt steps"), form, minimum=50)
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Source"), self.source)
+
+    def _text_field(self, name: str, label: str, form: QFormLayout, minimum: int) -> _TextField:
+        field = _TextField()
+        field.setReadOnly(not self.editable)
+        field.setTabChangesFocus(True)
+        field.setMinimumHeight(minimum)
+        field.setObjectName(name)
+        if self.editable:
+            field.textChanged.connect(lambda n=name: self._typed(n))
+            field.focusLost.connect(self.flush)
+        form.addRow(label, field)
+        return field
+
+    def _fields(self) -> dict[str, _TextField]:
+        return {"text": self.text, "problems": self.problems, "next_steps": self.next_steps}
+
+    def _typed(self, name: str) -> None:
+        if self._loading:
+            return
+        self._dirty.add(name)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save what was typed and not saved yet."""
+        self._timer.stop()
+        if self.indicator_id is None or not self._dirty:
+            return
+        dirty, self._dirty = self._dirty, set()
+        for name in TEXT_FIELDS:
+            if name in dirty:
+                value = self._fields()[name].toPlainText()
+                self.document.undo_stack.push(
+                    SetProgressField(
+                        self.document, self.indicator_id, self.period.code, name, value
+                    )
+                )
+
+    def _status_chosen(self, _row: int) -> None:
+        if self.indicator_id is not None:
+            self.flush()
+            self.document.undo_stack.push(
+                SetProgressField(
+                    self.document,
+                    self.indicator_id,
+                    self.period.code,
+                    "status",
+                    self.status.currentData(),
+                )
+            )
+
+    def _as_of_chosen(self, _row: int) -> None:
+        if self.indicator_id is not None:
+            self.flush()
+            self.document.undo_stack.push(
+                SetProgressField(
+                    self.document,
+                    self.indicator_id,
+                    self.period.code,
+                    "as_of_month",
+                    self.as_of.currentData(),
+                )
+            )
+
+    def show_view(self, view: IndicatorView | None) -> None:
+        """Show `view`'s progress; unsaved typing for another indicator is saved first."""
+        if view is None or view.id != self.indicator_id:
+            self.flush()
+        self.indicator_id = view.id if view else None
+        entry = view.progress.get(self.period.code) if view else None
+        self._loading = True
+        try:
+            for name, field in self._fields().items():
+                value = getattr(entry, name) if entry else ""
+                if name in self._dirty:
+                    continue  # the clerk is typing here: keep her text, it is saved shortly
+                if field.toPlainText() != value:
+                    field.setPlainText(value)
+            self.status.setCurrentIndex(
+                max(0, self.status.findData(entry.status if entry else None))
+            )
+            self.as_of.setCurrentIndex(
+                max(0, self.as_of.findData(entry.as_of_month if entry else None))
+            )
+        finally:
+            self._loading = False
+        if view is not None:
+            status = self.document.status(view, self.period.code)
+            self.status_shown.setPixmap(status_icon(status).pixmap(16, 16))
+            self.status_shown.setToolTip(status_label(status))
+            self.status_shown.setText("")
+        self.source.setText(self.describe_source(entry))
+        if not self.editable:
+            self.setEnabled(view is not None)
+
+    def describe_source(self, entry: Progress | None) -> str:
+        if entry is None:
+            return self.tr("Nothing reported yet")
+        when = entry.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if entry.source == "imported":
+            return (
+                self.tr("Imported from %1 (%2) on %3")
+                .replace("%1", entry.source_file or "?")
+                .replace("%2", entry.source_unit or "?")
+                .replace("%3", when)
+            )
+        if entry.source == "builtin":
+            return self.tr("From the built-in plan")
+        return self.tr("Typed on %1").replace("%1", when)
+
+
+class IndicatorPanel(QScrollArea):
+    """The selected indicator: its number, text and units on top, the periods below."""
+
+    editIndicatorRequested = Signal(int)
+    historyRequested = Signal(int)
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.view: IndicatorView | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+
+        top = QHBoxLayout()
+        self.seq = QLabel()
+        font = self.seq.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.seq.setFont(font)
+        self.seq.setAlignment(Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.seq)
+        words = QVBoxLayout()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text_font = self.text.font()
+        text_font.setPointSizeF(text_font.pointSizeF() * 1.15)
+        self.text.setFont(text_font)
+        self.units = QLabel()
+        self.units.setWordWrap(True)
+        words.addWidget(self.text)
+        words.addWidget(self.units)
+        top.addLayout(words, 1)
+        buttons = QVBoxLayout()
+        self.edit_button = QPushButton(self.tr("&Edit indicator…"))
+        self.edit_button.clicked.connect(self._edit)
+        self.history_button = QPushButton(self.tr("&History…"))
+        self.history_button.clicked.connect(self._history)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch()
+        top.addLayout(buttons)
+        layout.addLayout(top)
+
+        self.targets_model = TargetsModel(document)
+        self.targets = QTableView()
+        self.targets.setModel(self.targets_model)
+        self.targets.verticalHeader().hide()
+        self.targets.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.targets.horizontalHeader().setStretchLastSection(True)
+        self.targets.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.targets.setSizeAdjustPolicy(QTableView.SizeAdjustPolicy.AdjustToContents)
+        self.targets.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.targets.setTabKeyNavigation(False)
+        targets_box = QGroupBox(self.tr("Targets in this period"))
+        QVBoxLayout(targets_box).addWidget(self.targets)
+        layout.addWidget(targets_box)
+
+        self.current_box = QVBoxLayout()
+        layout.addLayout(self.current_box)
+        self.others = QVBoxLayout()
+        layout.addLayout(self.others)
+        layout.addStretch()
+        self.panels: dict[str, PeriodPanel] = {}
+        self.placeholder = QLabel(self.tr("Choose an indicator in the tree on the left."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.insertWidget(0, self.placeholder)
+        self._build_panels()
+        document.periodChanged.connect(lambda _p: self._build_panels())
+        document.reset.connect(self._document_reset)
+        document.indicatorChanged.connect(self._indicator_changed)
+        self.show_indicator(None)
+
+    @property
+    def editable_panel(self) -> PeriodPanel | None:
+        return self.panels.get(self.document.period)
+
+    def _build_panels(self) -> None:
+        for panel in self.panels.values():
+            panel.flush()
+            panel.setParent(None)  # type: ignore[call-overload]
+            panel.deleteLater()
+        self.panels = {}
+        if self.document.plan is None:
+            return
+        for period in periods_of_year(self.document.plan.year):
+            editable = period.code == self.document.period
+            panel = PeriodPanel(self.document, period, editable)
+            self.panels[period.code] = panel
+            if editable:
+                self.current_box.addWidget(panel)
+            else:
+                self.others.addWidget(panel)
+        self.show_indicator(self.view.id if self.view else None)
+
+    def _document_reset(self) -> None:
+        if self.document.plan is not None and (
+            not self.panels or Period.parse(next(iter(self.panels))).year != self.document.plan.year
+        ):
+            self._build_panels()
+        else:
+            self.show_indicator(self.view.id if self.view else None)
+
+    def _indicator_changed(self, indicator_id: int) -> None:
+        if self.view is not None and indicator_id == self.view.id:
+            self.show_indicator(indicator_id)
+
+    def show_indicator(self, indicator_id: int | None) -> None:
+        view = self.document.view(indicator_id) if indicator_id is not None else None
+        self.view = view
+        has = view is not None
+        self.placeholder.setVisible(not has)
+        for widget in (
+            self.seq,
+            self.text,
+            self.units,
+            self.edit_button,
+            self.history_button,
+            self.targets,
+        ):
+            widget.setVisible(has)
+        if view is not None:
+            self.seq.setText(str(view.seq))
+            self.text.setText(view.text)
+            self.units.setText(self.tr("Lead units: %1").replace("%1", "　".join(view.lead_units)))
+        self.targets_model.show(view, self.document.period, editable=True)
+        for panel in self.panels.values():
+            panel.setVisible(has)
+            panel.show_view(view)
+
+    def flush(self) -> None:
+        for panel in self.panels.values():
+            panel.flush()
+
+    def focus_progress(self) -> None:
+        panel = self.editable_panel
+        if panel is not None:
+            panel.text.setFocus()
+
+    def _edit(self) -> None:
+        if self.view is not None:
+            self.editIndicatorRequested.emit(self.view.id)
+
+    def _history(self) -> None:
+        if self.view is not None:
+            self.historyRequested.emit(self.view.id)

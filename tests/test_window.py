@@ -1,0 +1,217 @@
+"""The main window driven as the clerk drives it (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.ui.app import Shell
+from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.settings_dialog import LANGUAGE_KEY
+from kpi_desktop.ui.tree_model import IndicatorIdRole
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def shell(qapp: QApplication, settings: QSettings) -> Iterator[Shell]:
+    shell = Shell(qapp, settings)
+    yield shell
+    shell.translations.install("zh_CN")
+
+
+@pytest.fixture
+def window(qtbot, shell: Shell, db_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = shell.show(open_plan_database(db_path))
+    qtbot.addWidget(win)
+    yield win
+    win.panel.flush()
+    win.database.close()
+
+
+def _visible_ids(win: MainWindow) -> set[int]:
+    ids: set[int] = set()
+    proxy = win.proxy
+
+    def walk(parent):  # type: ignore[no-untyped-def]
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            value = index.data(IndicatorIdRole)
+            if value is not None:
+                ids.add(value)
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return ids
+
+
+def _seq_to_id(win: MainWindow) -> dict[int, int]:
+    return {v.seq: v.id for v in win.document.views}
+
+
+def test_type_progress_change_status_undo_redo_and_reopen(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    db_path: Path,
+) -> None:
+    window.select_period("2024H1")
+    ids = _seq_to_id(window)
+    assert window.select_indicator(ids[33])
+    panel = window.panel.editable_panel
+    assert panel is not None and panel.period.code == "2024H1"
+    panel.text.setFocus()
+    # Chinese arrives from the input method as committed text, not as key presses.
+    panel.text.insertPlainText("上半年引进大学生")
+    qtbot.keyClicks(panel.text, "1.6")
+    panel.text.insertPlainText("万人。")
+    panel.flush()  # what the pause timer or leaving the field does
+    view = window.document.view(ids[33])
+    assert view is not None and view.progress["2024H1"].text == "上半年引进大学生1.6万人。"
+
+    behind = panel.status.findData("behind")
+    panel.status.setCurrentIndex(behind)
+    panel.status.activated.emit(behind)
+    assert window.document.view(ids[33]).progress["2024H1"].status == "behind"  # type: ignore[union-attr]
+
+    window.undo_action.trigger()
+    assert window.document.view(ids[33]).progress["2024H1"].status is None  # type: ignore[union-attr]
+    assert panel.status.currentData() is None
+    window.undo_action.trigger()
+    assert window.document.view(ids[33]).progress["2024H1"].text == ""  # type: ignore[union-attr]
+    assert panel.text.toPlainText() == ""
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.document.view(ids[33]).progress["2024H1"].status == "behind"  # type: ignore[union-attr]
+    assert panel.text.toPlainText() == "上半年引进大学生1.6万人。"
+
+    window.database.close()
+    again = open_plan_database(db_path)
+    try:
+        with again.read() as session:
+            from kpi_desktop.services.queries import indicator_views, plans
+
+            views = {v.seq: v for v in indicator_views(session, plans(session)[0])}
+        assert views[33].progress["2024H1"].text == "上半年引进大学生1.6万人。"
+        assert views[33].progress["2024H1"].status == "behind"
+        assert views[33].progress["2024Q1"].text == "2024年第一季度已引进35周岁以下大学生4711人。"
+    finally:
+        again.close()
+
+
+def test_typing_is_saved_after_a_pause_without_leaving_the_field(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    ids = _seq_to_id(window)
+    window.select_period("2024H1")
+    window.select_indicator(ids[12])
+    panel = window.panel.editable_panel
+    assert panel is not None
+    panel.text.insertPlainText("新增规上工业企业30家")
+    qtbot.waitUntil(
+        lambda: window.document.view(ids[12]).progress.get("2024H1") is not None,  # type: ignore[union-attr]
+        timeout=5000,
+    )
+    assert window.document.view(ids[12]).progress["2024H1"].text == "新增规上工业企业30家"  # type: ignore[union-attr]
+    assert "保存" in window.status_label.text()
+
+
+def test_filter_box_narrows_the_tree(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    ids = _seq_to_id(window)
+    assert len(_visible_ids(window)) == 53
+    window.filter_box.setText("大学生")
+    assert _visible_ids(window) == {ids[33]}
+    window.filter_box.setText("区人社局")
+    assert _visible_ids(window) == {ids[32], ids[33], ids[39]}
+    window.filter_box.setText("４４")  # full-width digits typed by an IME
+    assert ids[44] in _visible_ids(window)
+    window.filter_box.clear()
+    window.group_action.trigger()  # flat by 序号
+    assert not window.tree_model.grouped
+    window.filter_box.setText("1")
+    assert ids[1] in _visible_ids(window) and ids[2] not in _visible_ids(window)
+
+
+def test_quick_filter_not_reported(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.select_period("2024Q1")
+    window.not_reported_action.trigger()
+    assert _visible_ids(window) == set()  # every Q1 row of the seed has its progress
+    window.select_period("2024H1")
+    window.proxy.invalidate()
+    assert len(_visible_ids(window)) == 53
+
+
+def test_shared_indicator_appears_under_each_unit(window: MainWindow) -> None:
+    ids = _seq_to_id(window)
+    assert len(window.tree_model.indexes_of(ids[7])) == 3
+    window.group_action.trigger()
+    assert len(window.tree_model.indexes_of(ids[7])) == 1
+
+
+def test_switch_language(qtbot, shell: Shell, window: MainWindow, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    settings.setValue(LANGUAGE_KEY, "en")
+    shell.change_language()
+    english = shell.window
+    assert english is not None and english is not window
+    qtbot.addWidget(english)
+    assert english.menuBar().actions()[0].text() == "&File"
+    assert english.period_box.currentText() == "First half (Jan–Jun)"
+    settings.setValue(LANGUAGE_KEY, "zh_CN")
+    shell.change_language()
+    chinese = shell.window
+    assert chinese is not None
+    qtbot.addWidget(chinese)
+    assert chinese.period_box.currentText() == "上半年"
+
+
+def test_window_geometry_and_grouping_are_remembered(
+    qtbot,
+    shell: Shell,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    settings: QSettings,
+) -> None:
+    window.resize(700, 500)
+    window.group_action.trigger()
+    window.close()
+    again = MainWindow(window.database, settings)
+    qtbot.addWidget(again)
+    assert not again.tree_model.grouped
+    assert (again.size().width(), again.size().height()) == (700, 500)
+
+
+def test_history_restores_an_earlier_text(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.ui.history_dialog import HistoryDialog
+
+    ids = _seq_to_id(window)
+    window.select_period("2024Q1")
+    window.select_indicator(ids[32])
+    panel = window.panel.editable_panel
+    assert panel is not None
+    panel.text.setPlainText("改过的文字")
+    panel.flush()
+    dialog = HistoryDialog(window.document, ids[32], window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rows[0].old_value == "一季度新增高技能人才825人。"
+    dialog.restore(earlier=True, row=0)
+    assert window.document.view(ids[32]).progress["2024Q1"].text == "一季度新增高技能人才825人。"  # type: ignore[union-attr]
+    assert panel.text.toPlainText() == "一季度新增高技能人才825人。"
+
+
+def test_keyboard_only_reaches_indicator_33(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    ids = _seq_to_id(window)
+    window.find_action.trigger()
+    qtbot.keyClicks(window.filter_box, "33")
+    qtbot.keyClick(window.filter_box, Qt.Key.Key_Return)
+    assert window.current_indicator_id() == ids[33]
+    assert window.panel.view is not None and window.panel.view.seq == 33

@@ -1,0 +1,700 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong. Your saved work is safe in the database.</source>
+        <translation>Something went wrong. Your saved work is safe in the database.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file %1.</source>
+        <translation>The details were written to the log file %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of indicator %1</source>
+        <translation>History of indicator %1</translation>
+    </message>
+    <message>
+        <source>Every earlier value is kept. Select a row and restore the earlier or the new value.</source>
+        <translation>Every earlier value is kept. Select a row and restore the earlier or the new value.</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;earlier value</source>
+        <translation>Restore the &amp;earlier value</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;new value</source>
+        <translation>Restore the &amp;new value</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Figures as of month</source>
+        <translation>Figures as of month</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>Lead units</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Target name</source>
+        <translation>Target name</translation>
+    </message>
+    <message>
+        <source>Target kind</source>
+        <translation>Target kind</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>typed</translation>
+    </message>
+    <message>
+        <source>imported from</source>
+        <translation>imported from</translation>
+    </message>
+    <message>
+        <source>built-in plan</source>
+        <translation>built-in plan</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restored</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Earlier value</source>
+        <translation>Earlier value</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialog</name>
+    <message>
+        <source>Indicator %1</source>
+        <translation>Indicator %1</translation>
+    </message>
+    <message>
+        <source>Several units are separated by spaces</source>
+        <translation>Several units are separated by spaces</translation>
+    </message>
+    <message>
+        <source>&amp;Key work</source>
+        <translation>&amp;Key work</translation>
+    </message>
+    <message>
+        <source>&amp;Lead units</source>
+        <translation>&amp;Lead units</translation>
+    </message>
+    <message>
+        <source>&amp;Add target</source>
+        <translation>&amp;Add target</translation>
+    </message>
+    <message>
+        <source>Re&amp;move target</source>
+        <translation>Re&amp;move target</translation>
+    </message>
+    <message>
+        <source>An indicator needs its text and at least one lead unit.</source>
+        <translation>An indicator needs its text and at least one lead unit.</translation>
+    </message>
+    <message>
+        <source>Edit indicator %1</source>
+        <translation>Edit indicator %1</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>&amp;Edit indicator…</source>
+        <translation>&amp;Edit indicator…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <source>Targets in this period</source>
+        <translation>Targets in this period</translation>
+    </message>
+    <message>
+        <source>Choose an indicator in the tree on the left.</source>
+        <translation>Choose an indicator in the tree on the left.</translation>
+    </message>
+    <message>
+        <source>Lead units: %1</source>
+        <translation>Lead units: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTreeModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Key work</source>
+        <translation>Key work</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>Save a &amp;copy as…</translation>
+    </message>
+    <message>
+        <source>&amp;Import returns…</source>
+        <translation>&amp;Import returns…</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary table…</source>
+        <translation>&amp;Print summary table…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Add indicator…</source>
+        <translation>&amp;Add indicator…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove indicator</source>
+        <translation>&amp;Remove indicator</translation>
+    </message>
+    <message>
+        <source>Re&amp;number indicator…</source>
+        <translation>Re&amp;number indicator…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About kpi-desktop</source>
+        <translation>&amp;About kpi-desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Group by lead unit</source>
+        <translation>&amp;Group by lead unit</translation>
+    </message>
+    <message>
+        <source>&amp;Not reported</source>
+        <translation>&amp;Not reported</translation>
+    </message>
+    <message>
+        <source>&amp;Behind</source>
+        <translation>&amp;Behind</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Filter: number, text or unit (Ctrl+F)</source>
+        <translation>Filter: number, text or unit (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite)</source>
+        <translation>Databases (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Choose another name, or open it with File → Open.</source>
+        <translation>%1 exists already. Choose another name, or open it with File → Open.</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Import returns</source>
+        <translation>Import returns</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls)</source>
+        <translation>Spreadsheets (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>Remove indicator</translation>
+    </message>
+    <message>
+        <source>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</source>
+        <translation>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Renumber indicator</source>
+        <translation>Renumber indicator</translation>
+    </message>
+    <message>
+        <source>New number for indicator %1:</source>
+        <translation>New number for indicator %1:</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit's name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit's name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About kpi-desktop</source>
+        <translation>About kpi-desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;kpi-desktop %1&lt;/h3&gt;&lt;p&gt;Tracking the quantitative targets of a government work report through the year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;kpi-desktop %1&lt;/h3&gt;&lt;p&gt;Tracking the quantitative targets of a government work report through the year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>All changes saved at %1</source>
+        <translation>All changes saved at %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewIndicatorDialog</name>
+    <message>
+        <source>Add indicator</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>&amp;No.</source>
+        <translation>&amp;No.</translation>
+    </message>
+    <message>
+        <source>&amp;Key work</source>
+        <translation>&amp;Key work</translation>
+    </message>
+    <message>
+        <source>&amp;Lead units</source>
+        <translation>&amp;Lead units</translation>
+    </message>
+    <message>
+        <source>An indicator needs its text and at least one lead unit.</source>
+        <translation>An indicator needs its text and at least one lead unit.</translation>
+    </message>
+    <message>
+        <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
+        <translation>Number %1 is taken. Choose a free number, or renumber the other indicator first.</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <source>Q1 (Jan–Mar)</source>
+        <translation>Q1 (Jan–Mar)</translation>
+    </message>
+    <message>
+        <source>First half (Jan–Jun)</source>
+        <translation>First half (Jan–Jun)</translation>
+    </message>
+    <message>
+        <source>Jan–Sep</source>
+        <translation>Jan–Sep</translation>
+    </message>
+    <message>
+        <source>Full year</source>
+        <translation>Full year</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPanel</name>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>&amp;Progress</translation>
+    </message>
+    <message>
+        <source>Automatic (from the figures)</source>
+        <translation>Automatic (from the figures)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>End of month %1</source>
+        <translation>End of month %1</translation>
+    </message>
+    <message>
+        <source>Figures &amp;as of</source>
+        <translation>Figures &amp;as of</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems</source>
+        <translation>Pro&amp;blems</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt steps</source>
+        <translation>Ne&amp;xt steps</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Nothing reported yet</source>
+        <translation>Nothing reported yet</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (%2) on %3</source>
+        <translation>Imported from %1 (%2) on %3</translation>
+    </message>
+    <message>
+        <source>From the built-in plan</source>
+        <translation>From the built-in plan</translation>
+    </message>
+    <message>
+        <source>Typed on %1</source>
+        <translation>Typed on %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>The window is shown again in the chosen language.</source>
+        <translation>The window is shown again in the chosen language.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Ahead of schedule</source>
+        <translation>Ahead of schedule</translation>
+    </message>
+    <message>
+        <source>On schedule</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <source>No figure yet</source>
+        <translation>No figure yet</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Not reported</translation>
+    </message>
+</context>
+<context>
+    <name>TargetEditModel</name>
+    <message>
+        <source>Growth rate</source>
+        <translation>Growth rate</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Qualitative</source>
+        <translation>Qualitative</translation>
+    </message>
+    <message>
+        <source>What is measured</source>
+        <translation>What is measured</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Tick when you have checked this target</source>
+        <translation>Tick when you have checked this target</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>qualitative</source>
+        <translation>qualitative</translation>
+    </message>
+    <message>
+        <source>Proposed from the progress text; type to confirm</source>
+        <translation>Proposed from the progress text; type to confirm</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Edit %1 of indicator %2</source>
+        <translation>Edit %1 of indicator %2</translation>
+    </message>
+    <message>
+        <source>progress text</source>
+        <translation>progress text</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>as-of month</source>
+        <translation>as-of month</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>problems</translation>
+    </message>
+    <message>
+        <source>next steps</source>
+        <translation>next steps</translation>
+    </message>
+    <message>
+        <source>Enter an achieved value</source>
+        <translation>Enter an achieved value</translation>
+    </message>
+    <message>
+        <source>Edit the text of an indicator</source>
+        <translation>Edit the text of an indicator</translation>
+    </message>
+    <message>
+        <source>Change lead units</source>
+        <translation>Change lead units</translation>
+    </message>
+    <message>
+        <source>Correct a target</source>
+        <translation>Correct a target</translation>
+    </message>
+    <message>
+        <source>Add a target</source>
+        <translation>Add a target</translation>
+    </message>
+    <message>
+        <source>Remove a target</source>
+        <translation>Remove a target</translation>
+    </message>
+    <message>
+        <source>Add indicator %1</source>
+        <translation>Add indicator %1</translation>
+    </message>
+    <message>
+        <source>Remove indicator %1</source>
+        <translation>Remove indicator %1</translation>
+    </message>
+    <message>
+        <source>Renumber an indicator</source>
+        <translation>Renumber an indicator</translation>
+    </message>
+</context>
+</TS>

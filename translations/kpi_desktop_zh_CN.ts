@@ -1,0 +1,701 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong. Your saved work is safe in the database.</source>
+        <translation>程序出错了。已保存的内容都安全地存在数据库中。</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file %1.</source>
+        <translation>详细信息已写入日志文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of indicator %1</source>
+        <translation>指标 %1 的修改记录</translation>
+    </message>
+    <message>
+        <source>Every earlier value is kept. Select a row and restore the earlier or the new value.</source>
+        <translation>每一次修改前的内容都有保留。选中一行，可以恢复修改前或修改后的内容。</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;earlier value</source>
+        <translation>恢复修改前内容(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;new value</source>
+        <translation>恢复修改后内容(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Figures as of month</source>
+        <translation>数据截止月份</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步打算</translation>
+    </message>
+    <message>
+        <source>Lead units</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Target name</source>
+        <translation>目标名称</translation>
+    </message>
+    <message>
+        <source>Target kind</source>
+        <translation>目标类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>imported from</source>
+        <translation>导入自</translation>
+    </message>
+    <message>
+        <source>built-in plan</source>
+        <translation>内置计划</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Earlier value</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialog</name>
+    <message>
+        <source>Indicator %1</source>
+        <translation>指标 %1</translation>
+    </message>
+    <message>
+        <source>Several units are separated by spaces</source>
+        <translation>多个单位之间用空格分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Key work</source>
+        <translation>重点工作(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead units</source>
+        <translation>牵头单位(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Add target</source>
+        <translation>添加目标(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move target</source>
+        <translation>删除目标(&amp;M)</translation>
+    </message>
+    <message>
+        <source>An indicator needs its text and at least one lead unit.</source>
+        <translation>指标需要填写重点工作内容，并至少有一个牵头单位。</translation>
+    </message>
+    <message>
+        <source>Edit indicator %1</source>
+        <translation>修改指标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>&amp;Edit indicator…</source>
+        <translation>修改指标(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>修改记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Targets in this period</source>
+        <translation>本期各项目标</translation>
+    </message>
+    <message>
+        <source>Choose an indicator in the tree on the left.</source>
+        <translation>请在左侧列表中选择一项指标。</translation>
+    </message>
+    <message>
+        <source>Lead units: %1</source>
+        <translation>牵头单位：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTreeModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Key work</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import returns…</source>
+        <translation>导入报送表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary table…</source>
+        <translation>打印汇总表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add indicator…</source>
+        <translation>添加指标(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove indicator</source>
+        <translation>删除指标(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;number indicator…</source>
+        <translation>调整序号(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About kpi-desktop</source>
+        <translation>关于 kpi-desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Group by lead unit</source>
+        <translation>按牵头单位分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Not reported</source>
+        <translation>未报送(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Behind</source>
+        <translation>滞后(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Filter: number, text or unit (Ctrl+F)</source>
+        <translation>筛选：序号、内容或单位（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite)</source>
+        <translation>数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Choose another name, or open it with File → Open.</source>
+        <translation>%1 已经存在。请换一个文件名，或用“文件 → 打开”打开它。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import returns</source>
+        <translation>导入报送表</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls)</source>
+        <translation>电子表格 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</source>
+        <translation>删除指标 %1 及其全部进展情况？可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Renumber indicator</source>
+        <translation>调整序号</translation>
+    </message>
+    <message>
+        <source>New number for indicator %1:</source>
+        <translation>指标 %1 的新序号：</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit&apos;s name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;查找指标&lt;/b&gt;：在筛选框（Ctrl+F）中输入序号、内容中的词或单位名称，然后按回车。&lt;/p&gt;&lt;p&gt;&lt;b&gt;填写进展&lt;/b&gt;：在工具栏选择期间，选中指标，在右侧“进展情况”框中输入。所有内容即时保存；Ctrl+Z 撤销，Ctrl+Y 重做。&lt;/p&gt;&lt;p&gt;&lt;b&gt;完成数&lt;/b&gt;：在目标表中填写各项目标的完成数，状态标记会显示是否达到序时进度。&lt;/p&gt;&lt;p&gt;&lt;b&gt;报送表&lt;/b&gt;：把各单位报回的表格拖到本窗口，或使用“文件 → 导入报送表”。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About kpi-desktop</source>
+        <translation>关于 kpi-desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;kpi-desktop %1&lt;/h3&gt;&lt;p&gt;Tracking the quantitative targets of a government work report through the year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;kpi-desktop %1&lt;/h3&gt;&lt;p&gt;政府工作报告重点工作量化指标全年跟踪。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>All changes saved at %1</source>
+        <translation>所有修改已于 %1 保存</translation>
+    </message>
+</context>
+<context>
+    <name>NewIndicatorDialog</name>
+    <message>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>&amp;No.</source>
+        <translation>序号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Key work</source>
+        <translation>重点工作(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead units</source>
+        <translation>牵头单位(&amp;L)</translation>
+    </message>
+    <message>
+        <source>An indicator needs its text and at least one lead unit.</source>
+        <translation>指标需要填写重点工作内容，并至少有一个牵头单位。</translation>
+    </message>
+    <message>
+        <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
+        <translation>序号 %1 已被使用。请选择未用的序号，或先调整另一项指标的序号。</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <source>Q1 (Jan–Mar)</source>
+        <translation>一季度</translation>
+    </message>
+    <message>
+        <source>First half (Jan–Jun)</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Jan–Sep</source>
+        <translation>前三季度</translation>
+    </message>
+    <message>
+        <source>Full year</source>
+        <translation>全年</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPanel</name>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>进展情况(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Automatic (from the figures)</source>
+        <translation>自动（按完成数判断）</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>End of month %1</source>
+        <translation>%1月底</translation>
+    </message>
+    <message>
+        <source>Figures &amp;as of</source>
+        <translation>数据截至(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems</source>
+        <translation>存在问题(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt steps</source>
+        <translation>下步打算(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Nothing reported yet</source>
+        <translation>尚未报送</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (%2) on %3</source>
+        <translation>%3 从 %1（%2）导入</translation>
+    </message>
+    <message>
+        <source>From the built-in plan</source>
+        <translation>来自内置计划</translation>
+    </message>
+    <message>
+        <source>Typed on %1</source>
+        <translation>%1 手工录入</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The window is shown again in the chosen language.</source>
+        <translation>窗口将以所选语言重新显示。</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Ahead of schedule</source>
+        <translation>超序时</translation>
+    </message>
+    <message>
+        <source>On schedule</source>
+        <translation>序时推进</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>No figure yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+</context>
+<context>
+    <name>TargetEditModel</name>
+    <message>
+        <source>Growth rate</source>
+        <translation>增长率</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>总量</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>突破值</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Qualitative</source>
+        <translation>定性</translation>
+    </message>
+    <message>
+        <source>What is measured</source>
+        <translation>考核内容</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <source>Tick when you have checked this target</source>
+        <translation>核对无误后请勾选</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>完成数</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>qualitative</source>
+        <translation>定性</translation>
+    </message>
+    <message>
+        <source>Proposed from the progress text; type to confirm</source>
+        <translation>根据进展情况自动识别；输入数值即确认</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Edit %1 of indicator %2</source>
+        <translation>修改指标 %2 的%1</translation>
+    </message>
+    <message>
+        <source>progress text</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>as-of month</source>
+        <translation>数据截止月份</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>next steps</source>
+        <translation>下步打算</translation>
+    </message>
+    <message>
+        <source>Enter an achieved value</source>
+        <translation>填写完成数</translation>
+    </message>
+    <message>
+        <source>Edit the text of an indicator</source>
+        <translation>修改指标内容</translation>
+    </message>
+    <message>
+        <source>Change lead units</source>
+        <translation>修改牵头单位</translation>
+    </message>
+    <message>
+        <source>Correct a target</source>
+        <translation>修改目标</translation>
+    </message>
+    <message>
+        <source>Add a target</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <source>Remove a target</source>
+        <translation>删除目标</translation>
+    </message>
+    <message>
+        <source>Add indicator %1</source>
+        <translation>添加指标 %1</translation>
+    </message>
+    <message>
+        <source>Remove indicator %1</source>
+        <translation>删除指标 %1</translation>
+    </message>
+    <message>
+        <source>Renumber an indicator</source>
+        <translation>调整指标序号</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,75 @@
+"""Refresh the translation sources from the code and compile them.
+
+    python translations/update.py
+
+pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of kpi_desktop/ui
+into the .ts files (keeping the translations already there); the English catalogue is the
+source text itself; pyside6-lrelease compiles the .qm files the program loads. Translate new
+strings in kpi_desktop_zh_CN.ts (Qt Linguist, or any text editor) and run this again. The test
+suite fails while any string is untranslated there.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+HERE = Path(__file__).resolve().parent
+SOURCES = sorted(str(p) for p in (HERE.parent / "kpi_desktop" / "ui").glob("*.py"))
+LANGUAGES = ("zh_CN", "en")
+
+
+def ts_file(language: str) -> Path:
+    return HERE / f"kpi_desktop_{language}.ts"
+
+
+def lupdate() -> None:
+    for language in LANGUAGES:
+        subprocess.run(
+            [
+                "pyside6-lupdate",
+                *SOURCES,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts_file(language)),
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+
+def english_is_source() -> None:
+    """Every English translation is its source text: the program's strings are English."""
+    path = ts_file("en")
+    tree = ElementTree.parse(path)
+    for message in tree.iter("message"):
+        source = message.find("source")
+        translation = message.find("translation")
+        if source is not None and translation is not None:
+            translation.text = source.text
+            translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def lrelease() -> None:
+    for language in LANGUAGES:
+        subprocess.run(
+            ["pyside6-lrelease", str(ts_file(language))], check=True, capture_output=True
+        )
+
+
+def main() -> int:
+    lupdate()
+    english_is_source()
+    lrelease()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
