@@ -100,8 +100,23 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=helptext)
         _db_option(sub, default=argparse.SUPPRESS)
         sub.add_argument("--period", metavar="P", required=True)
-        if name == "export-template":
-            sub.add_argument("--unit", metavar="NAME")
+        sub.add_argument("--unit", metavar="NAME")
+        if name == "export-summary":
+            sub.add_argument(
+                "--with-problems",
+                action="store_true",
+                help=_zh_en("加印存在问题、下步打算两列", "add the problems and next steps columns"),
+            )
+            sub.add_argument(
+                "--with-status",
+                action="store_true",
+                help=_zh_en("加印进度状态列", "add a status column"),
+            )
+            sub.add_argument(
+                "--portrait",
+                action="store_true",
+                help=_zh_en("纵向打印（默认横向）", "portrait pages (landscape by default)"),
+            )
         sub.add_argument("-o", "--output", metavar="OUT", required=True)
         sub.set_defaults(handler=_command(name.replace("-", "_")))
     return parser

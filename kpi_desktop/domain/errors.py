@@ -167,6 +167,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到牵头单位“{name}”。请检查单位名称，已有的单位有：{known}。",
         "No lead unit is named “{name}”. Check the name; the units are: {known}.",
     ),
+    "summary.bad_format": (
+        "无法导出汇总表到“{path}”：只支持 {formats} 格式。请把文件名改为以 .pdf 或 .xlsx 结尾。",
+        "Cannot export the summary table to “{path}”: only {formats} files are written. "
+        "End the file name with .pdf or .xlsx.",
+    ),
+    "summary.no_folder": (
+        "无法导出汇总表到“{path}”：文件夹“{folder}”不存在。请先建立该文件夹或选择其他位置。",
+        "Cannot export the summary table to “{path}”: the folder “{folder}” does not exist. "
+        "Create it or choose another place.",
+    ),
+    "summary.cannot_write": (
+        "汇总表未能写入“{path}”（{detail}）。文件可能正在 Excel/WPS 中打开，或文件夹不可写；"
+        "请关闭该文件或换一个位置后重试。原有文件未被改动。",
+        "The summary table could not be written to “{path}” ({detail}). The file may be open "
+        "in Excel or WPS, or the folder read-only; close it or choose another place and try "
+        "again. Any existing file was left as it was.",
+    ),
     "command.not_ready": (
         "命令“{command}”尚未实现。",
         "The command “{command}” is not available yet.",

@@ -160,18 +160,16 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-_SEQ_JUNK = re.compile(r"[\s.。、,，()（）]+")
+_SEQ = re.compile(r"\(?(\d{1,6})(?:\.0+)?\)?[.。、,，]?")
 
 
 def parse_seq(cell: str) -> int | None:
     """序号 as typed: "3", " 3 ", "３", "3.0", "3、", "（3）" → 3; anything else → None."""
-    folded = unicodedata.normalize("NFKC", cell).strip()
-    if re.fullmatch(r"\d+\.0+", folded):
-        folded = folded.split(".")[0]
-    folded = _SEQ_JUNK.sub("", folded)
-    if not folded.isascii() or not folded.isdigit() or len(folded) > 6:
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell))
+    match = _SEQ.fullmatch(folded)
+    if match is None:
         return None
-    number = int(folded)
+    number = int(match.group(1))
     return number if number > 0 else None
 
 
