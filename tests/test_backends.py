@@ -1,0 +1,236 @@
+"""The storage and services suite on both back ends: a SQLite file and a PostgreSQL server.
+
+The PostgreSQL cases need a server: `.ci/run` starts one (`.ci/postgres.sh`) and exports
+KPI_TEST_POSTGRES_URL, the URL of a database the tests may create other databases from.
+Without it they are skipped, with that reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+from sqlmodel import Session
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.services import backups, editing
+from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.queries import dump, indicator_views, plans
+from kpi_desktop.storage import schema
+from kpi_desktop.storage.engine import Database, open_database
+
+SERVER = os.environ.get("KPI_TEST_POSTGRES_URL")
+NO_SERVER = "no PostgreSQL server: set KPI_TEST_POSTGRES_URL (.ci/run starts one)"
+
+
+def _admin_url() -> Any:
+    assert SERVER is not None
+    return make_url(SERVER).set(drivername="postgresql+psycopg")
+
+
+@pytest.fixture
+def server_url() -> Iterator[str]:
+    """The URL of a new, empty database on the test server, dropped afterwards."""
+    if not SERVER:
+        pytest.skip(NO_SERVER)
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install '.[postgres]')")
+    name = f"kpi_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's database lives: a file path or a server URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "数据 文件" / "kpi.sqlite")
+    url: str = request.getfixturevalue("server_url")
+    return url
+
+
+@pytest.fixture
+def any_database(backend: str) -> Iterator[Database]:
+    db = open_plan_database(backend)
+    yield db
+    db.close()
+
+
+def _without_times(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_times(v) for k, v in data.items() if k != "updated_at"}
+    if isinstance(data, list):
+        return [_without_times(v) for v in data]
+    return data
+
+
+def _edit_a_few(db: Database) -> None:
+    """The same edits on any back end: typed, imported, an actual, a correction."""
+    with db.transaction() as session:
+        views = indicator_views(session, plans(session)[0])
+        editing.set_progress(session, views[31].id, "2024Q1", {"text": "新增高技能人才900人。"})
+    with db.transaction() as session:
+        views = indicator_views(session, plans(session)[0])
+        source = editing.Source("imported", file="区商务局.xlsx", file_hash="ab12", unit="区商务局")
+        editing.set_progress(
+            session,
+            views[13].id,
+            "2024H1",
+            {"text": "上半年新增12家。", "status": "on_schedule"},
+            source,
+        )
+        target = views[31].targets[0]
+        assert target.id is not None
+        editing.set_actual(session, views[31].id, "2024Q1", target.id, 900, "人", confirmed=True)
+    with db.transaction() as session:
+        views = indicator_views(session, plans(session)[0])
+        editing.set_progress(session, views[31].id, "2024Q1", {"text": "新增高技能人才950人。"})
+
+
+def test_new_database_holds_the_builtin_plan(any_database: Database) -> None:
+    assert any_database.created
+    with any_database.read() as session:
+        data = dump(session)
+    (plan,) = data["plans"]
+    assert plan["year"] == 2024 and len(plan["indicators"]) == 53
+    assert [i["seq"] for i in plan["indicators"]] == list(range(1, 54))
+    with any_database.engine.connect() as connection:
+        assert schema.read_version(connection) == schema.SCHEMA_VERSION
+
+
+def test_edits_and_change_log(any_database: Database) -> None:
+    _edit_a_few(any_database)
+    with any_database.read() as session:
+        view = indicator_views(session, plans(session)[0])[31]
+        log = editing.history(session, view.id)
+    assert view.progress["2024Q1"].text == "新增高技能人才950人。"
+    texts = [(c.old_value, c.new_value) for c in log if c.field_name == "text"]
+    assert texts == [
+        ("新增高技能人才900人。", "新增高技能人才950人。"),
+        ("一季度新增高技能人才825人。", "新增高技能人才900人。"),
+    ]
+    actual_changes = {(c.field_name, c.new_value) for c in log if c.entity == "actual"}
+    assert ("value", "900") in actual_changes and ("unit", "人") in actual_changes
+
+
+def test_failed_transaction_changes_nothing(any_database: Database) -> None:
+    with any_database.read() as session:
+        before = dump(session)
+    with pytest.raises(editing.EditError), any_database.transaction() as session:
+        views = indicator_views(session, plans(session)[0])
+        editing.set_progress(session, views[0].id, "2024Q1", {"text": "半途而废"})
+        editing.set_progress(session, views[0].id, "2024Q1", {"as_of_month": 13})
+    with any_database.read() as session:
+        assert dump(session) == before
+
+
+def test_reopening_keeps_everything(backend: str) -> None:
+    first = open_plan_database(backend)
+    _edit_a_few(first)
+    with first.read() as session:
+        before = dump(session)
+    first.close()
+    again = open_plan_database(backend)
+    try:
+        assert not again.created
+        with again.read() as session:
+            assert dump(session) == before
+    finally:
+        again.close()
+
+
+def test_same_dump_on_both_back_ends(server_url: str, tmp_path: Path) -> None:
+    dumps = []
+    for where in (str(tmp_path / "kpi.sqlite"), server_url):
+        db = open_plan_database(where)
+        try:
+            _edit_a_few(db)
+            with db.read() as session:
+                dumps.append(_without_times(dump(session)))
+        finally:
+            db.close()
+    assert dumps[0] == dumps[1]
+
+
+def test_server_database_is_upgraded_in_one_transaction(server_url: str) -> None:
+    db = open_plan_database(server_url)
+    with db.engine.begin() as connection:
+        connection.execute(text("DROP TABLE contribution"))
+        connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    db.close()
+    again = open_plan_database(server_url)
+    try:
+        assert again.upgraded_from == 1
+        with again.engine.connect() as connection:
+            assert schema.read_version(connection) == schema.SCHEMA_VERSION
+            assert connection.execute(text("SELECT count(*) FROM contribution")).scalar() == 0
+    finally:
+        again.close()
+
+
+def test_newer_server_database_is_refused(server_url: str) -> None:
+    db = open_plan_database(server_url)
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))
+    db.close()
+    with pytest.raises(KpiError) as caught:
+        open_plan_database(server_url)
+    assert caught.value.code == "db.newer"
+    assert "postgresql://" in caught.value.message()
+
+
+def test_failed_creation_on_the_server_leaves_no_tables(server_url: str) -> None:
+    def fail(_session: Session) -> None:
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        open_database(server_url, fill_new=fail)
+    engine = create_engine(make_url(server_url).set(drivername="postgresql+psycopg"))
+    with engine.connect() as connection:
+        tables = connection.execute(
+            text("SELECT count(*) FROM information_schema.tables WHERE table_schema='public'")
+        ).scalar()
+    engine.dispose()
+    assert tables == 0
+
+
+def test_server_database_of_another_program_is_refused(server_url: str) -> None:
+    engine = create_engine(make_url(server_url).set(drivername="postgresql+psycopg"))
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (id int)"))
+    engine.dispose()
+    with pytest.raises(KpiError) as caught:
+        open_plan_database(server_url)
+    assert caught.value.code == "db.not_ours"
+
+
+def test_backups_of_a_server_database_are_left_to_the_server(server_url: str) -> None:
+    db = open_plan_database(server_url)
+    try:
+        assert backups.backup_before(db, backups.BEFORE_IMPORT) is None
+        assert backups.daily_backup(db) is None
+        assert backups.list_backups(db) == []
+        with pytest.raises(KpiError) as caught:
+            backups.restore_backup(db, Path("x.sqlite"))
+        assert caught.value.code == "backup.on_server" and "pg_dump" in caught.value.message()
+    finally:
+        db.close()
+
+
+def test_unreachable_server_is_a_clear_message() -> None:
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install '.[postgres]')")
+    with pytest.raises(KpiError) as caught:
+        open_plan_database("postgresql://nobody@/kpi?host=/nonexistent-socket-folder&port=1")
+    assert caught.value.code == "db.server_unreachable"
+    assert "nonexistent-socket-folder" in caught.value.message()
