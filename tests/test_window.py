@@ -16,7 +16,7 @@ from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.ui.app import Shell
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.settings_dialog import LANGUAGE_KEY
-from kpi_desktop.ui.tree_model import IndicatorIdRole
+from kpi_desktop.ui.tree_model import COLUMN_STATUS, IndicatorIdRole
 
 
 @pytest.fixture
@@ -215,3 +215,28 @@ def test_keyboard_only_reaches_indicator_33(qtbot, window: MainWindow) -> None: 
     qtbot.keyClick(window.filter_box, Qt.Key.Key_Return)
     assert window.current_indicator_id() == ids[33]
     assert window.panel.view is not None and window.panel.view.seq == 33
+
+
+def test_first_half_progress_of_33_is_marked_against_the_schedule(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.domain.status import Status
+
+    ids = _seq_to_id(window)
+    window.select_period("2024H1")
+    window.select_indicator(ids[33])
+    panel = window.panel.editable_panel
+    assert panel is not None
+    assert window.tree_model.status_of_id(ids[33]) == Status.NOT_REPORTED
+    panel.text.insertPlainText("上半年已引进35周岁以下大学生1.6万人。")
+    panel.flush()
+    # 1.6万 of 3万 is 53% at the end of June (50% of the year): on schedule.
+    assert window.tree_model.status_of_id(ids[33]) == Status.ON_SCHEDULE
+    row = window.panel.targets_model.rows[0]
+    assert (row.value, row.unit, row.proposed) == (1.6, "万人", True)
+    panel.text.selectAll()
+    panel.text.insertPlainText("上半年已引进35周岁以下大学生1.2万人。")
+    panel.flush()
+    assert window.tree_model.status_of_id(ids[33]) == Status.BEHIND
+    index = window.tree_model.indexes_of(ids[33])[0]
+    assert index.siblingAtColumn(COLUMN_STATUS).data() == "滞后"

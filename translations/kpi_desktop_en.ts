@@ -202,6 +202,14 @@
         <translation>Key work</translation>
     </message>
     <message>
+        <source>%1 indicators</source>
+        <translation>%1 indicators</translation>
+    </message>
+    <message>
+        <source>, %1 behind</source>
+        <translation>, %1 behind</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -626,12 +634,20 @@
         <translation>Completion</translation>
     </message>
     <message>
+        <source>Standing</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
         <source>qualitative</source>
         <translation>qualitative</translation>
     </message>
     <message>
-        <source>Proposed from the progress text; type to confirm</source>
-        <translation>Proposed from the progress text; type to confirm</translation>
+        <source>%1 (schedule %2)</source>
+        <translation>%1 (schedule %2)</translation>
+    </message>
+    <message>
+        <source>Read from the progress text: “%1”. Type a value to confirm.</source>
+        <translation>Read from the progress text: “%1”. Type a value to confirm.</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,14 @@
         <translation>重点工作</translation>
     </message>
     <message>
+        <source>%1 indicators</source>
+        <translation>%1 项</translation>
+    </message>
+    <message>
+        <source>, %1 behind</source>
+        <translation>，%1 项滞后</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -627,12 +635,20 @@
         <translation>完成率</translation>
     </message>
     <message>
+        <source>Standing</source>
+        <translation>进度</translation>
+    </message>
+    <message>
         <source>qualitative</source>
         <translation>定性</translation>
     </message>
     <message>
-        <source>Proposed from the progress text; type to confirm</source>
-        <translation>根据进展情况自动识别；输入数值即确认</translation>
+        <source>%1 (schedule %2)</source>
+        <translation>%1（序时 %2）</translation>
+    </message>
+    <message>
+        <source>Read from the progress text: “%1”. Type a value to confirm.</source>
+        <translation>从进展情况中识别：“%1”。输入数值即确认。</translation>
     </message>
 </context>
 <context>

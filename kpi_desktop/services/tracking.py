@@ -1,40 +1,80 @@
-"""Where an indicator stands in a period: the status the tree and the printed table show."""
+"""Where an indicator stands in a period: the status the tree, the panels, the charts and the
+printed table show.
+
+A figure the clerk entered (or confirmed) wins over one read from the progress text; a status
+the clerk chose wins over the computed one. The rules themselves live in domain.schedule.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from kpi_desktop.domain.figures import propose_actuals
+from kpi_desktop.domain.periods import Period
+from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
 from kpi_desktop.domain.status import Status
-from kpi_desktop.domain.text import fold
-from kpi_desktop.domain.units import convert, parse_unit
 from kpi_desktop.services.queries import IndicatorView
-from kpi_desktop.storage.models import Actual, Target
-
-# Texts that report nothing yet: a statistic not yet published, or only measured yearly.
-_PLACEHOLDERS = {
-    fold(t) for t in ("季度数据。", "年度数据。", "推进中。", "季度数据", "年度数据", "推进中")
-}
+from kpi_desktop.storage.models import Target
 
 
-def status_of(view: IndicatorView, period: str) -> Status:
-    """The clerk's status where she set one; otherwise what the progress text allows."""
-    entry = view.progress.get(period)
+@dataclass(frozen=True)
+class TargetStanding:
+    target: Target
+    value: float | None  # the achieved value, in `unit`
+    unit: str
+    confirmed: bool  # entered or confirmed by the clerk
+    proposed: bool  # read from the progress text, not yet confirmed
+    span: str  # where in the text a proposed figure was read
+    assessment: Assessment
+
+    @property
+    def completion(self) -> float | None:
+        return self.assessment.completion
+
+
+@dataclass(frozen=True)
+class Standing:
+    status: Status
+    overall: Assessment
+    targets: list[TargetStanding]
+    chosen_by_clerk: bool  # the clerk set the status herself
+
+
+_NOT_REPORTED = Assessment(Status.NOT_REPORTED)
+
+
+def standing(view: IndicatorView, period_code: str) -> Standing:
+    """The indicator's standing in a period, target by target and as a whole."""
+    period = Period.parse(period_code)
+    entry = view.progress.get(period_code)
     if entry is None or not entry.text.strip():
-        return Status.NOT_REPORTED
+        return Standing(Status.NOT_REPORTED, _NOT_REPORTED, [], chosen_by_clerk=False)
+    proposals = propose_actuals(entry.text, view.targets, period)
+    rows: list[TargetStanding] = []
+    for target, proposal in zip(view.targets, proposals, strict=True):
+        actual = view.actuals.get((period_code, target.id or 0))
+        if actual is not None and actual.value is not None:
+            value, unit = actual.value, actual.unit or target.unit
+            month = actual.as_of_month or entry.as_of_month
+            confirmed, proposed, span = actual.confirmed, not actual.confirmed, ""
+        elif proposal is not None:
+            value, unit = proposal.value, proposal.unit
+            month = entry.as_of_month or proposal.as_of_month
+            confirmed, proposed, span = False, True, proposal.span
+        else:
+            value, unit, month = None, target.unit, entry.as_of_month
+            confirmed, proposed, span = False, False, ""
+        assessment = assess_target(target, value, unit, period, month)
+        rows.append(TargetStanding(target, value, unit, confirmed, proposed, span, assessment))
+    overall = (
+        combine([r.assessment for r in rows])
+        if rows
+        else Assessment(Status.NO_FIGURE, reason=Reason.NO_FIGURE)
+    )
     if entry.status:
-        return Status(entry.status)
-    if fold(entry.text) in _PLACEHOLDERS:
-        return Status.NO_FIGURE
-    return Status.NO_FIGURE
+        return Standing(Status(entry.status), overall, rows, chosen_by_clerk=True)
+    return Standing(overall.status, overall, rows, chosen_by_clerk=False)
 
 
-def completion(target: Target, actual: Actual | None) -> float | None:
-    """Achieved value as a share of the target, in the target's unit; None when not comparable."""
-    if actual is None or actual.value is None or not target.value:
-        return None
-    if target.kind in ("growth", "share", "qualitative"):
-        return None
-    goal_unit = parse_unit(target.unit)
-    got_unit = parse_unit(actual.unit or target.unit)
-    if goal_unit is None or got_unit is None:
-        return None
-    converted = convert(actual.value, got_unit, goal_unit)
-    return None if converted is None else converted / target.value
+def status_of(view: IndicatorView, period_code: str) -> Status:
+    return standing(view, period_code).status

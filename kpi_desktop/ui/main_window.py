@@ -32,7 +32,13 @@ from kpi_desktop.domain.text import fold
 from kpi_desktop.storage.engine import Database
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.progress_panel import IndicatorPanel, period_title
-from kpi_desktop.ui.tree_model import IndicatorFilterProxy, IndicatorIdRole, IndicatorTreeModel
+from kpi_desktop.ui.tree_model import (
+    COLUMN_SEQ,
+    COLUMN_STATUS,
+    IndicatorFilterProxy,
+    IndicatorIdRole,
+    IndicatorTreeModel,
+)
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +188,8 @@ class MainWindow(QMainWindow):
         )
         self.proxy = IndicatorFilterProxy(self.tree_model)
         self.tree.setModel(self.proxy)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
+            signal.connect(self._span_groups)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         old_panel = getattr(self, "panel", None)
         self.panel = IndicatorPanel(self.document)
@@ -246,12 +254,19 @@ class MainWindow(QMainWindow):
         self.document.set_period(code)
 
     # tree ------------------------------------------------------------------------------------
+    def _span_groups(self, *_args: object) -> None:
+        """Unit rows show their name across the whole width of the tree."""
+        root = QModelIndex()
+        for row in range(self.proxy.rowCount(root)):
+            index = self.proxy.index(row, 0, root)
+            self.tree.setFirstColumnSpanned(row, root, index.data(IndicatorIdRole) is None)
+
     def _expand(self) -> None:
+        self._span_groups()
         if self.tree_model.grouped:
             self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
-        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 90))
-        self.tree.setColumnWidth(1, 230)
+        self.tree.setColumnWidth(COLUMN_SEQ, 96)
+        self.tree.setColumnWidth(COLUMN_STATUS, 90)
 
     def _group_toggled(self) -> None:
         current = self.current_indicator_id()

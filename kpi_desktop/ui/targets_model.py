@@ -14,20 +14,23 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from kpi_desktop.domain.text import fold
 from kpi_desktop.services.queries import IndicatorView
-from kpi_desktop.services.tracking import completion
+from kpi_desktop.services.tracking import TargetStanding, standing
 from kpi_desktop.ui.commands import SetActual
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.tree_model import status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-COLUMN_LABEL, COLUMN_TARGET, COLUMN_ACTUAL, COLUMN_UNIT, COLUMN_SHARE = range(5)
+COLUMN_LABEL, COLUMN_TARGET, COLUMN_ACTUAL, COLUMN_UNIT, COLUMN_SHARE, COLUMN_STATUS = range(6)
 _HEADERS = (
     QT_TRANSLATE_NOOP("TargetsModel", "Target"),
     QT_TRANSLATE_NOOP("TargetsModel", "Goal"),
     QT_TRANSLATE_NOOP("TargetsModel", "Achieved"),
     QT_TRANSLATE_NOOP("TargetsModel", "Unit"),
     QT_TRANSLATE_NOOP("TargetsModel", "Completion"),
+    QT_TRANSLATE_NOOP("TargetsModel", "Standing"),
 )
 
 
@@ -38,7 +41,10 @@ def _number(value: float | None) -> str:
 
 
 class TargetsModel(QAbstractTableModel):
-    """Rows are targets; the 'Achieved' column is editable in the editable period."""
+    """Rows are targets; the 'Achieved' column is editable in the editable period.
+
+    A figure read from the progress text is shown in italics until the clerk confirms it by
+    typing (or accepting) a value."""
 
     def __init__(self, document: PlanDocument) -> None:
         super().__init__()
@@ -46,14 +52,16 @@ class TargetsModel(QAbstractTableModel):
         self.view: IndicatorView | None = None
         self.period = ""
         self.editable = False
+        self.rows: list[TargetStanding] = []
 
     def show(self, view: IndicatorView | None, period: str, editable: bool) -> None:
         self.beginResetModel()
         self.view, self.period, self.editable = view, period, editable
+        self.rows = standing(view, period).targets if view is not None else []
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.view is None else len(self.view.targets)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(_HEADERS)
@@ -73,39 +81,49 @@ class TargetsModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.view is None:
-            return None
-        target = self.view.targets[index.row()]
-        actual = self.view.actuals.get((self.period, target.id or 0))
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == COLUMN_LABEL:
-                return target.label
-            if column == COLUMN_TARGET:
-                if target.value is None:
-                    return QCoreApplication.translate("TargetsModel", "qualitative")
-                return f"{_number(target.value)} {target.unit}"
-            if column == COLUMN_ACTUAL:
-                return _number(actual.value) if actual else ""
-            if column == COLUMN_UNIT:
-                return actual.unit if actual and actual.unit else target.unit
-            share = completion(target, actual)
-            return "" if share is None else f"{share:.1%}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COLUMN_ACTUAL and actual is not None and not actual.confirmed:
-                return QCoreApplication.translate(
-                    "TargetsModel", "Proposed from the progress text; type to confirm"
+    def _display(self, row: TargetStanding, column: int) -> Any:
+        target = row.target
+        if column == COLUMN_LABEL:
+            return target.label
+        if column == COLUMN_TARGET:
+            if target.value is None:
+                return QCoreApplication.translate("TargetsModel", "qualitative")
+            return f"{_number(target.value)} {target.unit}"
+        if column == COLUMN_ACTUAL:
+            return _number(row.value)
+        if column == COLUMN_UNIT:
+            return row.unit if row.value is not None else target.unit
+        if column == COLUMN_SHARE:
+            assessment = row.assessment
+            if assessment.completion is None:
+                return ""
+            if assessment.expected is not None and target.kind not in ("growth", "share"):
+                return (
+                    QCoreApplication.translate("TargetsModel", "%1 (schedule %2)")
+                    .replace("%1", f"{assessment.completion:.1%}")
+                    .replace("%2", f"{assessment.expected:.0%}")
                 )
-            if target.note:
-                return target.note
-            return target.span or None
-        if (
-            role == Qt.ItemDataRole.FontRole
-            and column == COLUMN_ACTUAL
-            and actual is not None
-            and not actual.confirmed
-        ):
+            return f"{assessment.completion:.1%}"
+        return status_label(row.assessment.status)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return _number(row.value) if column == COLUMN_ACTUAL else self._display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COLUMN_STATUS:
+            return status_icon(row.assessment.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COLUMN_ACTUAL and row.proposed:
+                return QCoreApplication.translate(
+                    "TargetsModel", "Read from the progress text: “%1”. Type a value to confirm."
+                ).replace("%1", row.span)
+            return row.target.note or row.target.span or None
+        if role == Qt.ItemDataRole.FontRole and column == COLUMN_ACTUAL and row.proposed:
             font = QFont()
             font.setItalic(True)
             return font
@@ -125,7 +143,7 @@ class TargetsModel(QAbstractTableModel):
             or index.column() != COLUMN_ACTUAL
         ):
             return False
-        text = str(value).strip().replace(",", "").replace("，", "")
+        text = fold(str(value)).replace(",", "")
         number: float | None
         if text == "":
             number = None
@@ -134,11 +152,10 @@ class TargetsModel(QAbstractTableModel):
                 number = float(text)
             except ValueError:
                 return False
-        target = self.view.targets[index.row()]
-        assert target.id is not None
-        actual = self.view.actuals.get((self.period, target.id))
-        unit = actual.unit if actual and actual.unit else target.unit
+        row = self.rows[index.row()]
+        assert row.target.id is not None
+        unit = row.unit if row.value is not None else row.target.unit
         self.document.undo_stack.push(
-            SetActual(self.document, self.view.id, self.period, target.id, number, unit)
+            SetActual(self.document, self.view.id, self.period, row.target.id, number, unit)
         )
         return True

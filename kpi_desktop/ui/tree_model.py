@@ -30,12 +30,12 @@ IndicatorIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
 SearchRole = Qt.ItemDataRole.UserRole + 3
 
-COLUMN_SEQ, COLUMN_TEXT, COLUMN_STATUS = range(3)
+COLUMN_SEQ, COLUMN_STATUS, COLUMN_TEXT = range(3)
 # Marked for translation here, translated when shown.
 HEADERS = (
     QT_TRANSLATE_NOOP("IndicatorTreeModel", "No."),
-    QT_TRANSLATE_NOOP("IndicatorTreeModel", "Key work"),
     QT_TRANSLATE_NOOP("IndicatorTreeModel", "Status"),
+    QT_TRANSLATE_NOOP("IndicatorTreeModel", "Key work"),
 )
 
 STATUS_COLOURS = {
@@ -154,13 +154,13 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._search[indicator_id] = self._search_text(view)
         self._status[indicator_id] = self.document.status(view)
         for index in self.indexes_of(indicator_id):
-            self.dataChanged.emit(index, index.siblingAtColumn(COLUMN_STATUS))
+            self.dataChanged.emit(index, index.siblingAtColumn(COLUMN_TEXT))
 
     def _statuses_changed(self) -> None:
         self._status = {v.id: self.document.status(v) for v in self.document.views}
         top = self.rowCount()
         if top:
-            self.dataChanged.emit(self.index(0, 0), self.index(top - 1, COLUMN_STATUS))
+            self.dataChanged.emit(self.index(0, 0), self.index(top - 1, COLUMN_TEXT))
             if self._grouped:
                 for row in range(top):
                     parent = self.index(row, 0)
@@ -168,7 +168,7 @@ class IndicatorTreeModel(QAbstractItemModel):
                     if children:
                         self.dataChanged.emit(
                             self.index(0, 0, parent),
-                            self.index(children - 1, COLUMN_STATUS, parent),
+                            self.index(children - 1, COLUMN_TEXT, parent),
                         )
 
     def indexes_of(self, indicator_id: int) -> list[QModelIndex]:
@@ -244,7 +244,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             if column == COLUMN_SEQ:
                 return str(view.seq)
             if column == COLUMN_TEXT:
-                return short(view.text, 30)
+                return short(view.text, 120)
             return status_label(status)
         if role == Qt.ItemDataRole.DecorationRole and column == COLUMN_SEQ:
             return status_icon(status)
@@ -262,12 +262,17 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def _group_data(self, index: ModelIndex, role: int) -> Any:
         unit, members = self._groups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == COLUMN_SEQ:
-                return unit
-            if index.column() == COLUMN_STATUS:
-                behind = sum(1 for v in members if self._status.get(v.id) == Status.BEHIND)
-                return str(len(members)) if not behind else f"{len(members)} / {behind}!"
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == COLUMN_SEQ:
+            # Shown across the whole row (the view spans group rows).
+            behind = sum(1 for v in members if self._status.get(v.id) == Status.BEHIND)
+            counts = QCoreApplication.translate("IndicatorTreeModel", "%1 indicators").replace(
+                "%1", str(len(members))
+            )
+            if behind:
+                counts += QCoreApplication.translate("IndicatorTreeModel", ", %1 behind").replace(
+                    "%1", str(behind)
+                )
+            return f"{unit}（{counts}）"
         if role == Qt.ItemDataRole.ToolTipRole:
             return unit
         if role == SearchRole:
