@@ -354,7 +354,7 @@ class KpiError(Exception):
 
     exit_status = 2
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         super().__init__(code)
         self.code = code
         self.params = params
