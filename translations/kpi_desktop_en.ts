@@ -12,6 +12,49 @@
     </message>
 </context>
 <context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Plan years</source>
+        <translation>Plan years</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Last edit in it</source>
+        <translation>Last edit in it</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>first opening of the day</source>
+        <translation>first opening of the day</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>before an import</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>before a program update</source>
+        <translation>before a program update</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of indicator %1</source>
@@ -512,6 +555,41 @@
     <message>
         <source>Typed on %1</source>
         <translation>Typed on %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup…</source>
+        <translation>&amp;Restore this backup…</translation>
+    </message>
+    <message>
+        <source>A shared database is backed up and restored on its server (pg_dump), not here.</source>
+        <translation>A shared database is backed up and restored on its server (pg_dump), not here.</translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet.</source>
+        <translation>There are no backups of this database yet.</translation>
+    </message>
+    <message>
+        <source>Backups are made on the first opening of each day and before every import, program update and restore; the last %1 are kept. Restoring first saves the present state as a backup, so a restore can itself be undone.</source>
+        <translation>Backups are made on the first opening of each day and before every import, program update and restore; the last %1 are kept. Restoring first saves the present state as a backup, so a restore can itself be undone.</translation>
+    </message>
+    <message>
+        <source>Replace all data with the backup made %1 (%2)?
+
+Everything saved since then will be replaced. The present state is saved as a backup first, so you can go back to it.</source>
+        <translation>Replace all data with the backup made %1 (%2)?
+
+Everything saved since then will be replaced. The present state is saved as a backup first, so you can go back to it.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The state before it is saved in %1.</source>
+        <translation>The backup was restored. The state before it is saved in %1.</translation>
     </message>
 </context>
 <context>

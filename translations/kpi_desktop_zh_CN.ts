@@ -13,6 +13,49 @@
     </message>
 </context>
 <context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Plan years</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标数</translation>
+    </message>
+    <message>
+        <source>Last edit in it</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>first opening of the day</source>
+        <translation>当天首次打开</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before a program update</source>
+        <translation>程序升级前</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of indicator %1</source>
@@ -513,6 +556,41 @@
     <message>
         <source>Typed on %1</source>
         <translation>%1 手工录入</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup…</source>
+        <translation>恢复此备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A shared database is backed up and restored on its server (pg_dump), not here.</source>
+        <translation>共享数据库在其服务器上备份和恢复（pg_dump），不在这里进行。</translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet.</source>
+        <translation>该数据库还没有备份。</translation>
+    </message>
+    <message>
+        <source>Backups are made on the first opening of each day and before every import, program update and restore; the last %1 are kept. Restoring first saves the present state as a backup, so a restore can itself be undone.</source>
+        <translation>每天首次打开时，以及每次导入、程序升级和恢复之前都会自动备份；保留最近 %1 份。恢复前会先把当前状态另存为备份，因此恢复本身也可以撤回。</translation>
+    </message>
+    <message>
+        <source>Replace all data with the backup made %1 (%2)?
+
+Everything saved since then will be replaced. The present state is saved as a backup first, so you can go back to it.</source>
+        <translation>用 %1 的备份（%2）替换全部数据？
+
+此后保存的内容都将被替换。当前状态会先另存为备份，可以随时恢复回来。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The state before it is saved in %1.</source>
+        <translation>备份已恢复。恢复前的状态已保存在 %1。</translation>
     </message>
 </context>
 <context>
