@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -109,10 +110,12 @@ class BackupTableModel(QAbstractTableModel):
             return self._display(info, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if info.problem:
-                return _tr("This backup cannot be restored: %1").replace("%1", info.problem)
+                return QCoreApplication.translate(
+                    "BackupTableModel", "This backup cannot be restored: %1"
+                ).replace("%1", info.problem)
             return str(info.path)
         if role == Qt.ItemDataRole.ForegroundRole and not info.usable:
-            return Qt.GlobalColor.darkRed
+            return QColor(Qt.GlobalColor.darkRed)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             COLUMN_INDICATORS,
             COLUMN_SIZE,
@@ -127,7 +130,11 @@ class BackupTableModel(QAbstractTableModel):
         if column == COLUMN_REASON:
             return reason_text(info.reason)
         if not info.usable:
-            return _tr("damaged") if column == COLUMN_YEARS else ""
+            return (
+                QCoreApplication.translate("BackupTableModel", "damaged")
+                if column == COLUMN_YEARS
+                else ""
+            )
         if column == COLUMN_YEARS:
             return "、".join(str(year) for year in info.plan_years)
         if column == COLUMN_INDICATORS:
