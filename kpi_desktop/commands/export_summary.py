@@ -1,0 +1,75 @@
+"""`kpi-desktop export-summary --db FILE --period P -o OUT.pdf|OUT.xlsx`: the summary table.
+
+A PDF is laid out by the same renderer the window prints with, offscreen; an .xlsx carries
+print settings that reproduce that layout in Excel, WPS and LibreOffice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
+
+log = logging.getLogger(__name__)
+
+FORMATS = (".pdf", ".xlsx")
+
+
+def _gui_application() -> object:
+    """A QGuiApplication for fonts and painting, offscreen where there is no screen."""
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["kpi-desktop"])
+
+
+def _write_pdf(table: SummaryTable, output: Path) -> int:
+    app = _gui_application()
+    from kpi_desktop.printing.fonts import Fonts
+    from kpi_desktop.printing.summary_printer import print_pdf
+
+    log.info("summary fonts: %s", Fonts.official().describe())
+    pages = print_pdf(table, output)
+    del app
+    return pages
+
+
+def run(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise KpiError("summary.bad_format", path=str(output), formats="、".join(FORMATS))
+    if not output.parent.is_dir():
+        raise KpiError("summary.no_folder", path=str(output), folder=str(output.parent))
+    options = SummaryOptions(
+        unit=getattr(args, "unit", None),
+        with_problems=getattr(args, "with_problems", False),
+        with_status=getattr(args, "with_status", False),
+        portrait=getattr(args, "portrait", False),
+    )
+    database = open_plan_database(args.db)
+    try:
+        with database.read() as session:
+            table = compile_summary(session, args.period, options)
+    finally:
+        database.close()
+    try:
+        if suffix == ".pdf":
+            _write_pdf(table, output)
+        else:
+            from kpi_desktop.services.summary_xlsx import write_summary_xlsx
+
+            write_summary_xlsx(table, output)
+    except OSError as error:
+        raise KpiError("summary.cannot_write", path=str(output), detail=str(error)) from error
+    return 0

@@ -1,0 +1,336 @@
+"""Laying out the summary table (汇总表) as the official attachment, on any paged device.
+
+The same `render_summary` paints on a QPdfWriter (the command line, offscreen) and on the
+QPrinter of a print preview or a real printer. The layout follows the printed original:
+
+* "附件2" top left and the title centred, on the first page only;
+* the header row at the top of every page, borders on every cell;
+* a row never split across pages, unless it alone is taller than a page: then it fills the
+  page and continues, line by line, under the repeated header of the next;
+* the page number in the official "— 1 —" style at the bottom.
+
+Only QtGui is used, so printing works without a window (QT_QPA_PLATFORM=offscreen).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+
+from kpi_desktop.printing.fonts import Fonts
+from kpi_desktop.printing.none_guard import keep_none_alive
+from kpi_desktop.services.summary import SummaryTable
+
+# Called after each row with (rows done, rows in all); returning False stops the printing.
+Progress = Callable[[int, int], bool | None]
+
+# Page margins in millimetres (left, top, right, bottom). Narrower than a letter's, as
+# attachments with wide tables are printed.
+MARGINS_MM = (20.0, 18.0, 20.0, 12.0)
+_PAD_MM = 1.6  # space between a cell's border and its text
+_LINE_SPACING = 1.18  # of the font's line height, close to the original's fixed spacing
+_BORDER_PT = 0.75
+# A tall row starts on a new page rather than leave less than this on the current one.
+_MIN_SPLIT_MM = 25.0
+
+# Relative column widths by header: text columns get the room, short ones what they need.
+_WEIGHTS = {
+    "序号": 0.9,
+    "重点工作": 5.2,
+    "牵头单位": 2.8,
+    "存在问题": 3.6,
+    "下步打算": 3.6,
+    "进度状态": 1.5,
+}
+_PROGRESS_WEIGHT = 7.6
+_CENTRED = frozenset({"序号", "牵头单位", "进度状态"})
+# "1. 筹集… 2. 已完成…": the numbered items of a progress text were lines in the original
+# cell; the stored text keeps a space there, which is printed as a line break.
+_NUMBERED_ITEM = re.compile(r"[ \t\u3000]+(?=[0-9]{1,2}[.．、](?![0-9]))")
+
+
+class PrintCancelled(Exception):
+    """The clerk cancelled a long print from its progress dialog."""
+
+
+def page_layout(portrait: bool = False) -> QPageLayout:
+    """A4, landscape unless `portrait`, with the table's margins."""
+    left, top, right, bottom = MARGINS_MM
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape,
+        QMarginsF(left, top, right, bottom),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def configure_device(device: QPagedPaintDevice, portrait: bool = False) -> None:
+    """Set the page of a printer or PDF writer before rendering (a preview dialog lets the
+    clerk change it afterwards; the renderer follows whatever the device then says)."""
+    device.setPageLayout(page_layout(portrait))
+
+
+@dataclass
+class _Cell:
+    layout: QTextLayout
+    tops: list[float]  # each line's top inside the cell's text
+    heights: list[float]
+
+    @property
+    def height(self) -> float:
+        return self.tops[-1] + self.heights[-1] if self.tops else 0.0
+
+    def span(self, first: int, last: int) -> float:
+        """Height of lines first..last-1."""
+        if first >= last:
+            return 0.0
+        return self.tops[last - 1] + self.heights[last - 1] - self.tops[first]
+
+
+class _Renderer:
+    def __init__(self, painter: QPainter, device: QPagedPaintDevice, table: SummaryTable):
+        self.painter = painter
+        self.device = device
+        self.table = table
+        self.dpi = device.logicalDpiY()
+        rect = device.pageLayout().paintRectPixels(self.dpi)
+        self.width = float(rect.width())
+        self.height = float(rect.height())
+        portrait = device.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+        self.fonts = Fonts.official(body_size=11.0 if portrait else 12.0)
+        self.pad = self.mm(_PAD_MM)
+        headers = table.headers()
+        weights = [_WEIGHTS.get(h, _PROGRESS_WEIGHT) for h in headers]
+        total = sum(weights)
+        self.columns = [self.width * w / total for w in weights]
+        self.lefts = [sum(self.columns[:i]) for i in range(len(self.columns))]
+        self.centred = [h in _CENTRED for h in headers]
+        footer_font_height = self.font_height(self.fonts.number)
+        self.footer_top = self.height - footer_font_height * 1.2
+        self.bottom = self.footer_top - self.mm(3)
+        self.page = 1
+        self.pen = QPen(Qt.GlobalColor.black)
+        self.pen.setWidthF(_BORDER_PT / 72 * self.dpi)
+        self.header_cells = [
+            self.cell(h, i, self.fonts.heading, centred=True) for i, h in enumerate(headers)
+        ]
+        self.header_height = max(c.height for c in self.header_cells) + 2 * self.pad
+
+    def mm(self, millimetres: float) -> float:
+        return millimetres / 25.4 * self.dpi
+
+    def font_height(self, font: QFont) -> float:
+        layout = QTextLayout("国", font, self.device)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        return float(line.height())
+
+    def text_block(self, text: str, font: QFont, width: float, align: Qt.AlignmentFlag) -> _Cell:
+        # A line feed inside a cell (several lead units) must break the line, which QTextLayout
+        # does only for the Unicode line separator.
+        shown = _NUMBERED_ITEM.sub("\n", text.replace("\r\n", "\n"))
+        layout = QTextLayout(shown.replace("\n", "\u2028"), font, self.device)
+        option = QTextOption(align)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.setCacheEnabled(True)
+        tops: list[float] = []
+        heights: list[float] = []
+        y = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(width, 1.0))
+            line.setPosition(QPointF(0, y))
+            tops.append(y)
+            heights.append(float(line.height()))
+            y += float(line.height()) * _LINE_SPACING
+        layout.endLayout()
+        return _Cell(layout, tops, heights)
+
+    def cell(self, text: str, column: int, font: QFont, centred: bool) -> _Cell:
+        align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignJustify
+        return self.text_block(text, font, self.columns[column] - 2 * self.pad, align)
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def draw_lines(self, cell: _Cell, first: int, last: int, x: float, y: float) -> None:
+        if first >= last:
+            return
+        shift = y - cell.tops[first]
+        for index in range(first, last):
+            cell.layout.lineAt(index).draw(self.painter, QPointF(x, shift))
+
+    def draw_row(
+        self,
+        cells: list[_Cell],
+        ranges: list[tuple[int, int]],
+        y: float,
+        height: float,
+        centre_vertically: bool,
+    ) -> None:
+        self.painter.setPen(self.pen)
+        for column, (cell, (first, last)) in enumerate(zip(cells, ranges, strict=True)):
+            left = self.lefts[column]
+            width = self.columns[column]
+            self.painter.drawRect(QRectF(left, y, width, height))
+            used = cell.span(first, last)
+            top = y + self.pad
+            if centre_vertically:
+                top = y + (height - used) / 2
+            self.draw_lines(cell, first, last, left + self.pad, top)
+
+    def draw_header(self, y: float) -> float:
+        ranges = [(0, len(c.tops)) for c in self.header_cells]
+        self.draw_row(self.header_cells, ranges, y, self.header_height, True)
+        return y + self.header_height
+
+    def draw_page_number(self) -> None:
+        block = self.text_block(
+            f"— {self.page} —", self.fonts.number, self.width, Qt.AlignmentFlag.AlignHCenter
+        )
+        self.draw_lines(block, 0, len(block.tops), 0, self.footer_top)
+
+    def draw_title(self) -> float:
+        y = 0.0
+        if self.table.attachment:
+            mark = self.text_block(
+                self.table.attachment, self.fonts.attachment, self.width, Qt.AlignmentFlag.AlignLeft
+            )
+            self.draw_lines(mark, 0, len(mark.tops), 0, y)
+            y += mark.height + self.mm(4)
+        title = self.text_block(
+            self.table.title, self.fonts.title, self.width * 0.9, Qt.AlignmentFlag.AlignHCenter
+        )
+        self.draw_lines(title, 0, len(title.tops), self.width * 0.05, y)
+        y += title.height
+        unit = self.table.options.unit
+        if unit:
+            sub = self.text_block(
+                f"（{unit}）", self.fonts.heading, self.width, Qt.AlignmentFlag.AlignHCenter
+            )
+            self.draw_lines(sub, 0, len(sub.tops), 0, y + self.mm(2))
+            y += sub.height + self.mm(2)
+        return y + self.mm(6)
+
+    def new_page(self) -> float:
+        self.draw_page_number()  # the finished page's
+        if not self.device.newPage():
+            raise OSError("the printer refused a new page")
+        self.page += 1
+        return self.draw_header(0.0)
+
+    # --- the table ---------------------------------------------------------------------
+
+    def render(self, progress: Progress | None) -> int:
+        y = self.draw_header(self.draw_title())
+        page_room = self.bottom - self.header_height
+        rows = self.table.rows
+        for done, row in enumerate(rows, start=1):
+            keep_none_alive()
+            texts = self.table.cells(row)
+            cells = [
+                self.cell(text, column, self.fonts.body, self.centred[column])
+                for column, text in enumerate(texts)
+            ]
+            height = max(c.height for c in cells) + 2 * self.pad
+            if y + height > self.bottom and height <= page_room:
+                y = self.new_page()
+            if y + height <= self.bottom:
+                whole = [(0, len(c.tops)) for c in cells]
+                self.draw_row(cells, whole, y, height, True)
+                y += height
+            else:
+                y = self.split_row(cells, y)
+            if progress is not None and progress(done, len(rows)) is False:
+                raise PrintCancelled
+        self.draw_page_number()
+        return self.page
+
+    def split_row(self, cells: list[_Cell], y: float) -> float:
+        """Print a row taller than a page: each page takes the lines that fit, whole lines
+        only, and the rest continues under the next page's header."""
+        if self.bottom - y < self.mm(_MIN_SPLIT_MM):
+            y = self.new_page()
+        done = [0] * len(cells)
+        while True:
+            keep_none_alive()
+            room = self.bottom - y - 2 * self.pad
+            ranges = []
+            for cell, first in zip(cells, done, strict=True):
+                last = first
+                while last < len(cell.tops) and cell.span(first, last + 1) <= room:
+                    last += 1
+                if last == first and last < len(cell.tops):
+                    last += 1  # a single line taller than the room: print it anyway
+                ranges.append((first, last))
+            height = max(c.span(a, b) for c, (a, b) in zip(cells, ranges, strict=True))
+            height += 2 * self.pad
+            self.draw_row(cells, ranges, y, height, False)
+            y += height
+            done = [last for _, last in ranges]
+            if all(d >= len(c.tops) for c, d in zip(cells, done, strict=True)):
+                return y
+            y = self.new_page()
+
+
+def render_summary(
+    device: QPagedPaintDevice, table: SummaryTable, progress: Progress | None = None
+) -> int:
+    """Paint `table` on a QPrinter or QPdfWriter (page layout already set) and return the
+    number of pages. Raises PrintCancelled when `progress` returns False."""
+    keep_none_alive()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("could not start painting on the printer")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        return _Renderer(painter, device, table).render(progress)
+    finally:
+        painter.end()
+        keep_none_alive()
+
+
+def print_pdf(
+    table: SummaryTable,
+    path: Path | str,
+    *,
+    portrait: bool | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write `table` to a PDF file; the file appears only once complete. Returns the pages."""
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(600)
+    writer.setTitle(table.title)
+    writer.setCreator("kpi-desktop")
+    configure_device(writer, table.options.portrait if portrait is None else portrait)
+    try:
+        pages = render_summary(writer, table, progress)
+        del writer  # the file is finished and closed when the writer goes
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return pages

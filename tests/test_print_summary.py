@@ -1,0 +1,237 @@
+"""The printed summary table: every seed text in the PDF, the header on every page, page
+numbers, tall rows split cleanly, the same table as .xlsx with its print settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kpi_desktop.domain.periods import Period
+from kpi_desktop.services.summary import SummaryOptions, SummaryRow, SummaryTable
+
+pypdf = pytest.importorskip("pypdf")
+
+HEADER = "序号重点工作牵头单位一季度进展情况"
+TITLE = "2024年钱塘区政府报告重点工作量化指标一季度进展情况汇总表"
+
+
+def norm(text: str) -> str:
+    """NFKC (CJK fonts may map characters to look-alike radicals) without white space."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pages_text(path: Path) -> list[str]:
+    return [norm(page.extract_text() or "") for page in pypdf.PdfReader(str(path)).pages]
+
+
+def export(db: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command must choose offscreen by itself
+    code = (
+        "import sys\n"
+        "from kpi_desktop.cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets imported'\n"
+        "sys.exit(status)\n"
+    )
+    args = ["export-summary", "--db", str(db), "--period", "2024Q1", "-o", str(output), *extra]
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+
+
+@pytest.fixture(scope="module")
+def q1_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("print")
+    output = folder / "汇总表 2024Q1.pdf"
+    result = export(folder / "kpi.sqlite", output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def test_pdf_holds_every_seed_row_word_for_word(q1_pdf: Path, seed_rows: list) -> None:
+    pages = pages_text(q1_pdf)
+    whole = "".join(pages)
+    for row in seed_rows:
+        for text in (row.text, row.progress, *row.units.split()):
+            assert norm(text) in whole, (row.seq, text)
+        # no row is split across pages: its texts sit on one page
+        assert any(norm(row.progress) in page and norm(row.text) in page for page in pages)
+
+
+def test_every_page_has_the_header_and_its_number(q1_pdf: Path) -> None:
+    pages = pages_text(q1_pdf)
+    assert len(pages) >= 2
+    assert pages[0].startswith(norm("附件2")) and TITLE in pages[0]
+    for number, page in enumerate(pages, start=1):
+        assert HEADER in page, number
+        assert norm(f"— {number} —") in page, number
+    assert all(TITLE not in page for page in pages[1:])
+
+
+def test_pages_are_a4_landscape_by_default(q1_pdf: Path) -> None:
+    for page in pypdf.PdfReader(str(q1_pdf)).pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (842, 595)  # A4 in points, landscape
+
+
+def test_options_one_unit_portrait_with_extra_columns(tmp_path: Path) -> None:
+    output = tmp_path / "商务局.pdf"
+    options = ("--unit", "区商务局", "--with-problems", "--with-status", "--portrait")
+    result = export(tmp_path / "kpi.sqlite", output, *options)
+    assert result.returncode == 0, result.stderr
+    reader = pypdf.PdfReader(str(output))
+    first = reader.pages[0]
+    assert float(first.mediabox.width) < float(first.mediabox.height)
+    text = "".join(pages_text(output))
+    assert norm("序号重点工作牵头单位一季度进展情况存在问题下步打算进度状态") in text
+    assert "预计一季度实际利用外资19431万美元" in text  # 3, led by 区商务局
+    assert "季度数据" not in text  # row 1 is 区发展改革局's
+    assert "滞后" in text and norm("（区商务局）") in text
+
+
+def test_refusals_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    bad = export(tmp_path / "kpi.sqlite", tmp_path / "out.docx")
+    assert bad.returncode == 2 and ".pdf" in bad.stderr and "Traceback" not in bad.stderr
+    unknown = export(tmp_path / "kpi.sqlite", tmp_path / "out.pdf", "--unit", "区不存在局")
+    assert unknown.returncode == 2 and "区不存在局" in unknown.stderr
+    assert not (tmp_path / "out.pdf").exists()
+    missing = export(tmp_path / "kpi.sqlite", tmp_path / "无此文件夹" / "out.pdf")
+    assert missing.returncode == 2 and "无此文件夹" in missing.stderr
+
+
+# --- the renderer in this process -----------------------------------------------------------
+
+
+def _table(rows: list[tuple[str, str]]) -> SummaryTable:
+    return SummaryTable(
+        attachment="附件2",
+        title=TITLE,
+        period=Period.parse("2024Q1"),
+        rows=tuple(
+            SummaryRow(indicator_id=i, seq=i, work=work, lead_units=("区商务局",), progress=p)
+            for i, (work, p) in enumerate(rows, start=1)
+        ),
+    )
+
+
+def test_a_row_taller_than_a_page_continues_on_the_next(qapp: object, tmp_path: Path) -> None:
+    from kpi_desktop.printing.summary_printer import print_pdf
+
+    sentences = [f"第{i}项工作已完成，推进情况良好并持续跟踪。" for i in range(1, 260)]
+    tall = "".join(sentences)
+    table = _table([("短行一。", "进展一。"), ("超长行。", tall), ("短行三。", "进展三。")])
+    pages = print_pdf(table, tmp_path / "tall.pdf")
+    texts = pages_text(tmp_path / "tall.pdf")
+    assert pages == len(texts) >= 3
+    # every line printed once and in order, once the page furniture is taken out
+    body = "".join(
+        page.replace(HEADER, "").replace(norm(f"— {n} —"), "")
+        for n, page in enumerate(texts, start=1)
+    )
+    assert norm(tall) in body
+    for number, page in enumerate(texts, start=1):
+        assert HEADER in page and norm(f"— {number} —") in page
+    # lines are not cut: each page ends with whole sentences of the tall row
+    assert texts[1].count("第") >= 10
+    assert "进展三" in texts[-1]
+
+
+def test_progress_is_reported_and_cancel_leaves_no_file(qapp: object, tmp_path: Path) -> None:
+    from kpi_desktop.printing.summary_printer import PrintCancelled, print_pdf
+
+    table = _table([(f"工作{i}。", f"进展{i}。") for i in range(40)])
+    seen: list[tuple[int, int]] = []
+    print_pdf(table, tmp_path / "ok.pdf", progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(i, 40) for i in range(1, 41)]
+    with pytest.raises(PrintCancelled):
+        print_pdf(table, tmp_path / "cancelled.pdf", progress=lambda done, total: done < 10)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.pdf"]
+
+
+def test_fonts_cover_every_character_of_the_seed(qapp: object, seed_rows: list) -> None:
+    from kpi_desktop.printing.fonts import BODY_CHAIN, Fonts, installed, missing_glyphs
+
+    if not installed(BODY_CHAIN):
+        pytest.skip("no CJK font installed (fonts-noto-cjk or fonts-wqy-microhei)")
+    fonts = Fonts.official()
+    text = "".join(r.text + r.units + r.progress for r in seed_rows)
+    assert missing_glyphs(text, fonts.body) == set()
+    assert missing_glyphs(TITLE + "附件2", fonts.title) == set()
+    assert missing_glyphs(HEADER + "存在问题下步打算进度状态", fonts.heading) == set()
+
+
+def test_fallback_chain_names_the_official_fonts_first() -> None:
+    from kpi_desktop.printing.fonts import BODY_CHAIN, HEADING_CHAIN, TITLE_CHAIN
+
+    assert (TITLE_CHAIN[0], HEADING_CHAIN[0], BODY_CHAIN[0]) == (
+        "方正小标宋简体",
+        "黑体",
+        "仿宋_GB2312",
+    )
+    assert "Noto Serif CJK SC" in BODY_CHAIN and "WenQuanYi Micro Hei" in BODY_CHAIN
+
+
+# --- the same table as .xlsx -----------------------------------------------------------------
+
+
+def test_xlsx_round_trips_with_print_settings(tmp_path: Path, seed_rows: list) -> None:
+    from openpyxl import load_workbook
+
+    output = tmp_path / "汇总表.xlsx"
+    result = export(tmp_path / "kpi.sqlite", output)
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(output).active
+    assert sheet["A1"].value == "附件2"
+    assert sheet["A2"].value == TITLE
+    assert [c.value for c in sheet[3]] == ["序号", "重点工作", "牵头单位", "一季度进展情况"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert rows == [[s.seq, s.text, s.units.replace(" ", "\n"), s.progress] for s in seed_rows]
+    assert all(
+        sheet.cell(row=r, column=c).border.left.style == "thin" for r in (3, 40) for c in (1, 4)
+    )
+    setup = sheet.page_setup
+    assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)  # 9: A4
+    assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$3:$3"
+    assert "&P" in sheet.oddFooter.center.text and "—" in sheet.oddFooter.center.text
+    assert "A2:D2" in {str(r) for r in sheet.merged_cells.ranges}
+
+
+def test_xlsx_keeps_a_text_that_looks_like_a_formula(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from kpi_desktop.services.summary_xlsx import write_summary_xlsx
+
+    table = _table([("工作。", "=SUM(A1:A3) 不是公式")])
+    write_summary_xlsx(table, tmp_path / "f.xlsx")
+    cell = load_workbook(tmp_path / "f.xlsx").active["D4"]
+    assert cell.data_type == "s" and cell.value.endswith("=SUM(A1:A3) 不是公式")
+
+
+def test_xlsx_options(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    output = tmp_path / "opt.xlsx"
+    options = ("--unit", "区商务局", "--with-status", "--portrait")
+    assert export(tmp_path / "kpi.sqlite", output, *options).returncode == 0
+    sheet = load_workbook(output).active
+    assert sheet.page_setup.orientation == "portrait"
+    assert [c.value for c in sheet[3]][-1] == "进度状态"
+    assert "（区商务局）" in sheet["A2"].value
+
+
+def test_summary_options_default_to_the_official_table() -> None:
+    assert SummaryOptions() == SummaryOptions(None, False, False, False)
