@@ -53,6 +53,14 @@
         <source>before a program update</source>
         <translation>before a program update</translation>
     </message>
+    <message>
+        <source>This backup cannot be restored: %1</source>
+        <translation>This backup cannot be restored: %1</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

@@ -54,6 +54,14 @@
         <source>before a program update</source>
         <translation>程序升级前</translation>
     </message>
+    <message>
+        <source>This backup cannot be restored: %1</source>
+        <translation>此备份无法恢复：%1</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
