@@ -52,13 +52,13 @@ _MIN_SPLIT_MM = 25.0
 # Relative column widths by header: text columns get the room, short ones what they need.
 _WEIGHTS = {
     "序号": 0.9,
-    "重点工作": 5.2,
-    "牵头单位": 2.8,
+    "重点工作": 5.0,
+    "牵头单位": 3.1,
     "存在问题": 3.6,
     "下步打算": 3.6,
     "进度状态": 1.5,
 }
-_PROGRESS_WEIGHT = 7.6
+_PROGRESS_WEIGHT = 7.4
 _CENTRED = frozenset({"序号", "牵头单位", "进度状态"})
 # "1. 筹集… 2. 已完成…": the numbered items of a progress text were lines in the original
 # cell; the stored text keeps a space there, which is printed as a line break.
@@ -168,7 +168,7 @@ class _Renderer:
         return _Cell(layout, tops, heights)
 
     def cell(self, text: str, column: int, font: QFont, centred: bool) -> _Cell:
-        align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignJustify
+        align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
         return self.text_block(text, font, self.columns[column] - 2 * self.pad, align)
 
     # --- drawing -----------------------------------------------------------------------
