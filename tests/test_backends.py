@@ -7,6 +7,7 @@ Without it they are skipped, with that reason.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -234,3 +235,22 @@ def test_unreachable_server_is_a_clear_message() -> None:
         open_plan_database("postgresql://nobody@/kpi?host=/nonexistent-socket-folder&port=1")
     assert caught.value.code == "db.server_unreachable"
     assert "nonexistent-socket-folder" in caught.value.message()
+
+
+def test_command_line_works_on_the_server(
+    server_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kpi_desktop.cli import main
+
+    assert main(["dump", "--db", server_url]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["plans"][0]["indicators"]) == 53
+
+
+def test_url_folded_by_path_is_repaired(server_url: str) -> None:
+    # The window's --db goes through Path(), which folds "//" into "/".
+    db = open_plan_database(Path(server_url))
+    try:
+        assert not db.is_sqlite
+    finally:
+        db.close()

@@ -319,3 +319,13 @@ def test_path_with_chinese_and_spaces_works_end_to_end(tmp_path: Path) -> None:
         assert _first_text(viewer) == "路径测试"
     finally:
         viewer.close()
+
+
+def test_command_line_refuses_a_held_file_with_the_holder_named(
+    db_path: Path, holder: subprocess.Popen[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kpi_desktop.cli import main
+
+    assert main(["dump", "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(holder.pid) in err and "正由" in err and "Traceback" not in err
