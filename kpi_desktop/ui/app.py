@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpi_desktop.domain.errors import KpiError, set_language
 from kpi_desktop.services.resources import translations
+from kpi_desktop.ui.icon import application_icon
 from kpi_desktop.ui.settings_dialog import LANGUAGE_KEY
+from kpi_desktop.ui.startup_report import report_on_quit_if_asked
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.engine import Database
@@ -103,7 +105,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from kpi_desktop import __version__
 
     QApplication.setApplicationVersion(__version__)
-    return QApplication(argv if argv is not None else sys.argv)
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setWindowIcon(application_icon())
+    return app
 
 
 class Shell:
@@ -153,5 +157,6 @@ def run(db_path: Path | None) -> int:
     except KpiError as error:
         QMessageBox.critical(None, "kpi-desktop", error.message())
         return 2
-    shell.show(database)
+    window = shell.show(database)
+    report_on_quit_if_asked(app, window)
     return app.exec()

@@ -1,0 +1,42 @@
+"""A self-check for packaged builds: with KPI_DESKTOP_STARTUP_REPORT=1 in the environment the
+program prints, as it quits, one JSON line on stdout with what shows the build is whole: the
+window's icon, the program's own translation and Qt's. tests/test_frozen_build.py runs the
+frozen program this way (with KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT=1 so that it quits by
+itself); the clerk never sets it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+ENVIRONMENT_VARIABLE = "KPI_DESKTOP_STARTUP_REPORT"
+
+
+def report(app: QApplication, window: QMainWindow) -> dict[str, object]:
+    return {
+        "version": app.applicationVersion(),
+        "title": window.windowTitle(),
+        "menus": [action.text() for action in window.menuBar().actions()],
+        "application_icon_sizes": sorted(
+            size.width() for size in app.windowIcon().availableSizes()
+        ),
+        "window_icon_sizes": sorted(size.width() for size in window.windowIcon().availableSizes()),
+        # A string from Qt's own catalogue (qtbase): "取消" once qtbase_zh_CN.qm is loaded.
+        "qt_cancel": QCoreApplication.translate("QPlatformTheme", "Cancel"),
+        "platform": app.platformName(),
+    }
+
+
+def report_on_quit_if_asked(app: QApplication, window: QMainWindow) -> None:
+    if os.environ.get(ENVIRONMENT_VARIABLE) != "1":
+        return
+
+    def write() -> None:
+        print(json.dumps(report(app, window), ensure_ascii=False))
+        sys.stdout.flush()
+
+    app.aboutToQuit.connect(write)
