@@ -24,7 +24,9 @@ _NEEDED = sys.version_info < (3, 12) and platform.python_implementation() == "CP
 def keep_none_alive() -> None:
     if not _NEEDED:
         return
-    if sys.getrefcount(None) < _FLOOR:
-        # ob_refcnt is the first field of every CPython object.
-        count = ctypes.c_ssize_t.from_address(id(None))
-        count.value += 2 * _FLOOR
+    # Methods returning a bool take from True and False the same way.
+    for singleton in (None, True, False):
+        if sys.getrefcount(singleton) < _FLOOR:
+            # ob_refcnt is the first field of every CPython object.
+            count = ctypes.c_ssize_t.from_address(id(singleton))
+            count.value += 2 * _FLOOR

@@ -7,7 +7,7 @@ and the status against schedule (序时进度).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlmodel import Session
 
@@ -42,6 +42,8 @@ class SummaryRow:
     next_steps: str = ""
     assessment: Assessment = field(default_factory=lambda: Assessment(Status.NOT_REPORTED))
     status_set_by_clerk: bool = False
+    canonical_units: tuple[str, ...] = ()  # the same units under their canonical names
+    target_assessments: tuple[Assessment, ...] = ()  # one per target, in the plan's order
 
     @property
     def status(self) -> Status:
@@ -78,16 +80,21 @@ class SummaryTable:
         return values
 
 
-def _assessment(view: IndicatorView, period: Period) -> tuple[Assessment, bool]:
-    """The row's standing: the clerk's own status where she set one, else worked out from
-    the figures she confirmed or, failing those, the figures proposed from the text."""
+def _assessment(
+    view: IndicatorView, period: Period
+) -> tuple[Assessment, bool, tuple[Assessment, ...]]:
+    """The row's standing, whether the clerk set it, and each target's standing. The clerk's
+    own status wins; else it is worked out from the figures she confirmed or, failing those,
+    the figures proposed from the text."""
     entry = view.progress.get(period.code)
     if entry is None or not entry.text.strip():
-        return Assessment(Status.NOT_REPORTED), False
-    if entry.status:
-        return Assessment(Status(entry.status), as_of_month=entry.as_of_month), True
+        missing = Assessment(Status.NOT_REPORTED)
+        return missing, False, tuple(missing for _ in view.targets)
     if placeholder(entry.text) is not None:
-        return Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER), False
+        none_yet = Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER)
+        if entry.status:
+            return Assessment(Status(entry.status)), True, tuple(none_yet for _ in view.targets)
+        return none_yet, False, tuple(none_yet for _ in view.targets)
     proposals = propose_actuals(entry.text, view.targets, period)
     results = []
     for target, proposal in zip(view.targets, proposals, strict=True):
@@ -100,7 +107,11 @@ def _assessment(view: IndicatorView, period: Period) -> tuple[Assessment, bool]:
             results.append(assess_target(target, proposal.value, proposal.unit, period, month))
         else:
             results.append(assess_target(target, None, "", period))
-    return combine(results), False
+    if entry.status:
+        # The clerk's word on the status; the figures still show how far the row has got.
+        clerk = replace(combine(results), status=Status(entry.status))
+        return clerk, True, tuple(results)
+    return combine(results), False, tuple(results)
 
 
 def _leads(view: IndicatorView, unit_id: int, directory: UnitDirectory) -> bool:
@@ -144,7 +155,7 @@ def compile_summary(
     rows = []
     for view in views:
         entry = view.progress.get(period.code)
-        assessment, by_clerk = _assessment(view, period)
+        assessment, by_clerk, per_target = _assessment(view, period)
         rows.append(
             SummaryRow(
                 indicator_id=view.id,
@@ -156,6 +167,8 @@ def compile_summary(
                 next_steps=entry.next_steps if entry is not None else "",
                 assessment=assessment,
                 status_set_by_clerk=by_clerk,
+                canonical_units=tuple(view.canonical_units),
+                target_assessments=per_target,
             )
         )
     return SummaryTable(
