@@ -55,4 +55,7 @@ def test_killed_while_saving_through_the_window_loses_nothing(tmp_path: Path) ->
     result = _run(tmp_path / "kpi.sqlite", kills, "window")
     assert result["failures"] == [], result
     assert result["lost"] == 0
-    assert isinstance(result["saved"], int) and result["saved"] > kills
+    # Through the undo commands when the window has them (else the same services from a
+    # QTimer); each edit there also reloads the indicator, so fewer land between kills.
+    assert result["via"] in (["commands"], ["services"])
+    assert isinstance(result["saved"], int) and result["saved"] > 0
