@@ -66,7 +66,14 @@ from kpi_desktop.services.returns import (
 )
 from kpi_desktop.storage.backup import make_backup
 from kpi_desktop.storage.engine import Database
-from kpi_desktop.storage.models import ChangeLog, Contribution, LeadUnit, Plan, Progress
+from kpi_desktop.storage.models import (
+    ChangeLog,
+    Contribution,
+    IndicatorUnit,
+    LeadUnit,
+    Plan,
+    Progress,
+)
 
 log = logging.getLogger(__name__)
 
@@ -259,15 +266,15 @@ def clerk_edited(session: Session, entry: Progress | None, joined_before: str) -
     return latest is not None and latest.source in CLERK_SOURCES
 
 
-def joined_text(view: IndicatorView, texts: dict[int, str]) -> str:
+def joined_text(unit_order: Sequence[int], texts: dict[int, str]) -> str:
     """The contributions (unit id -> text) in the order the indicator lists its units."""
     ordered: list[str] = []
     seen: set[int] = set()
-    for link in view.units:
-        if link.unit_id in seen:
+    for unit_id in unit_order:
+        if unit_id in seen:
             continue
-        seen.add(link.unit_id)
-        text = texts.get(link.unit_id, "")
+        seen.add(unit_id)
+        text = texts.get(unit_id, "")
         if text:
             ordered.append(text)
     return JOINER.join(ordered)
@@ -432,7 +439,7 @@ def _preview_row(
             for (iid, code, uid), text in context.contributions.items()
             if iid == view.id and code == period
         }
-        if clerk_edited(context.session, entry, joined_text(view, own)):
+        if clerk_edited(context.session, entry, joined_text(_order(view), own)):
             preview.notices.append(Notice("clerk_text"))
     preview.new = _new_values(row)
     preview.old = {name: stored[name] for name in preview.new}
@@ -531,7 +538,31 @@ def preview_import(
 # Apply
 
 
-def _apply_row(session: Session, preview: FilePreview, row: RowPreview) -> bool:
+class _Stored:
+    """The stored progress, contributions and unit order of the rows being applied, loaded
+    once for all rows instead of row by row, and kept current as rows are written."""
+
+    def __init__(self, session: Session, rows: Sequence[tuple[FilePreview, RowPreview]]) -> None:
+        ids = sorted({row.indicator_id for _f, row in rows if row.indicator_id is not None})
+        self.entries: dict[tuple[int, str], Progress] = {}
+        self.contributions: dict[int, dict[int, str]] = {}
+        self.order: dict[int, list[int]] = {}
+        for entry in session.exec(select(Progress).where(col(Progress.indicator_id).in_(ids))):
+            self.entries[(entry.indicator_id, entry.period)] = entry
+        by_id = {e.id: e for e in self.entries.values() if e.id is not None}
+        for c in session.exec(
+            select(Contribution).where(col(Contribution.progress_id).in_(list(by_id)))
+        ):
+            self.contributions.setdefault(c.progress_id, {})[c.unit_id] = c.text
+        for link in session.exec(
+            select(IndicatorUnit)
+            .where(col(IndicatorUnit.indicator_id).in_(ids))
+            .order_by(col(IndicatorUnit.indicator_id), col(IndicatorUnit.position))
+        ):
+            self.order.setdefault(link.indicator_id, []).append(link.unit_id)
+
+
+def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _Stored) -> bool:
     """Write one row; True when a stored value changed."""
     assert row.indicator_id is not None and preview.period is not None
     period = preview.period
@@ -539,30 +570,23 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview) -> bool:
     new = dict(row.new)
     text = new.get("text", "")
     changes = {name: value for name, value in new.items() if name != "text"}
-    entry = editing.progress_entry(session, row.indicator_id, period)
+    entry = known.entries.get((row.indicator_id, period))
+    stored = known.contributions.get(entry.id or 0, {}) if entry is not None else {}
     if row.shared and row.unit_id is not None:
-        stored: dict[int, str] = {}
-        if entry is not None:
-            for c in session.exec(select(Contribution).where(Contribution.progress_id == entry.id)):
-                stored[c.unit_id] = c.text
-        view = _view(session, row.indicator_id)
-        edited = clerk_edited(session, entry, joined_text(view, stored))
+        order = known.order.get(row.indicator_id, [])
+        edited = clerk_edited(session, entry, joined_text(order, stored))
         if text and not edited:
-            changes["text"] = joined_text(view, {**stored, row.unit_id: text})
+            changes["text"] = joined_text(order, {**stored, row.unit_id: text})
     elif text:
         changes["text"] = text
     before = _snapshot(entry)
     if changes or entry is None:
         entry = editing.set_progress(session, row.indicator_id, period, changes, source)
+        known.entries[(row.indicator_id, period)] = entry
     assert entry is not None and entry.id is not None
     contribution_changed = False
     if row.unit_id is not None and text:
-        old = session.exec(
-            select(Contribution).where(
-                Contribution.progress_id == entry.id, Contribution.unit_id == row.unit_id
-            )
-        ).first()
-        contribution_changed = old is None or old.text != text
+        contribution_changed = stored.get(row.unit_id) != text
         editing.set_contribution(
             session,
             entry.id,
@@ -572,6 +596,7 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview) -> bool:
             indicator_id=row.indicator_id,
             period=period,
         )
+        known.contributions.setdefault(entry.id, {})[row.unit_id] = text
     return contribution_changed or _snapshot(entry) != before
 
 
@@ -581,14 +606,8 @@ def _snapshot(entry: Progress | None) -> tuple[Any, ...] | None:
     return tuple(getattr(entry, name) for name in FIELDS)
 
 
-def _view(session: Session, indicator_id: int) -> IndicatorView:
-    from kpi_desktop.storage.models import Indicator
-
-    indicator = session.get(Indicator, indicator_id)
-    assert indicator is not None
-    plan = session.get(Plan, indicator.plan_id)
-    assert plan is not None
-    return next(v for v in indicator_views(session, plan) if v.id == indicator_id)
+def _order(view: IndicatorView) -> list[int]:
+    return [link.unit_id for link in view.units]
 
 
 def apply_import(
@@ -623,10 +642,10 @@ def apply_import(
     backup = make_backup(database.path, "before-import") if database.is_sqlite else None
     written = recorded = 0
     touched: set[int] = set()
-    # One plan's views are reloaded per shared row; cheap at this size (tens of rows).
     with database.transaction() as session:
+        known = _Stored(session, chosen)
         for file, row in chosen:
-            if _apply_row(session, file, row):
+            if _apply_row(session, file, row, known):
                 written += 1
                 assert row.indicator_id is not None
                 touched.add(row.indicator_id)
