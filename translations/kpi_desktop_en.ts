@@ -61,6 +61,10 @@
         <source>damaged</source>
         <translation>damaged</translation>
     </message>
+    <message>
+        <source>before a new year&apos;s plan</source>
+        <translation>before a new year&apos;s plan</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

@@ -62,6 +62,10 @@
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
+    <message>
+        <source>before a new year&apos;s plan</source>
+        <translation>新建年度计划前</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

@@ -55,6 +55,7 @@ REASONS = {
     "before-import": QT_TRANSLATE_NOOP("BackupTableModel", "before an import"),
     "before-restore": QT_TRANSLATE_NOOP("BackupTableModel", "before a restore"),
     "before-upgrade": QT_TRANSLATE_NOOP("BackupTableModel", "before a program update"),
+    "before-new-plan": QT_TRANSLATE_NOOP("BackupTableModel", "before a new year's plan"),
 }
 InfoRole = Qt.ItemDataRole.UserRole + 1
 
