@@ -1,0 +1,106 @@
+"""Print preview, printing and PDF of the summary table from the window.
+
+The pages are laid out by printing.summary_printer, the same code the command line uses, so
+the preview, the paper and `export-summary -o OUT.pdf` are the same pages. A long table shows
+a progress dialog that can cancel the print.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
+
+from kpi_desktop.printing.summary_printer import PrintCancelled, configure_device, render_summary
+from kpi_desktop.services.summary import SummaryTable
+
+# Below this many rows the print is over before a progress dialog could be read.
+PROGRESS_FROM_ROWS = 300
+
+
+class SummaryPrinter(QObject):
+    """Prints one compiled table. The window builds it with the table of the period shown:
+
+    printer = SummaryPrinter(compile_summary(session, period, options), parent=window)
+    printer.preview()      # Ctrl+P: QPrintPreviewDialog, printing from there
+    printer.print_()       # straight to the system print dialog
+    """
+
+    def __init__(self, table: SummaryTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self._parent = parent
+        self.pages = 0
+        self.cancelled = False
+        self._preview_printer: QPrinter | None = None
+
+    def new_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.table.title)
+        configure_device(printer, self.table.options.portrait)
+        return printer
+
+    def paint(self, printer: QPrinter) -> None:
+        """Lay the table out on `printer` (the slot of QPrintPreviewDialog.paintRequested)."""
+        progress: QProgressDialog | None = None
+        if len(self.table.rows) >= PROGRESS_FROM_ROWS:
+            progress = QProgressDialog(
+                self.tr("正在排版汇总表…"), self.tr("取消"), 0, len(self.table.rows), self._parent
+            )
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setMinimumDuration(300)
+
+        def report(done: int, total: int) -> bool:
+            if progress is None:
+                return True
+            progress.setValue(done)
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
+        self.cancelled = False
+        try:
+            self.pages = render_summary(printer, self.table, report)
+        except PrintCancelled:
+            self.cancelled = True
+            printer.abort()
+        except OSError as error:
+            QMessageBox.warning(
+                self._parent,
+                self.tr("打印"),
+                self.tr("汇总表未能打印：{detail}。请检查打印机后重试。").format(detail=error),
+            )
+        finally:
+            if progress is not None:
+                progress.close()
+
+    def preview_dialog(self) -> QPrintPreviewDialog:
+        # The dialog does not own its printer: keep it alive as long as this object.
+        self._preview_printer = self.new_printer()
+        dialog = QPrintPreviewDialog(self._preview_printer, self._parent)
+        dialog.setWindowTitle(self.tr("打印预览 — {title}").format(title=self.table.title))
+        dialog.paintRequested.connect(self.paint)
+        return dialog
+
+    def preview(self) -> int:
+        dialog = self.preview_dialog()
+        dialog.resize(1100, 800)
+        return dialog.exec()
+
+    def print_(self) -> bool:
+        printer = self.new_printer()
+        dialog = QPrintDialog(printer, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.paint(printer)
+        return not self.cancelled
+
+    def save_pdf(self, path: Path | str) -> bool:
+        """Write the PDF the way the window's "另存为 PDF" does (the preview's own PDF button
+        goes through `paint` as well)."""
+        printer = self.new_printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        self.paint(printer)
+        return not self.cancelled

@@ -1,0 +1,50 @@
+"""Printing from the window: the preview dialog lays out the same pages as the command line."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kpi_desktop.services.summary import SummaryTable, compile_summary
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def norm(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.fixture
+def table(database: object) -> SummaryTable:
+    with database.read() as session:  # type: ignore[attr-defined]
+        return compile_summary(session, "2024Q1")
+
+
+def test_preview_dialog_paints_the_pages(qtbot, table: SummaryTable) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from kpi_desktop.ui.summary_print import SummaryPrinter
+
+    printer = SummaryPrinter(table)
+    dialog = printer.preview_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=10000)
+    assert preview.pageCount() == printer.pages >= 2
+
+
+def test_printer_pdf_holds_the_seed(
+    qtbot, table: SummaryTable, tmp_path: Path, seed_rows: list
+) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.ui.summary_print import SummaryPrinter
+
+    output = tmp_path / "窗口.pdf"
+    assert SummaryPrinter(table).save_pdf(output)
+    text = "".join(norm(p.extract_text() or "") for p in pypdf.PdfReader(str(output)).pages)
+    for row in seed_rows:
+        assert norm(row.progress) in text, row.seq
+    assert norm("— 1 —") in text
