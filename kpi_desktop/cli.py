@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--with-problems",
                 action="store_true",
-                help=_zh_en("加印存在问题、下步打算两列", "add the problems and next steps columns"),
+                help=_zh_en("加印存在问题、下步打算两列", "add problems and next steps columns"),
             )
             sub.add_argument(
                 "--with-status",
