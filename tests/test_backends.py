@@ -254,3 +254,28 @@ def test_url_folded_by_path_is_repaired(server_url: str) -> None:
         assert not db.is_sqlite
     finally:
         db.close()
+
+
+def test_read_only_opening_refuses_writes(backend: str) -> None:
+    open_plan_database(backend).close()
+    viewer = open_plan_database(backend, read_only=True)
+    try:
+        assert viewer.read_only
+        with viewer.read() as session:
+            assert len(indicator_views(session, plans(session)[0])) == 53
+        with pytest.raises(KpiError) as caught, viewer.transaction():
+            pass
+        assert caught.value.code == "db.opened_read_only"
+    finally:
+        viewer.close()
+
+
+def test_server_lost_during_a_save_is_a_clear_message(server_url: str) -> None:
+    db = open_plan_database(server_url)
+    try:
+        with pytest.raises(KpiError) as caught, db.transaction() as session:
+            # The server ends this connection, as a restart or a dropped network would.
+            session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        assert caught.value.code == "db.server_unreachable"
+    finally:
+        db.close()

@@ -72,6 +72,11 @@ class Database:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except exc.OperationalError as error:
+            if not self.is_sqlite:
+                # On a server an operational error is the connection or the server failing.
+                raise KpiError(
+                    "db.server_unreachable", url=self.location, detail=str(error.orig)
+                ) from error
             raise _clerk_error(error, self.location) from error
 
     def read(self) -> Session:
