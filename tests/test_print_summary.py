@@ -208,6 +208,19 @@ def test_xlsx_round_trips_with_print_settings(tmp_path: Path, seed_rows: list) -
     assert sheet.print_title_rows == "$3:$3"
     assert "&P" in sheet.oddFooter.center.text and "—" in sheet.oddFooter.center.text
     assert "A2:D2" in {str(r) for r in sheet.merged_cells.ranges}
+    # LibreOffice does not size rows to wrapped text: every row carries a height fitting it
+    heights = {s.seq: sheet.row_dimensions[s.seq + 3].height for s in seed_rows}
+    assert all(h for h in heights.values())
+    assert heights[50] > 3 * heights[1]  # four numbered paragraphs against one short line
+
+
+def test_xlsx_row_height_follows_the_wrapped_lines() -> None:
+    from kpi_desktop.services.summary_xlsx import row_height
+
+    one_line = row_height(["短"], [20.0])
+    assert row_height(["汉" * 40], [20.0]) > 4 * one_line / 1.5
+    assert row_height(["一\n二\n三"], [20.0]) > row_height(["一二三"], [20.0])
+    assert row_height(["1234567890"], [20.0]) == one_line  # digits are narrow
 
 
 def test_xlsx_keeps_a_text_that_looks_like_a_formula(tmp_path: Path) -> None:

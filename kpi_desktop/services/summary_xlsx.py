@@ -3,13 +3,17 @@
 Excel, WPS and LibreOffice all honour the sheet's own print settings, so the layout travels
 with the file: A4 landscape (or portrait), the header row repeated on every page (print
 titles), fitted to one page wide, "— 1 —" page numbers in the footer, the title centred over
-the table. Row heights are left to the program opening the file, which sizes wrapped text to
-its own fonts better than a guess made here could.
+the table. Row heights are written out: LibreOffice (and WPS when printing without opening the
+sheet) does not grow a row to fit wrapped text by itself, so a row left at the default height
+prints its text over the next one. The heights come from an estimate of each cell's wrapped
+lines that errs on the tall side: a little white space rather than cut text.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -37,6 +41,37 @@ _PROGRESS_WIDTH = 58
 _CENTRED = frozenset({"序号", "牵头单位", "进度状态"})
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+_BODY_POINTS = 12
+# Column width units (the width of "0" in the workbook's default font) taken by one character
+# at the body size: CJK and full-width characters are about twice as wide as digits.
+_WIDE_UNITS = 2.35
+_NARROW_UNITS = 1.25
+_LINE_POINTS = _BODY_POINTS * 1.32
+_CELL_PADDING_POINTS = 8
+
+
+def _line_count(text: str, width: float) -> int:
+    """Lines `text` wraps to in a column `width` units wide (greedy, by character)."""
+    room = max(width - 1.5, 2.0)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used, count = 0.0, 1
+        for character in paragraph:
+            wide = unicodedata.east_asian_width(character) in ("W", "F")
+            step = _WIDE_UNITS if wide else _NARROW_UNITS
+            if used + step > room:
+                count, used = count + 1, 0.0
+            used += step
+        lines += count
+    return lines
+
+
+def row_height(cells: list[str], widths: list[float]) -> float:
+    """Points a row needs so that every cell's wrapped text shows."""
+    lines = max(_line_count(text, width) for text, width in zip(cells, widths, strict=True))
+    return math.ceil(lines * _LINE_POINTS + _CELL_PADDING_POINTS)
 
 
 def _sheet_title(table: SummaryTable) -> str:
@@ -100,7 +135,8 @@ def build_summary_workbook(table: SummaryTable) -> Workbook:
         cell.border = _BORDER
     sheet.row_dimensions[HEADER_ROW].height = 30
 
-    body = Font(name=BODY_FONT, size=12)
+    widths = [float(_WIDTHS.get(name, _PROGRESS_WIDTH)) for name in headers]
+    body = Font(name=BODY_FONT, size=_BODY_POINTS)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     justified = Alignment(horizontal="justify", vertical="center", wrap_text=True)
     row_number = HEADER_ROW
@@ -112,6 +148,7 @@ def build_summary_workbook(table: SummaryTable) -> Workbook:
             cell.font = body
             cell.alignment = centred if name in _CENTRED else justified
             cell.border = _BORDER
+        sheet.row_dimensions[row_number].height = row_height(table.cells(row), widths)
     _layout(sheet, table, row_number)
     return book
 
