@@ -16,7 +16,7 @@ from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.ui.app import Shell
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.settings_dialog import LANGUAGE_KEY
-from kpi_desktop.ui.tree_model import COLUMN_STATUS, IndicatorIdRole
+from kpi_desktop.ui.tree_model import COLUMN_STATUS
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def _visible_ids(win: MainWindow) -> set[int]:
     def walk(parent):  # type: ignore[no-untyped-def]
         for row in range(proxy.rowCount(parent)):
             index = proxy.index(row, 0, parent)
-            value = index.data(IndicatorIdRole)
+            value = win.indicator_at(index)
             if value is not None:
                 ids.add(value)
             walk(index)

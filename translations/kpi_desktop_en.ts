@@ -62,8 +62,8 @@
         <translation>damaged</translation>
     </message>
     <message>
-        <source>before a new year&apos;s plan</source>
-        <translation>before a new year&apos;s plan</translation>
+        <source>before a new year's plan</source>
+        <translation>before a new year's plan</translation>
     </message>
 </context>
 <context>
@@ -570,6 +570,13 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -602,6 +609,57 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>The backup was restored. The state before it is saved in %1.</source>
         <translation>The backup was restored. The state before it is saved in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleCharts</name>
+    <message>
+        <source>完成进度</source>
+        <translation>完成进度</translation>
+    </message>
+    <message>
+        <source>各单位滞后</source>
+        <translation>各单位滞后</translation>
+    </message>
+    <message>
+        <source>指标趋势</source>
+        <translation>指标趋势</translation>
+    </message>
+    <message>
+        <source>正在加载图表…</source>
+        <translation>正在加载图表…</translation>
+    </message>
+    <message>
+        <source>{period}各指标完成进度（%）</source>
+        <translation>{period}各指标完成进度（%）</translation>
+    </message>
+    <message>
+        <source>序时进度 {value:.0f}%</source>
+        <translation>序时进度 {value:.0f}%</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>各牵头单位滞后目标数 / 有数据目标数</source>
+        <translation>各牵头单位滞后目标数 / 有数据目标数</translation>
+    </message>
+    <message>
+        <source>目标数</source>
+        <translation>目标数</translation>
+    </message>
+    <message>
+        <source>点击“完成进度”中的柱形查看该指标的全年趋势</source>
+        <translation>点击“完成进度”中的柱形查看该指标的全年趋势</translation>
+    </message>
+    <message>
+        <source>序时进度</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <source>完成进度（%）</source>
+        <translation>完成进度（%）</translation>
     </message>
 </context>
 <context>
@@ -648,6 +706,29 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Not reported</source>
         <translation>Not reported</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPrinter</name>
+    <message>
+        <source>正在排版汇总表…</source>
+        <translation>正在排版汇总表…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>汇总表未能打印：{detail}。请检查打印机后重试。</source>
+        <translation>汇总表未能打印：{detail}。请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <source>打印预览 — {title}</source>
+        <translation>打印预览 — {title}</translation>
     </message>
 </context>
 <context>

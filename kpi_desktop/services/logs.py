@@ -9,19 +9,24 @@ from pathlib import Path
 LOG_FILE = "kpi-desktop.log"
 
 
+def default_log_folder() -> Path:
+    """The platform's per-user log folder (on Windows under %LOCALAPPDATA%)."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("kpi-desktop", appauthor=False))
+
+
 def configure_logging(folder: Path | None = None, level: int = logging.INFO) -> Path | None:
     """Send log records to `folder`/kpi-desktop.log (rotated at 1 MB, five kept).
 
     Returns the log file, or None when no folder could be written; records are then dropped
     rather than printed, so a refusal on the command line stays one clear sentence."""
-    from kpi_desktop.services.database import log_folder
-
     root = logging.getLogger()
     root.setLevel(level)
     for old in list(root.handlers):
         if getattr(old, "_kpi_desktop", False):
             root.removeHandler(old)
-    target = (folder or log_folder()) / LOG_FILE
+    target = (folder or default_log_folder()) / LOG_FILE
     handler: logging.Handler
     written: Path | None
     try:

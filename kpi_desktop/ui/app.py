@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 import traceback
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kpi_desktop.domain.errors import KpiError, set_language
 from kpi_desktop.services.resources import translations
@@ -143,20 +145,59 @@ class Shell:
         old.deleteLater()
 
 
+def _import_data_layers() -> None:
+    # SQLAlchemy and sqlmodel take most of the start-up time. Importing them on a second
+    # thread lets that work overlap with Qt starting its platform and fonts.
+    import kpi_desktop.services.database
+    import kpi_desktop.services.tracking
+    import kpi_desktop.ui.document  # noqa: F401
+
+
 def run(db_path: Path | None) -> int:
-    from kpi_desktop.services.database import log_folder, open_plan_database
     from kpi_desktop.services.logs import configure_logging
 
-    log_file = configure_logging(log_folder())
+    loader = threading.Thread(target=_import_data_layers, name="import", daemon=True)
+    loader.start()
+    log_file = configure_logging()
     app = make_application()
     settings = QSettings()
     shell = Shell(app, settings)
     install_exception_hook(log_file)
+    loader.join()
+    from kpi_desktop.services.database import open_plan_database
+
     try:
         database = open_plan_database(db_path)
     except KpiError as error:
         QMessageBox.critical(None, "kpi-desktop", error.message())
         return 2
     window = shell.show(database)
+    if os.environ.get(QUIT_AFTER_PAINT):
+        quit_after_first_paint(window, app)
     report_on_quit_if_asked(app, window)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        # The window may have switched files; close whichever is open now.
+        current = shell.window.database if shell.window is not None else database
+        current.close()
+
+
+QUIT_AFTER_PAINT = "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT"
+
+
+class _FirstPaint(QObject):
+    """Quits once the window has painted: start-up benchmarks and the frozen-build test."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def quit_after_first_paint(window: QWidget, app: QApplication) -> None:
+    window.installEventFilter(_FirstPaint(app))

@@ -36,7 +36,6 @@ from kpi_desktop.ui.tree_model import (
     COLUMN_SEQ,
     COLUMN_STATUS,
     IndicatorFilterProxy,
-    IndicatorIdRole,
     IndicatorTreeModel,
 )
 
@@ -188,8 +187,6 @@ class MainWindow(QMainWindow):
         )
         self.proxy = IndicatorFilterProxy(self.tree_model)
         self.tree.setModel(self.proxy)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
-            signal.connect(self._span_groups)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         old_panel = getattr(self, "panel", None)
         self.panel = IndicatorPanel(self.document)
@@ -254,15 +251,9 @@ class MainWindow(QMainWindow):
         self.document.set_period(code)
 
     # tree ------------------------------------------------------------------------------------
-    def _span_groups(self, *_args: object) -> None:
-        """Unit rows show their name across the whole width of the tree."""
-        root = QModelIndex()
-        for row in range(self.proxy.rowCount(root)):
-            index = self.proxy.index(row, 0, root)
-            self.tree.setFirstColumnSpanned(row, root, index.data(IndicatorIdRole) is None)
-
     def _expand(self) -> None:
-        self._span_groups()
+        if self.tree_model.grouped:
+            self._span_units()
         if self.tree_model.grouped:
             self.tree.expandAll()
         self.tree.setColumnWidth(COLUMN_SEQ, 96)
@@ -277,9 +268,26 @@ class MainWindow(QMainWindow):
             self.select_indicator(current)
 
     def _filter_changed(self, text: str) -> None:
+        self._before_filter()
         self.proxy.set_text(text)
-        if text and self.tree_model.grouped:
+        self._after_filter()
+
+    def _before_filter(self) -> None:
+        # Rows leaving an expanded tree are laid out one range at a time; leaving a collapsed
+        # one costs almost nothing, and the tree is expanded again right after.
+        if self.tree_model.grouped:
+            self.tree.collapseAll()
+
+    def _after_filter(self) -> None:
+        if self.tree_model.grouped:
+            self._span_units()
             self.tree.expandAll()
+
+    def _span_units(self) -> None:
+        """Unit rows show their name across the whole width of the tree."""
+        root = QModelIndex()
+        for row in range(self.proxy.rowCount(root)):
+            self.tree.setFirstColumnSpanned(row, root, True)
 
     def _quick_filter(self) -> None:
         statuses: set[Status] = set()
@@ -287,9 +295,9 @@ class MainWindow(QMainWindow):
             statuses.add(Status.NOT_REPORTED)
         if self.behind_action.isChecked():
             statuses.add(Status.BEHIND)
+        self._before_filter()
         self.proxy.set_statuses(frozenset(statuses))
-        if self.tree_model.grouped:
-            self.tree.expandAll()
+        self._after_filter()
 
     def _select_first_match(self) -> None:
         """Enter in the filter box: the indicator whose 序号 was typed, else the first match."""
@@ -307,7 +315,7 @@ class MainWindow(QMainWindow):
     def _first_leaf(self, parent: QModelIndex) -> QModelIndex | None:
         for row in range(self.proxy.rowCount(parent)):
             index = self.proxy.index(row, 0, parent)
-            if index.data(IndicatorIdRole) is not None:
+            if self.indicator_at(index) is not None:
                 return index
             found = self._first_leaf(index)
             if found is not None:
@@ -322,12 +330,14 @@ class MainWindow(QMainWindow):
         self.panel.focus_progress()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        indicator_id = current.data(IndicatorIdRole)
-        self.panel.show_indicator(indicator_id)
+        self.panel.show_indicator(self.indicator_at(current))
+
+    def indicator_at(self, index: QModelIndex) -> int | None:
+        """The indicator of a row of the tree, None for a unit row."""
+        return self.tree_model.indicator_id(self.proxy.mapToSource(index))
 
     def current_indicator_id(self) -> int | None:
-        value = self.tree.currentIndex().data(IndicatorIdRole)
-        return int(value) if value is not None else None
+        return self.indicator_at(self.tree.currentIndex())
 
     def select_indicator(self, indicator_id: int) -> bool:
         """Make `indicator_id` the current row (the first of its rows when grouped)."""

@@ -1,7 +1,10 @@
 """The indicator tree: flat by 序号, or grouped by lead unit (a shared indicator under each).
 
-Rows are addressed without Python objects in internal pointers: a top-level index has
-internalId 0, a child of group row g has internalId g + 1.
+The items live in Qt's own item model and the filter is a regular expression over one role,
+so laying out, expanding and filtering thousands of rows runs in Qt's C++ without calling back
+into Python row by row; Python only writes the rows when the plan, the period or an indicator
+changes. Each indicator row's search text starts with its status between two markers, so the
+quick filters ("not reported", "behind") and the typed text are one expression.
 """
 
 from __future__ import annotations
@@ -10,14 +13,22 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold, short
@@ -29,6 +40,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 IndicatorIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
 SearchRole = Qt.ItemDataRole.UserRole + 3
+UnitRole = Qt.ItemDataRole.UserRole + 4
+NO_INDICATOR = -1  # the id role of a unit row
 
 COLUMN_SEQ, COLUMN_STATUS, COLUMN_TEXT = range(3)
 # Marked for translation here, translated when shown.
@@ -89,246 +102,217 @@ def status_icon(status: Status) -> QIcon:
     return _ICONS[status]
 
 
-class IndicatorTreeModel(QAbstractItemModel):
+class IndicatorTreeModel(QStandardItemModel):
     def __init__(self, document: PlanDocument, grouped: bool = True) -> None:
         super().__init__()
         self.document = document
         self._grouped = grouped
-        self._groups: list[tuple[str, list[IndicatorView]]] = []
-        self._flat: list[IndicatorView] = []
+        self._rows: dict[int, list[QStandardItem]] = {}  # indicator id → its first-column items
         self._status: dict[int, Status] = {}
         self._search: dict[int, str] = {}
+        self._units: dict[int, list[str]] = {}
         self._rebuild()
-        document.reset.connect(self._reset)
+        document.reset.connect(self._rebuild)
         document.indicatorChanged.connect(self._indicator_changed)
         document.periodChanged.connect(lambda _code: self._statuses_changed())
 
-    # structure -----------------------------------------------------------------------------
     @property
     def grouped(self) -> bool:
         return self._grouped
 
     def set_grouped(self, grouped: bool) -> None:
         if grouped != self._grouped:
-            self.beginResetModel()
             self._grouped = grouped
             self._rebuild()
-            self.endResetModel()
 
+    # filling -------------------------------------------------------------------------------
     def _rebuild(self) -> None:
-        views = self.document.views
-        self._flat = list(views)
-        groups: dict[str, list[IndicatorView]] = {}
-        for view in views:
-            for unit in dict.fromkeys(view.canonical_units):
-                groups.setdefault(unit, []).append(view)
-        self._groups = list(groups.items())
-        self._search = {v.id: self._search_text(v) for v in views}
-        self._status = {v.id: self.document.status(v) for v in views}
-
-    @staticmethod
-    def _search_text(view: IndicatorView) -> str:
-        return fold(
-            " ".join([str(view.seq), view.text, *view.lead_units, *view.canonical_units])
-        ).lower()
-
-    def _reset(self) -> None:
+        # Rows are appended with signals held back and the views told once, by a reset,
+        # rather than once per row.
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self.setColumnCount(len(HEADERS))
+            self._rows = {}
+            views = self.document.views
+            self._status = {v.id: self.document.status(v) for v in views}
+            self._search = {v.id: _search_text(v) for v in views}
+            self._units = {v.id: list(v.canonical_units) for v in views}
+            root = self.invisibleRootItem()
+            if self._grouped:
+                groups: dict[str, list[IndicatorView]] = {}
+                for view in views:
+                    for unit in dict.fromkeys(view.canonical_units):
+                        groups.setdefault(unit, []).append(view)
+                for unit, members in groups.items():
+                    group = self._group_row(unit, members)
+                    root.appendRow(group)
+                    for view in members:
+                        group[0].appendRow(self._indicator_row(view))
+            else:
+                for view in views:
+                    root.appendRow(self._indicator_row(view))
+        finally:
+            self.blockSignals(False)
         self.beginResetModel()
-        self._rebuild()
         self.endResetModel()
 
+    def _indicator_row(self, view: IndicatorView) -> list[QStandardItem]:
+        status = self._status[view.id]
+        seq = QStandardItem(str(view.seq))
+        seq.setData(view.id, IndicatorIdRole)
+        seq.setData(status_icon(status), Qt.ItemDataRole.DecorationRole)
+        seq.setData(_status_token(status) + self._search[view.id], SearchRole)
+        seq.setToolTip(f"{view.seq}. {view.text}\n{' '.join(view.lead_units)}")
+        self._rows.setdefault(view.id, []).append(seq)
+        row = [seq, QStandardItem(), QStandardItem(short(view.text, 120))]
+        self._paint_status(row[1], status)
+        row[2].setToolTip(seq.toolTip())
+        for item in row:
+            item.setEditable(False)
+        return row
+
+    def _group_row(self, unit: str, members: list[IndicatorView]) -> list[QStandardItem]:
+        name = QStandardItem(unit)
+        name.setData(NO_INDICATOR, IndicatorIdRole)
+        name.setData(unit, UnitRole)
+        font = name.font()
+        font.setBold(True)
+        name.setFont(font)
+        name.setToolTip(unit)
+        count = QStandardItem()
+        text = QStandardItem()
+        row = [name, count, text]
+        for item in row:
+            item.setEditable(False)
+        self._count_group(row, members)
+        return row
+
+    def _count_group(self, row: list[QStandardItem], members: list[IndicatorView]) -> None:
+        behind = sum(1 for v in members if self._status.get(v.id) == Status.BEHIND)
+        counts = QCoreApplication.translate("IndicatorTreeModel", "%1 indicators").replace(
+            "%1", str(len(members))
+        )
+        if behind:
+            counts += QCoreApplication.translate("IndicatorTreeModel", ", %1 behind").replace(
+                "%1", str(behind)
+            )
+        row[0].setText(f"{row[0].data(UnitRole)}（{counts}）")
+
+    @staticmethod
+    def _paint_status(item: QStandardItem, status: Status) -> None:
+        item.setText(status_label(status))
+        item.setForeground(QBrush(STATUS_COLOURS[status]))
+        item.setData(status.value, StatusRole)
+
+    # updates -------------------------------------------------------------------------------
     def _indicator_changed(self, indicator_id: int) -> None:
         view = self.document.view(indicator_id)
-        if view is None:
-            self._reset()
+        if view is None or self._units.get(indicator_id) != list(view.canonical_units):
+            self._rebuild()
             return
-        old_units = next((v.canonical_units for v in self._flat if v.id == indicator_id), None)
-        if old_units != view.canonical_units:
-            self._reset()
-            return
-        self._flat = [view if v.id == indicator_id else v for v in self._flat]
-        self._groups = [
-            (unit, [view if v.id == indicator_id else v for v in members])
-            for unit, members in self._groups
-        ]
-        self._search[indicator_id] = self._search_text(view)
-        self._status[indicator_id] = self.document.status(view)
-        for index in self.indexes_of(indicator_id):
-            self.dataChanged.emit(index, index.siblingAtColumn(COLUMN_TEXT))
+        self._search[indicator_id] = _search_text(view)
+        self._update_rows(view)
+        self._recount_groups()
 
     def _statuses_changed(self) -> None:
-        self._status = {v.id: self.document.status(v) for v in self.document.views}
-        top = self.rowCount()
-        if top:
-            self.dataChanged.emit(self.index(0, 0), self.index(top - 1, COLUMN_TEXT))
-            if self._grouped:
-                for row in range(top):
-                    parent = self.index(row, 0)
-                    children = self.rowCount(parent)
-                    if children:
-                        self.dataChanged.emit(
-                            self.index(0, 0, parent),
-                            self.index(children - 1, COLUMN_TEXT, parent),
-                        )
+        for view in self.document.views:
+            self._update_rows(view)
+        self._recount_groups()
 
+    def _update_rows(self, view: IndicatorView) -> None:
+        status = self.document.status(view)
+        self._status[view.id] = status
+        for seq in self._rows.get(view.id, []):
+            seq.setText(str(view.seq))
+            seq.setData(status_icon(status), Qt.ItemDataRole.DecorationRole)
+            seq.setData(_status_token(status) + self._search[view.id], SearchRole)
+            parent = seq.parent() or self.invisibleRootItem()
+            self._paint_status(parent.child(seq.row(), COLUMN_STATUS), status)
+            parent.child(seq.row(), COLUMN_TEXT).setText(short(view.text, 120))
+
+    def _recount_groups(self) -> None:
+        if not self._grouped:
+            return
+        root = self.invisibleRootItem()
+        by_id = {v.id: v for v in self.document.views}
+        for row in range(root.rowCount()):
+            group = root.child(row, 0)
+            members = [
+                by_id[int(group.child(r, 0).data(IndicatorIdRole))] for r in range(group.rowCount())
+            ]
+            self._count_group([group, root.child(row, 1), root.child(row, 2)], members)
+
+    # lookups -------------------------------------------------------------------------------
     def indexes_of(self, indicator_id: int) -> list[QModelIndex]:
         """Every row showing the indicator (one per lead unit when grouped)."""
-        if not self._grouped:
-            return [self.index(row, 0) for row, v in enumerate(self._flat) if v.id == indicator_id]
-        found = []
-        for group_row, (_unit, members) in enumerate(self._groups):
-            for row, view in enumerate(members):
-                if view.id == indicator_id:
-                    found.append(self.index(row, 0, self.index(group_row, 0)))
-        return found
+        return [item.index() for item in self._rows.get(indicator_id, [])]
 
-    def view_at(self, index: ModelIndex) -> IndicatorView | None:
+    def indicator_id(self, index: ModelIndex) -> int | None:
+        """The indicator a row shows; None for a unit row or no row."""
         if not index.isValid():
             return None
-        if not self._grouped:
-            return self._flat[index.row()]
-        group = index.internalId()
-        if group == 0:
-            return None
-        return self._groups[group - 1][1][index.row()]
+        value = self.itemFromIndex(index.siblingAtColumn(COLUMN_SEQ)).data(IndicatorIdRole)
+        return None if value == NO_INDICATOR else int(value)
 
-    # QAbstractItemModel ----------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or not self._grouped:
-            return QModelIndex()
-        group = index.internalId()
-        if group == 0:
-            return QModelIndex()
-        return self.createIndex(group - 1, 0, 0)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        if parent.column() > 0:
-            return 0
-        if not parent.isValid():
-            return len(self._groups) if self._grouped else len(self._flat)
-        if self._grouped and parent.internalId() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return len(HEADERS)
+    def status_of_id(self, indicator_id: int) -> Status:
+        return self._status.get(indicator_id, Status.NOT_REPORTED)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("IndicatorTreeModel", HEADERS[section])
-        return None
+        return super().headerData(section, orientation, role)
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        view = self.view_at(index)
-        if view is None:
-            return self._group_data(index, role)
-        column = index.column()
-        status = self._status.get(view.id, Status.NOT_REPORTED)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COLUMN_SEQ:
-                return str(view.seq)
-            if column == COLUMN_TEXT:
-                return short(view.text, 120)
-            return status_label(status)
-        if role == Qt.ItemDataRole.DecorationRole and column == COLUMN_SEQ:
-            return status_icon(status)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COLUMN_STATUS:
-            return QBrush(STATUS_COLOURS[status])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{view.seq}. {view.text}\n{' '.join(view.lead_units)}"
-        if role == IndicatorIdRole:
-            return view.id
-        if role == StatusRole:
-            return status.value
-        if role == SearchRole:
-            return self._search[view.id]
-        return None
+def _search_text(view: IndicatorView) -> str:
+    words = [str(view.seq), view.text, *view.lead_units, *view.canonical_units]
+    return fold(" ".join(words)).lower()
 
-    def _group_data(self, index: ModelIndex, role: int) -> Any:
-        unit, members = self._groups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == COLUMN_SEQ:
-            # Shown across the whole row (the view spans group rows).
-            behind = sum(1 for v in members if self._status.get(v.id) == Status.BEHIND)
-            counts = QCoreApplication.translate("IndicatorTreeModel", "%1 indicators").replace(
-                "%1", str(len(members))
-            )
-            if behind:
-                counts += QCoreApplication.translate("IndicatorTreeModel", ", %1 behind").replace(
-                    "%1", str(behind)
-                )
-            return f"{unit}（{counts}）"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return unit
-        if role == SearchRole:
-            return fold(unit).lower()
-        return None
 
-    def status_of_id(self, indicator_id: int) -> Status:
-        return self._status.get(indicator_id, Status.NOT_REPORTED)
+def _status_token(status: Status) -> str:
+    return f"{_MARK}{status.value}{_MARK}"
 
-    def search_of_id(self, indicator_id: int) -> str:
-        return self._search.get(indicator_id, "")
+
+_MARK = "\x1f"  # a control character no text contains
 
 
 class IndicatorFilterProxy(QSortFilterProxyModel):
-    """Narrows the tree to indicators whose 序号, text or unit contains the typed text,
-    optionally only those not reported or behind in the selected period."""
+    """Narrows the tree to indicators whose 序号, text or unit names contain the typed text,
+    optionally only those not reported or behind in the selected period. A unit row stays
+    while one of its indicators does."""
 
     def __init__(self, source: IndicatorTreeModel) -> None:
         super().__init__()
-        self._tree = source
         self._needle = ""
         self._statuses: frozenset[Status] = frozenset()
         self.setSourceModel(source)
+        self.setFilterRole(SearchRole)
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(False)
 
     def set_text(self, text: str) -> None:
         needle = fold(text).lower()
         if needle != self._needle:
-            self.beginFilterChange()
             self._needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._apply()
 
     def set_statuses(self, statuses: frozenset[Status]) -> None:
         if statuses != self._statuses:
-            self.beginFilterChange()
             self._statuses = statuses
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._apply()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        tree = self._tree
-        index = tree.index(source_row, 0, source_parent)
-        view = tree.view_at(index)
-        if view is None:
-            # A unit group is shown when one of its indicators is (recursive filtering), or,
-            # with no status filter, when its own name matches.
-            return (
-                not self._statuses
-                and bool(self._needle)
-                and self._needle in (index.data(SearchRole) or "")
-            )
-        if self._statuses and tree.status_of_id(view.id) not in self._statuses:
-            return False
-        if not self._needle:
-            return True
-        if self._needle in tree.search_of_id(view.id):
-            return True
-        # Under a matching unit name, all of that unit's indicators show.
-        return source_parent.isValid() and self._needle in (source_parent.data(SearchRole) or "")
+    def _apply(self) -> None:
+        pattern = ""
+        if self._statuses:
+            names = "|".join(sorted(s.value for s in self._statuses))
+            pattern = f"^{_MARK}(?:{names}){_MARK}"
+        if self._needle:
+            escaped = QRegularExpression.escape(self._needle)
+            pattern = f"{pattern}.*{escaped}" if pattern else escaped
+        # Unit rows have no search text: with an empty pattern everything shows, otherwise
+        # they show through their matching indicators (recursive filtering).
+        self.setFilterRegularExpression(
+            QRegularExpression(pattern, QRegularExpression.PatternOption.DotMatchesEverythingOption)
+        )

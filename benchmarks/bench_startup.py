@@ -1,0 +1,82 @@
+"""Start-up: the whole process from launch to the main window's first paint, against a bare
+PySide6 window doing the same, in one run, alternating so both see the same machine load.
+
+    python benchmarks/bench_startup.py [--runs 9]
+
+Both run with QT_QPA_PLATFORM=offscreen and quit on their window's first paint event. The
+program opens an existing database holding the built-in plan (the clerk's every-day start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+first_paint = FirstPaint()
+window.installEventFilter(first_paint)
+window.show()
+app.exec()
+"""
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="kpi-startup-"))
+    database = folder / "kpi.sqlite"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(folder),
+        "XDG_DATA_HOME": str(folder),
+        "XDG_STATE_HOME": str(folder),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "kpi_desktop", "dump", "--db", str(database)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    program = [sys.executable, "-m", "kpi_desktop", "--db", str(database)]
+    bare = [sys.executable, "-c", BARE]
+    program_env = {**env, "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT": "1"}
+    _time(bare, env), _time(program, program_env)  # warm the file cache
+    bare_times, program_times = [], []
+    for _ in range(args.runs):
+        bare_times.append(_time(bare, env))
+        program_times.append(_time(program, program_env))
+    bare_median = statistics.median(bare_times)
+    program_median = statistics.median(program_times)
+    print(f"bare PySide6 window: median {bare_median:.3f} s over {args.runs} runs")
+    print(f"kpi-desktop window:  median {program_median:.3f} s over {args.runs} runs")
+    print(f"ratio: {program_median / bare_median:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
