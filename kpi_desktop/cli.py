@@ -9,7 +9,6 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from kpi_desktop import __version__
 from kpi_desktop.domain.errors import KpiError, current_language
@@ -40,7 +39,8 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
 def _command_window(args: argparse.Namespace) -> int:
     from kpi_desktop.ui.app import run
 
-    return run(Path(args.db) if args.db else None)
+    # A file path or a postgresql:// address, passed on as typed.
+    return run(args.db or None)
 
 
 def _command(module: str) -> Callable[[argparse.Namespace], int]:

@@ -240,3 +240,48 @@ def test_first_half_progress_of_33_is_marked_against_the_schedule(
     assert window.tree_model.status_of_id(ids[33]) == Status.BEHIND
     index = window.tree_model.indexes_of(ids[33])[0]
     assert index.siblingAtColumn(COLUMN_STATUS).data() == "滞后"
+
+
+def test_a_refused_save_is_reported_and_leaves_nothing_to_undo(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpi_desktop.domain.errors import KpiError
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    ids = _seq_to_id(window)
+    window.select_period("2024H1")
+    window.select_indicator(ids[14])
+    panel = window.panel.editable_panel
+    assert panel is not None
+
+    def full_disk(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise KpiError("db.disk_full", path=str(window.database.path))
+
+    monkeypatch.setattr(window.database, "transaction", full_disk)
+    panel.text.insertPlainText("新增12家")
+    panel.flush()
+    assert shown and "磁盘" in shown[0]
+    assert window.document.undo_stack.count() == 0
+    assert window.status_label.text() == "未保存"
+    assert panel.text.toPlainText() == "新增12家"  # the typed text stays for another try
+
+
+def test_read_only_database_cannot_be_edited(qtbot, shell: Shell, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    writer = open_plan_database(db_path)
+    try:
+        reader = open_plan_database(db_path, read_only=True)
+        win = shell.show(reader)
+        qtbot.addWidget(win)
+        assert "只读" in win.windowTitle()
+        win.select_indicator(win.document.views[0].id)
+        assert win.panel.editable_panel is not None
+        assert win.panel.editable_panel.text.isReadOnly()
+        assert not win.add_action.isEnabled()
+        win.database.close()
+    finally:
+        writer.close()

@@ -316,6 +316,10 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Restore from &amp;backup…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -380,6 +384,10 @@
         <translation>&amp;Tools</translation>
     </message>
     <message>
+        <source> (read-only)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
         <source>Opened %1</source>
         <translation>Opened %1</translation>
     </message>
@@ -390,10 +398,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <source>Cannot open the database</source>
-        <translation>Cannot open the database</translation>
     </message>
     <message>
         <source>New database</source>
@@ -464,6 +468,10 @@
         <translation>&lt;h3&gt;kpi-desktop %1&lt;/h3&gt;&lt;p&gt;Tracking the quantitative targets of a government work report through the year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>All changes saved at %1</source>
         <translation>All changes saved at %1</translation>
     </message>
@@ -493,6 +501,13 @@
     <message>
         <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
         <translation>Number %1 is taken. Choose a free number, or renumber the other indicator first.</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>Open &amp;read-only</translation>
     </message>
 </context>
 <context>

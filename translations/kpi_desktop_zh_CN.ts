@@ -317,6 +317,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -381,6 +385,10 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -391,10 +399,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
     </message>
     <message>
         <source>New database</source>
@@ -465,6 +469,10 @@
         <translation>&lt;h3&gt;kpi-desktop %1&lt;/h3&gt;&lt;p&gt;政府工作报告重点工作量化指标全年跟踪。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
         <source>All changes saved at %1</source>
         <translation>所有修改已于 %1 保存</translation>
     </message>
@@ -494,6 +502,13 @@
     <message>
         <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
         <translation>序号 %1 已被使用。请选择未用的序号，或先调整另一项指标的序号。</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;R)</translation>
     </message>
 </context>
 <context>

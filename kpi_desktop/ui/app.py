@@ -153,7 +153,7 @@ def _import_data_layers() -> None:
     import kpi_desktop.ui.document  # noqa: F401
 
 
-def run(db_path: Path | None) -> int:
+def run(db_path: Path | str | None) -> int:
     from kpi_desktop.services.logs import configure_logging
 
     loader = threading.Thread(target=_import_data_layers, name="import", daemon=True)
@@ -164,12 +164,10 @@ def run(db_path: Path | None) -> int:
     shell = Shell(app, settings)
     install_exception_hook(log_file)
     loader.join()
-    from kpi_desktop.services.database import open_plan_database
+    from kpi_desktop.ui.opening import open_interactively
 
-    try:
-        database = open_plan_database(db_path)
-    except KpiError as error:
-        QMessageBox.critical(None, "kpi-desktop", error.message())
+    database = open_interactively(db_path)
+    if database is None:
         return 2
     window = shell.show(database)
     if os.environ.get(QUIT_AFTER_PAINT):

@@ -22,6 +22,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
+def _check(command: QUndoCommand, saved: bool) -> None:
+    """A command whose write was refused leaves the undo stack: there is nothing to undo."""
+    if not saved:
+        command.setObsolete(True)
+
+
 class SetProgressField(QUndoCommand):
     def __init__(
         self, document: PlanDocument, indicator_id: int, period: str, field: str, new: Any
@@ -61,10 +67,16 @@ class SetProgressField(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.document.write_progress(self.indicator_id, self.period, {self.field: self.new})
+        _check(
+            self,
+            self.document.write_progress(self.indicator_id, self.period, {self.field: self.new}),
+        )
 
     def undo(self) -> None:
-        self.document.write_progress(self.indicator_id, self.period, {self.field: self.old})
+        _check(
+            self,
+            self.document.write_progress(self.indicator_id, self.period, {self.field: self.old}),
+        )
 
 
 _FIELD_LABELS = {
@@ -105,13 +117,14 @@ class SetActual(QUndoCommand):
         self.value, self.unit = value, unit
 
     def _set(self, value: float | None, unit: str, confirmed: bool) -> None:
-        self.document.write(
+        ok = self.document.write(
             self.indicator_id,
             "actual",
             lambda s: editing.set_actual(
                 s, self.indicator_id, self.period, self.target_id, value, unit, confirmed=confirmed
             ),
         )
+        _check(self, ok)
 
     def redo(self) -> None:
         self._set(self.value, self.unit, True)
@@ -146,10 +159,15 @@ class ServiceCommand(QUndoCommand):
         def action(session: Any) -> None:
             self._state = self._do(session)
 
-        self.document.write(self.indicator_id, self.text(), action)
+        _check(self, self.document.write(self.indicator_id, self.text(), action))
 
     def undo(self) -> None:
-        self.document.write(self.indicator_id, self.text(), lambda s: self._undo(s, self._state))
+        _check(
+            self,
+            self.document.write(
+                self.indicator_id, self.text(), lambda s: self._undo(s, self._state)
+            ),
+        )
 
 
 def set_indicator_text(document: PlanDocument, indicator_id: int, text: str) -> QUndoCommand:

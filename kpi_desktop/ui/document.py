@@ -14,10 +14,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period, PeriodKind
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services import editing
+from kpi_desktop.services.editing import EditError
 from kpi_desktop.services.queries import IndicatorView, indicator_views, plans
+from kpi_desktop.services.structure import StructureError
 from kpi_desktop.services.tracking import status_of
 from kpi_desktop.storage.engine import Database
 from kpi_desktop.storage.models import Plan
@@ -32,6 +35,7 @@ class PlanDocument(QObject):
     indicatorChanged = Signal(int)  # one indicator's stored values changed
     periodChanged = Signal(str)
     saved = Signal(str)  # a short description of what was just written
+    failed = Signal(str)  # why an edit could not be saved (nothing was changed)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,18 +112,31 @@ class PlanDocument(QObject):
             self.load(year)
 
     # writing (called by undo commands only) ------------------------------------------------
-    def write(self, indicator_id: int | None, what: str, action: Callable[[Any], None]) -> None:
-        """Run `action(session)` in one transaction, then refresh and report the save."""
-        with self.database.transaction() as session:
-            action(session)
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.database, "read_only", False))
+
+    def write(self, indicator_id: int | None, what: str, action: Callable[[Any], None]) -> bool:
+        """Run `action(session)` in one transaction, then refresh and report the save.
+
+        A refusal (a full disk, a file opened read-only, an edit the plan does not allow)
+        changes nothing; it is reported through `failed` and the result is False."""
+        try:
+            with self.database.transaction() as session:
+                action(session)
+        except (KpiError, StructureError, EditError) as error:
+            log.warning("edit refused: %s", error)
+            self.failed.emit(error.message() if isinstance(error, KpiError) else str(error))
+            return False
         if indicator_id is None:
             self._reload_all()
         else:
             self.reload_indicator(indicator_id)
         self.saved.emit(what)
+        return True
 
-    def write_progress(self, indicator_id: int, period: str, changes: dict[str, Any]) -> None:
-        self.write(
+    def write_progress(self, indicator_id: int, period: str, changes: dict[str, Any]) -> bool:
+        return self.write(
             indicator_id,
             what=f"{indicator_id}:{period}",
             action=lambda s: editing.set_progress(s, indicator_id, period, changes),

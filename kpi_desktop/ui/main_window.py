@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.remove_action = self._action(self.tr("&Remove indicator"), self.remove_indicator)
         self.renumber_action = self._action(self.tr("Re&number indicator…"), self.renumber)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings)
+        self.restore_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
         self.help_action = self._action(self.tr("&Help"), self.show_help, std.HelpContents)
         self.about_action = self._action(self.tr("&About kpi-desktop"), self.show_about)
         self.group_action = self._action(self.tr("&Group by lead unit"), self._group_toggled)
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.print_action])
         self.file_menu = file_menu
@@ -205,11 +207,22 @@ class MainWindow(QMainWindow):
         self.document.periodChanged.connect(lambda _p: self._fill_selectors())
         self._fill_selectors()
         self._expand()
-        self.setWindowTitle(f"kpi-desktop — {database.path}")
-        self.setWindowFilePath(str(database.path))
-        self._remember_recent(str(database.path))
-        self.status_label.setText(self.tr("Opened %1").replace("%1", str(database.path)))
-        self.databaseOpened.emit(str(database.path))
+        title = f"kpi-desktop — {database.location}"
+        if self.document.read_only:
+            title += self.tr(" (read-only)")
+        self.setWindowTitle(title)
+        self._remember_recent(database.location)
+        self.status_label.setText(self.tr("Opened %1").replace("%1", database.location))
+        self.document.failed.connect(self._refused)
+        for action in (
+            self.add_action,
+            self.remove_action,
+            self.renumber_action,
+            self.import_action,
+            self.restore_action,
+        ):
+            action.setEnabled(not self.document.read_only)
+        self.databaseOpened.emit(database.location)
 
     def _rebuild_edit_menu(self) -> None:
         self.edit_menu.clear()
@@ -354,15 +367,12 @@ class MainWindow(QMainWindow):
         return False
 
     # files -----------------------------------------------------------------------------------
-    def _open_path(self, path: Path) -> None:
-        from kpi_desktop.services.database import open_plan_database
+    def _open_path(self, path: Path | str) -> None:
+        from kpi_desktop.ui.opening import open_interactively
 
-        try:
-            database = open_plan_database(path)
-        except KpiError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the database"), error.message())
-            return
-        self.attach(database)
+        database = open_interactively(path, self)
+        if database is not None:
+            self.attach(database)
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -571,7 +581,23 @@ class MainWindow(QMainWindow):
             .replace("%2", str(self.database.path)),
         )
 
+    def restore_backup(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from kpi_desktop.ui.restore_dialog import RestoreDialog
+
+        self.panel.flush()
+        dialog = RestoreDialog(self.database, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            # The undo history describes the data before the restore; it no longer applies.
+            self.document.undo_stack.clear()
+            self.document.load(self.document.plan.year if self.document.plan else None)
+
     # saving state ---------------------------------------------------------------------------
+    def _refused(self, message: str) -> None:
+        self.status_label.setText(self.tr("Not saved"))
+        QMessageBox.warning(self, self.tr("Not saved"), message)
+
     def _saved(self, _what: str) -> None:
         from datetime import datetime
 

@@ -317,10 +317,10 @@ class IndicatorPanel(QScrollArea):
         if self.document.plan is None:
             return
         for period in periods_of_year(self.document.plan.year):
-            editable = period.code == self.document.period
-            panel = PeriodPanel(self.document, period, editable)
+            current = period.code == self.document.period
+            panel = PeriodPanel(self.document, period, current and not self.document.read_only)
             self.panels[period.code] = panel
-            if editable:
+            if current:
                 self.current_box.addWidget(panel)
             else:
                 self.others.addWidget(panel)
@@ -343,6 +343,7 @@ class IndicatorPanel(QScrollArea):
         self.view = view
         has = view is not None
         self.placeholder.setVisible(not has)
+        self.edit_button.setEnabled(not self.document.read_only)
         for widget in (
             self.seq,
             self.text,
@@ -356,7 +357,7 @@ class IndicatorPanel(QScrollArea):
             self.seq.setText(str(view.seq))
             self.text.setText(view.text)
             self.units.setText(self.tr("Lead units: %1").replace("%1", "　".join(view.lead_units)))
-        self.targets_model.show(view, self.document.period, editable=True)
+        self.targets_model.show(view, self.document.period, editable=not self.document.read_only)
         for panel in self.panels.values():
             panel.setVisible(has)
             panel.show_view(view)
