@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -122,6 +123,8 @@ class PeriodPanel(QGroupBox):
         field.setReadOnly(not self.editable)
         field.setTabChangesFocus(True)
         field.setMinimumHeight(minimum)
+        # Room for a few lines; longer texts scroll, so the other periods stay in view.
+        field.setMaximumHeight(minimum * 2)
         field.setObjectName(name)
         if self.editable:
             field.textChanged.connect(lambda n=name: self._typed(n))
@@ -283,6 +286,7 @@ class IndicatorPanel(QScrollArea):
         self.targets.horizontalHeader().setStretchLastSection(True)
         self.targets.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.targets.setSizeAdjustPolicy(QTableView.SizeAdjustPolicy.AdjustToContents)
+        self.targets.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.targets.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.targets.setTabKeyNavigation(False)
         targets_box = QGroupBox(self.tr("Targets in this period"))
