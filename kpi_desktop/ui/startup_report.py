@@ -28,7 +28,24 @@ def report(app: QApplication, window: QMainWindow) -> dict[str, object]:
         # A string from Qt's own catalogue (qtbase): "取消" once qtbase_zh_CN.qm is loaded.
         "qt_cancel": QCoreApplication.translate("QPlatformTheme", "Cancel"),
         "platform": app.platformName(),
+        "charts": _charts_library(),
     }
+
+
+def _charts_library() -> str:
+    """pyqtgraph's version once it has drawn a plot here, or the error that stopped it: the
+    charts load it only when first shown, so starting the window alone does not prove it."""
+    try:
+        import pyqtgraph
+
+        plot = pyqtgraph.PlotWidget()
+        plot.plot([1, 2, 3], [2.0, 3.5, 3.0])
+        plot.resize(200, 120)
+        painted = not plot.grab().isNull()
+        plot.deleteLater()
+        return str(pyqtgraph.__version__) if painted else "error: nothing painted"
+    except Exception as error:  # reported, not raised: this runs while the program quits
+        return f"error: {error!r}"
 
 
 def report_on_quit_if_asked(app: QApplication, window: QMainWindow) -> None:
