@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 )
 
 from kpi_desktop.printing.fonts import Fonts
-from kpi_desktop.printing.none_guard import keep_none_alive
 from kpi_desktop.services.summary import SummaryTable
 
 # Called after each row with (rows done, rows in all); returning False stops the printing.
@@ -246,7 +245,6 @@ class _Renderer:
         page_room = self.bottom - self.header_height
         rows = self.table.rows
         for done, row in enumerate(rows, start=1):
-            keep_none_alive()
             texts = self.table.cells(row)
             cells = [
                 self.cell(text, column, self.fonts.body, self.centred[column])
@@ -273,7 +271,6 @@ class _Renderer:
             y = self.new_page()
         done = [0] * len(cells)
         while True:
-            keep_none_alive()
             room = self.bottom - y - 2 * self.pad
             ranges = []
             for cell, first in zip(cells, done, strict=True):
@@ -298,7 +295,6 @@ def render_summary(
 ) -> int:
     """Paint `table` on a QPrinter or QPdfWriter (page layout already set) and return the
     number of pages. Raises PrintCancelled when `progress` returns False."""
-    keep_none_alive()
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("could not start painting on the printer")
@@ -308,7 +304,6 @@ def render_summary(
         return _Renderer(painter, device, table).render(progress)
     finally:
         painter.end()
-        keep_none_alive()
 
 
 def print_pdf(

@@ -13,13 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
-from kpi_desktop.printing.none_guard import keep_none_alive
 from kpi_desktop.services.summary import SummaryRow, SummaryTable
 
 STATUS_COLOURS = {
@@ -69,10 +68,6 @@ class ScheduleCharts(QWidget):
         layout.addWidget(self.tabs)
         for title in (self.tr("完成进度"), self.tr("各单位滞后"), self.tr("指标趋势")):
             self.tabs.addTab(QLabel(self.tr("正在加载图表…")), title)
-        # See printing.none_guard: painting plots makes many Qt calls returning nothing.
-        self._guard = QTimer(self)
-        self._guard.setInterval(500)
-        self._guard.timeout.connect(keep_none_alive)
 
     # --- data -------------------------------------------------------------------------
 
@@ -104,17 +99,14 @@ class ScheduleCharts(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
-        self._guard.start()
         super().showEvent(event)
 
     def hideEvent(self, event: Any) -> None:
-        self._guard.stop()
         super().hideEvent(event)
 
     def _ensure_loaded(self) -> None:
         if self._pg is not None:
             return
-        keep_none_alive()
         import pyqtgraph as pg
 
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
@@ -139,7 +131,6 @@ class ScheduleCharts(QWidget):
         self._redraw()
 
     def _redraw(self) -> None:
-        keep_none_alive()
         self._draw_completion()
         self._draw_units()
         self._draw_trend()
