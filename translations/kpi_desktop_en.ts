@@ -67,6 +67,116 @@
     </message>
 </context>
 <context>
+    <name>ChaseDialog</name>
+    <message>
+        <source>Chase list</source>
+        <translation>Chase list</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>&amp;Copy to clipboard</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV…</source>
+        <translation>&amp;Save as CSV…</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message or a notice.</source>
+        <translation>Copied. Paste it into a message or a notice.</translation>
+    </message>
+    <message>
+        <source>Save chase list</source>
+        <translation>Save chase list</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTemplatesDialog</name>
+    <message>
+        <source>Export templates</source>
+        <translation>Export templates</translation>
+    </message>
+    <message>
+        <source>Every lead unit, one file each</source>
+        <translation>Every lead unit, one file each</translation>
+    </message>
+    <message>
+        <source>All rows in one file</source>
+        <translation>All rows in one file</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Each unit gets its own rows, including those it leads together with others. Send the files out; import what comes back with File → Import returns.</source>
+        <translation>Each unit gets its own rows, including those it leads together with others. Send the files out; import what comes back with File → Import returns.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Into folder:</source>
+        <translation>Into folder:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>Export template</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>No lead unit has rows in this plan: nothing written.</source>
+        <translation>No lead unit has rows in this plan: nothing written.</translation>
+    </message>
+    <message>
+        <source>%1 files written into %2.</source>
+        <translation>%1 files written into %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Nothing was exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of indicator %1</source>
@@ -189,6 +299,204 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import returns</source>
+        <translation>Import returns</translation>
+    </message>
+    <message>
+        <source>Period of the returns:</source>
+        <translation>Period of the returns:</translation>
+    </message>
+    <message>
+        <source>as each file says</source>
+        <translation>as each file says</translation>
+    </message>
+    <message>
+        <source>Templates sent by this program carry their period. For a file of a unit's own that names no period, choose it here.</source>
+        <translation>Templates sent by this program carry their period. For a file of a unit's own that names no period, choose it here.</translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>Check &amp;all</translation>
+    </message>
+    <message>
+        <source>Check &amp;none</source>
+        <translation>Check &amp;none</translation>
+    </message>
+    <message>
+        <source>&amp;Import selected</source>
+        <translation>&amp;Import selected</translation>
+    </message>
+    <message>
+        <source>Files and rows</source>
+        <translation>Files and rows</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>Stored now</translation>
+    </message>
+    <message>
+        <source>In the returned file</source>
+        <translation>In the returned file</translation>
+    </message>
+    <message>
+        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
+        <translation>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</translation>
+    </message>
+    <message>
+        <source>Reading %1 files…</source>
+        <translation>Reading %1 files…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>The files could not be read: %1</source>
+        <translation>The files could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 refused as a whole. %3 of %4 rows checked for import.</source>
+        <translation>%1 files, %2 refused as a whole. %3 of %4 rows checked for import.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: nothing can be imported.</source>
+        <translation>The database is open read-only: nothing can be imported.</translation>
+    </message>
+    <message>
+        <source>Importing %1 rows…</source>
+        <translation>Importing %1 rows…</translation>
+    </message>
+    <message>
+        <source>Imported from %1 files: %2 rows changed stored values, %3 rows were recorded as received without a change.</source>
+        <translation>Imported from %1 files: %2 rows changed stored values, %3 rows were recorded as received without a change.</translation>
+    </message>
+    <message>
+        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator's History.</source>
+        <translation>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator's History.</translation>
+    </message>
+    <message>
+        <source>The state before the import is saved in this backup (File → Restore from backup): %1</source>
+        <translation>The state before the import is saved in this backup (File → Restore from backup): %1</translation>
+    </message>
+    <message>
+        <source>The database is on a server: its backups are made there.</source>
+        <translation>The database is on a server: its backups are made there.</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>The import failed: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>File / No.</source>
+        <translation>File / No.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>partly refused</source>
+        <translation>partly refused</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>nothing to import</source>
+        <translation>nothing to import</translation>
+    </message>
+    <message>
+        <source>(named in each row)</source>
+        <translation>(named in each row)</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source> — every text is the same as the previous period's</source>
+        <translation> — every text is the same as the previous period's</translation>
+    </message>
+    <message>
+        <source>Sheet “%1”, row %2</source>
+        <translation>Sheet “%1”, row %2</translation>
+    </message>
+    <message>
+        <source>(the whole indicator)</source>
+        <translation>(the whole indicator)</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorDialog</name>
     <message>
         <source>Indicator %1</source>
@@ -290,6 +598,14 @@
     <message>
         <source>&amp;Print summary table…</source>
         <translation>&amp;Print summary table…</translation>
+    </message>
+    <message>
+        <source>&amp;Export templates…</source>
+        <translation>&amp;Export templates…</translation>
+    </message>
+    <message>
+        <source>New &amp;plan from a table…</source>
+        <translation>New &amp;plan from a table…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -501,6 +817,33 @@
     <message>
         <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
         <translation>Number %1 is taken. Choose a free number, or renumber the other indicator first.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanFromTable</name>
+    <message>
+        <source>New plan from a table</source>
+        <translation>New plan from a table</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls)</source>
+        <translation>Spreadsheets (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>The table names no year. Which year is its plan for?</source>
+        <translation>The table names no year. Which year is its plan for?</translation>
+    </message>
+    <message>
+        <source>%1: %2 indicators.</source>
+        <translation>%1: %2 indicators.</translation>
+    </message>
+    <message>
+        <source>New lead units: %1</source>
+        <translation>New lead units: %1</translation>
+    </message>
+    <message>
+        <source>The state before is saved in %1.</source>
+        <translation>The state before is saved in %1.</translation>
     </message>
 </context>
 <context>
@@ -721,6 +1064,63 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Not reported</source>
         <translation>Not reported</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsDock</name>
+    <message>
+        <source>Submissions</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>&amp;Submissions</source>
+        <translation>&amp;Submissions</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsModel</name>
+    <message>
+        <source>Lead unit</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>From files</source>
+        <translation>From files</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>Leads No. %1</source>
+        <translation>Leads No. %1</translation>
+    </message>
+    <message>
+        <source>Missing No. %1</source>
+        <translation>Missing No. %1</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsView</name>
+    <message>
+        <source>Submissions</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>Chase list (催报)…</source>
+        <translation>Chase list (催报)…</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 of %4 lead units have answered (%5 complete); %6 of %7 rows back.</source>
+        <translation>%1 %2: %3 of %4 lead units have answered (%5 complete); %6 of %7 rows back.</translation>
     </message>
 </context>
 <context>

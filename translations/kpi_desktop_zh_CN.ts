@@ -68,6 +68,116 @@
     </message>
 </context>
 <context>
+    <name>ChaseDialog</name>
+    <message>
+        <source>Chase list</source>
+        <translation>催报名单</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>复制到剪贴板(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV…</source>
+        <translation>另存为 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message or a notice.</source>
+        <translation>已复制，可粘贴到消息或通知中。</translation>
+    </message>
+    <message>
+        <source>Save chase list</source>
+        <translation>保存催报名单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTemplatesDialog</name>
+    <message>
+        <source>Export templates</source>
+        <translation>导出报送模板</translation>
+    </message>
+    <message>
+        <source>Every lead unit, one file each</source>
+        <translation>每个牵头单位各一个文件</translation>
+    </message>
+    <message>
+        <source>All rows in one file</source>
+        <translation>全部指标合为一个文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>报送期：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Each unit gets its own rows, including those it leads together with others. Send the files out; import what comes back with File → Import returns.</source>
+        <translation>每个单位的模板只含本单位牵头的指标（含与其他单位共同牵头的指标）。模板发出后，收回的表格用“文件 → 导入报送表”导入。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Into folder:</source>
+        <translation>保存到文件夹：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>导出报送模板</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <source>No lead unit has rows in this plan: nothing written.</source>
+        <translation>本年度计划中没有牵头单位的指标，未生成文件。</translation>
+    </message>
+    <message>
+        <source>%1 files written into %2.</source>
+        <translation>已生成 %1 个文件，保存在 %2。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>未导出任何文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of indicator %1</source>
@@ -190,6 +300,204 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import returns</source>
+        <translation>导入报送表</translation>
+    </message>
+    <message>
+        <source>Period of the returns:</source>
+        <translation>报送期：</translation>
+    </message>
+    <message>
+        <source>as each file says</source>
+        <translation>按各文件所填</translation>
+    </message>
+    <message>
+        <source>Templates sent by this program carry their period. For a file of a unit&apos;s own that names no period, choose it here.</source>
+        <translation>本程序导出的模板自带报送期。单位自制的表格如未写明报送期，请在此选择。</translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Check &amp;none</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import selected</source>
+        <translation>导入所选(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Files and rows</source>
+        <translation>文件和行</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>现有内容</translation>
+    </message>
+    <message>
+        <source>In the returned file</source>
+        <translation>报送表中的内容</translation>
+    </message>
+    <message>
+        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator&apos;s History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
+        <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中，导入前还会自动备份数据库（可用“文件 → 从备份恢复”找回）。</translation>
+    </message>
+    <message>
+        <source>Reading %1 files…</source>
+        <translation>正在读取 %1 个文件…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>The files could not be read: %1</source>
+        <translation>无法读取这些文件：%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 refused as a whole. %3 of %4 rows checked for import.</source>
+        <translation>共 %1 个文件，其中 %2 个整体拒收。已勾选 %3 / %4 行待导入。</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: nothing can be imported.</source>
+        <translation>数据库以只读方式打开，不能导入。</translation>
+    </message>
+    <message>
+        <source>Importing %1 rows…</source>
+        <translation>正在导入 %1 行…</translation>
+    </message>
+    <message>
+        <source>Imported from %1 files: %2 rows changed stored values, %3 rows were recorded as received without a change.</source>
+        <translation>已从 %1 个文件导入：%2 行更新了内容，%3 行内容无变化、仅登记为已报送。</translation>
+    </message>
+    <message>
+        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator&apos;s History.</source>
+        <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中。</translation>
+    </message>
+    <message>
+        <source>The state before the import is saved in this backup (File → Restore from backup): %1</source>
+        <translation>导入前的数据已备份（可用“文件 → 从备份恢复”找回）：%1</translation>
+    </message>
+    <message>
+        <source>The database is on a server: its backups are made there.</source>
+        <translation>数据库在服务器上，由服务器负责备份。</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>File / No.</source>
+        <translation>文件 / 序号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报送期</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有改动</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>完成状态</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步打算</translation>
+    </message>
+    <message>
+        <source>partly refused</source>
+        <translation>部分拒收</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <source>nothing to import</source>
+        <translation>无可导入内容</translation>
+    </message>
+    <message>
+        <source>(named in each row)</source>
+        <translation>（按各行所填）</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>共 %1 行</translation>
+    </message>
+    <message>
+        <source> — every text is the same as the previous period&apos;s</source>
+        <translation> —— 全部内容与上期相同</translation>
+    </message>
+    <message>
+        <source>Sheet “%1”, row %2</source>
+        <translation>工作表“%1”第 %2 行</translation>
+    </message>
+    <message>
+        <source>(the whole indicator)</source>
+        <translation>（整项指标）</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorDialog</name>
     <message>
         <source>Indicator %1</source>
@@ -291,6 +599,14 @@
     <message>
         <source>&amp;Print summary table…</source>
         <translation>打印汇总表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export templates…</source>
+        <translation>导出报送模板(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New &amp;plan from a table…</source>
+        <translation>从表格新建年度计划(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -502,6 +818,33 @@
     <message>
         <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
         <translation>序号 %1 已被使用。请选择未用的序号，或先调整另一项指标的序号。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanFromTable</name>
+    <message>
+        <source>New plan from a table</source>
+        <translation>从表格新建年度计划</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls)</source>
+        <translation>电子表格 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>The table names no year. Which year is its plan for?</source>
+        <translation>表格中没有写明年份。这是哪一年的计划？</translation>
+    </message>
+    <message>
+        <source>%1: %2 indicators.</source>
+        <translation>%1：共 %2 项指标。</translation>
+    </message>
+    <message>
+        <source>New lead units: %1</source>
+        <translation>新增牵头单位：%1</translation>
+    </message>
+    <message>
+        <source>The state before is saved in %1.</source>
+        <translation>新建前的数据已备份到 %1。</translation>
     </message>
 </context>
 <context>
@@ -722,6 +1065,63 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Not reported</source>
         <translation>未报送</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsDock</name>
+    <message>
+        <source>Submissions</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <source>&amp;Submissions</source>
+        <translation>报送情况(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsModel</name>
+    <message>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已报 / 应报</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <source>From files</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>Leads No. %1</source>
+        <translation>牵头序号：%1</translation>
+    </message>
+    <message>
+        <source>Missing No. %1</source>
+        <translation>未报序号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsView</name>
+    <message>
+        <source>Submissions</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <source>Chase list (催报)…</source>
+        <translation>催报名单…</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 of %4 lead units have answered (%5 complete); %6 of %7 rows back.</source>
+        <translation>%1年%2：%4 个牵头单位中已有 %3 个报送（%5 个报齐），已收回 %6 / %7 行。</translation>
     </message>
 </context>
 <context>

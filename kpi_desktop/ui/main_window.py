@@ -96,6 +96,10 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             self.tr("&Print summary table…"), self.print_summary, std.Print
         )
+        self.export_templates_action = self._action(
+            self.tr("&Export templates…"), self.export_templates, "Ctrl+E"
+        )
+        self.new_plan_action = self._action(self.tr("New &plan from a table…"), self.new_plan)
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
         self.find_action = self._action(self.tr("&Find"), self.focus_filter, std.Find)
         self.add_action = self._action(self.tr("&Add indicator…"), self.add_indicator)
@@ -150,6 +154,11 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(lambda _i: self.panel_focus())
         self.splitter.addWidget(self.tree)
         self.setCentralWidget(self.splitter)
+        from kpi_desktop.ui.submissions_view import SubmissionsDock
+
+        self.submissions_dock = SubmissionsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.submissions_dock)
+        self.submissions_dock.hide()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -160,13 +169,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.print_action])
+        file_menu.addActions([self.import_action, self.export_templates_action])
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.new_plan_action)
         self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addActions([self.group_action, self.not_reported_action, self.behind_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.submissions_dock.toggleViewAction())
         self.plan_menu = bar.addMenu(self.tr("&Plan"))
         self.plan_menu.addActions([self.add_action, self.remove_action, self.renumber_action])
         tools = bar.addMenu(self.tr("&Tools"))
@@ -201,6 +214,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(self.panel)
             self.splitter.setStretchFactor(1, 1)
         self.group_action.setChecked(self.tree_model.grouped)
+        self.submissions_dock.set_document(self.document)
         self._rebuild_edit_menu()
         self.document.saved.connect(self._saved)
         self.document.reset.connect(self._fill_selectors)
@@ -220,6 +234,7 @@ class MainWindow(QMainWindow):
             self.renumber_action,
             self.import_action,
             self.restore_action,
+            self.new_plan_action,
         ):
             action.setEnabled(not self.document.read_only)
         self.databaseOpened.emit(database.location)
@@ -464,8 +479,24 @@ class MainWindow(QMainWindow):
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: list[Path]) -> None:
+        from kpi_desktop.ui.import_dialog import ImportPreviewDialog
+
         self.panel.flush()
         self.importRequested.emit([str(p) for p in paths])
+        self.import_dialog = ImportPreviewDialog(self.document, paths, self)
+        self.import_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_dialog.open()
+
+    def export_templates(self) -> None:
+        from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog
+
+        ExportTemplatesDialog(self.document, self).exec()
+
+    def new_plan(self) -> None:
+        from kpi_desktop.ui.templates_dialog import new_plan_from_table
+
+        self.panel.flush()
+        new_plan_from_table(self.document, self)
 
     def print_summary(self) -> None:
         self.panel.flush()

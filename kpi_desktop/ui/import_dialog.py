@@ -1,0 +1,796 @@
+"""Importing returned spreadsheets: a preview of every file and row, then the rows the clerk
+keeps, written in one transaction.
+
+The window opens it with `ImportPreviewDialog(document, paths, parent).open()`. The files are
+read off the GUI thread (services.importing.preview_import with a session of the worker's
+own); the dialog shows each file (unit, period, counts, or why it was refused) and under it
+each row: new, changed (stored and returned text side by side below the list), unchanged,
+skipped or refused, with a check box on every row that can be imported. "Import selected"
+writes the checked rows with services.importing.apply_import (a backup copy first, then one
+transaction) and reloads the document. An import is not an undo step: the values it replaced
+stay in each indicator's History and the backup holds the state before it; the dialog says
+so and names the backup.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.periods import Period, periods_of_year
+from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.text import short
+from kpi_desktop.services.importing import (
+    FilePreview,
+    ImportPreview,
+    ImportResult,
+    RowKey,
+    RowPreview,
+    RowState,
+    apply_import,
+    preview_import,
+)
+from kpi_desktop.ui.background import run_in_background
+from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.progress_panel import period_title
+from kpi_desktop.ui.tree_model import status_label
+
+log = logging.getLogger(__name__)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+CONTEXT = "ImportPreviewModel"
+COLUMN_ITEM, COLUMN_STATE, COLUMN_UNIT, COLUMN_PERIOD, COLUMN_ROW, COLUMN_DETAILS = range(6)
+HEADERS = (
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "File / No."),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "State"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Unit"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Period"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Row"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Details"),
+)
+STATE_NAMES = {
+    RowState.NEW: QT_TRANSLATE_NOOP("ImportPreviewModel", "new"),
+    RowState.CHANGED: QT_TRANSLATE_NOOP("ImportPreviewModel", "changed"),
+    RowState.UNCHANGED: QT_TRANSLATE_NOOP("ImportPreviewModel", "unchanged"),
+    RowState.SKIPPED: QT_TRANSLATE_NOOP("ImportPreviewModel", "skipped"),
+    RowState.REFUSED: QT_TRANSLATE_NOOP("ImportPreviewModel", "refused"),
+}
+STATE_COLOURS = {
+    RowState.NEW: QColor("#1b7f3b"),
+    RowState.CHANGED: QColor("#1565c0"),
+    RowState.UNCHANGED: QColor("#616161"),
+    RowState.SKIPPED: QColor("#757575"),
+    RowState.REFUSED: QColor("#b71c1c"),
+}
+FIELD_NAMES = {
+    "text": QT_TRANSLATE_NOOP("ImportPreviewModel", "Progress"),
+    "status": QT_TRANSLATE_NOOP("ImportPreviewModel", "Status"),
+    "problems": QT_TRANSLATE_NOOP("ImportPreviewModel", "Problems"),
+    "next_steps": QT_TRANSLATE_NOOP("ImportPreviewModel", "Next steps"),
+}
+NOTICE_COLOUR = QColor("#a15c00")
+FILE_ID = 0  # internal id of a file's index; a row's is its file's position + 1
+RowRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def checkable(row: RowPreview) -> bool:
+    """Whether importing `row` does anything: new and changed rows write values; an unchanged
+    row that speaks for a unit records that the unit answered (the submissions view counts it)."""
+    if row.state in (RowState.NEW, RowState.CHANGED):
+        return True
+    return row.state is RowState.UNCHANGED and row.unit_id is not None
+
+
+def field_value(name: str, value: str) -> str:
+    if name == "status" and value:
+        try:
+            return status_label(Status(value))
+        except ValueError:
+            return value
+    return value
+
+
+def fields_text(values: dict[str, str], names: Iterable[str]) -> str:
+    """The values of `names`; labelled when there is more than the progress text alone."""
+    names = list(names)
+    if names == ["text"]:
+        return values.get("text", "")
+    parts = []
+    for name in names:
+        parts.append(f"{_tr(FIELD_NAMES[name])}：\n{field_value(name, values.get(name, ''))}")
+    return "\n\n".join(parts)
+
+
+def period_name(code: str | None) -> str:
+    if not code:
+        return ""
+    period = Period.parse(code)
+    return f"{period.year} {period_title(period)}"
+
+
+class ImportPreviewModel(QAbstractItemModel):
+    """The files of a preview, each with its rows as children, and which rows are checked."""
+
+    checkedChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.files: list[FilePreview] = []
+        self.checked: set[RowKey] = set()
+
+    def set_preview(self, preview: ImportPreview | None) -> None:
+        self.beginResetModel()
+        self.files = list(preview.files) if preview is not None else []
+        # New and changed rows are what the clerk imports for; unchanged ones that speak for a
+        # unit are checked too, so that accepting everything also records who answered.
+        self.checked = {row.key for f in self.files for row in f.rows if checkable(row)}
+        self.endResetModel()
+        self.checkedChanged.emit()
+
+    # looking up ------------------------------------------------------------------------------
+    def file_at(self, index: ModelIndex) -> FilePreview | None:
+        if not index.isValid() or index.internalId() != FILE_ID:
+            return None
+        return self.files[index.row()] if 0 <= index.row() < len(self.files) else None
+
+    def row_at(self, index: ModelIndex) -> RowPreview | None:
+        if not index.isValid() or index.internalId() == FILE_ID:
+            return None
+        number = index.internalId() - 1
+        if not 0 <= number < len(self.files):
+            return None
+        rows = self.files[number].rows
+        return rows[index.row()] if 0 <= index.row() < len(rows) else None
+
+    def checkable_keys(self, file: FilePreview | None = None) -> list[RowKey]:
+        files = [file] if file is not None else self.files
+        return [row.key for f in files if f.error is None for row in f.rows if checkable(row)]
+
+    def checked_keys(self) -> list[RowKey]:
+        """The checked rows, in the order of the files."""
+        return [key for key in self.checkable_keys() if key in self.checked]
+
+    def file_check_state(self, file: FilePreview) -> Qt.CheckState:
+        keys = self.checkable_keys(file)
+        chosen = sum(1 for key in keys if key in self.checked)
+        if chosen == 0:
+            return Qt.CheckState.Unchecked
+        return Qt.CheckState.Checked if chosen == len(keys) else Qt.CheckState.PartiallyChecked
+
+    # structure -------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:
+        if not 0 <= column < len(HEADERS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return (
+                self.createIndex(row, column, FILE_ID) if row < len(self.files) else QModelIndex()
+            )
+        file = self.file_at(parent)
+        if file is None or parent.column() != 0 or row >= len(file.rows):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == FILE_ID:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, FILE_ID)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.files)
+        file = self.file_at(parent)
+        return len(file.rows) if file is not None and parent.column() == 0 else 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return _tr(HEADERS[section])
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COLUMN_ITEM and self._has_check(index):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def _has_check(self, index: ModelIndex) -> bool:
+        file = self.file_at(index)
+        if file is not None:
+            return bool(self.checkable_keys(file))
+        row = self.row_at(index)
+        return (
+            row is not None and checkable(row) and self.files[index.internalId() - 1].error is None
+        )
+
+    # content ---------------------------------------------------------------------------------
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        file = self.file_at(index)
+        if file is not None:
+            return self._file_data(file, index.column(), role)
+        row = self.row_at(index)
+        if row is None:
+            return None
+        return self._row_data(index, row, role)
+
+    def _file_data(self, file: FilePreview, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and column == COLUMN_ITEM:
+            return self.file_check_state(file) if self.checkable_keys(file) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._file_display(file, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COLUMN_DETAILS:
+                return self._file_display(file, column)
+            return str(file.path)
+        if role == Qt.ItemDataRole.FontRole and column == COLUMN_ITEM:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if file.error is not None:
+                return STATE_COLOURS[RowState.REFUSED]
+            if column == COLUMN_DETAILS and file.same_as_previous:
+                return NOTICE_COLOUR
+        return None
+
+    def _file_display(self, file: FilePreview, column: int) -> str:
+        if column == COLUMN_ITEM:
+            return file.name
+        if column == COLUMN_STATE:
+            if file.error is not None:
+                return QCoreApplication.translate("ImportPreviewModel", "refused")
+            if any(r.state is RowState.REFUSED for r in file.rows):
+                return QCoreApplication.translate("ImportPreviewModel", "partly refused")
+            return (
+                QCoreApplication.translate("ImportPreviewModel", "ready")
+                if self.checkable_keys(file)
+                else QCoreApplication.translate("ImportPreviewModel", "nothing to import")
+            )
+        if column == COLUMN_UNIT:
+            return file.unit or (
+                ""
+                if file.error is not None
+                else QCoreApplication.translate("ImportPreviewModel", "(named in each row)")
+            )
+        if column == COLUMN_PERIOD:
+            return period_name(file.period)
+        if column == COLUMN_DETAILS:
+            if file.error is not None:
+                return file.error.message()
+            return self.file_summary(file)
+        return ""
+
+    @staticmethod
+    def file_summary(file: FilePreview) -> str:
+        parts = [
+            QCoreApplication.translate("ImportPreviewModel", "%1 rows").replace(
+                "%1", str(len(file.rows))
+            ),
+        ]
+        for state in RowState:
+            count = file.count(state)
+            if count:
+                parts.append(f"{_tr(STATE_NAMES[state])} {count}")
+        text = "，".join(parts) if parts else ""
+        if file.same_as_previous:
+            text += QCoreApplication.translate(
+                "ImportPreviewModel", " — every text is the same as the previous period's"
+            )
+        return text
+
+    def _row_data(self, index: ModelIndex, row: RowPreview, role: int) -> Any:
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == COLUMN_ITEM:
+            if not self._has_check(index):
+                return None
+            return Qt.CheckState.Checked if row.key in self.checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._row_display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COLUMN_DETAILS:
+                return self.row_message(row) or None
+            return (
+                QCoreApplication.translate("ImportPreviewModel", "Sheet “%1”, row %2")
+                .replace("%1", row.sheet)
+                .replace("%2", str(row.row))
+            )
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COLUMN_STATE:
+                return STATE_COLOURS[row.state]
+            if column == COLUMN_DETAILS:
+                if row.state is RowState.REFUSED:
+                    return STATE_COLOURS[RowState.REFUSED]
+                if row.same_as_previous:
+                    return NOTICE_COLOUR
+                if row.state is RowState.SKIPPED:
+                    return STATE_COLOURS[RowState.SKIPPED]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COLUMN_ITEM, COLUMN_ROW):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == RowRole:
+            return row
+        return None
+
+    def _row_display(self, row: RowPreview, column: int) -> str:
+        if column == COLUMN_ITEM:
+            return str(row.seq) if row.seq is not None else "—"
+        if column == COLUMN_STATE:
+            return _tr(STATE_NAMES[row.state])
+        if column == COLUMN_UNIT:
+            if row.state in (RowState.REFUSED, RowState.SKIPPED):
+                return ""
+            return row.unit or QCoreApplication.translate(
+                "ImportPreviewModel", "(the whole indicator)"
+            )
+        if column == COLUMN_ROW:
+            return str(row.row)
+        if column == COLUMN_DETAILS:
+            if row.state in (RowState.REFUSED, RowState.SKIPPED):
+                return self.row_message(row)
+            text = short(row.new.get("text", ""), 60) if "text" in row.new else ""
+            notes = " ".join(n.message() for n in row.notices)
+            return f"{notes} {text}".strip() if notes else text
+        return ""
+
+    @staticmethod
+    def row_message(row: RowPreview) -> str:
+        """Why a row is refused, and every notice about it, as sentences."""
+        parts = [row.error.message()] if row.error is not None else []
+        parts += [notice.message() for notice in row.notices]
+        return " ".join(parts)
+
+    # checking --------------------------------------------------------------------------------
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        if index.column() != COLUMN_ITEM or not self._has_check(index):
+            return False
+        state = Qt.CheckState(value) if isinstance(value, int) else value
+        on = state != Qt.CheckState.Unchecked
+        file = self.file_at(index)
+        if file is not None:
+            self.set_checked(self.checkable_keys(file), on)
+            return True
+        row = self.row_at(index)
+        if row is None:
+            return False
+        self.set_checked([row.key], on)
+        return True
+
+    def set_checked(self, keys: Sequence[RowKey], on: bool) -> None:
+        for key in keys:
+            if on:
+                self.checked.add(key)
+            else:
+                self.checked.discard(key)
+        touched = {key[0] for key in keys}
+        for number, file in enumerate(self.files):
+            if file.file not in touched:
+                continue
+            top = self.index(number, COLUMN_ITEM)
+            self.dataChanged.emit(top, top, [Qt.ItemDataRole.CheckStateRole])
+            if file.rows:
+                self.dataChanged.emit(
+                    self.index(0, COLUMN_ITEM, top),
+                    self.index(len(file.rows) - 1, COLUMN_ITEM, top),
+                    [Qt.ItemDataRole.CheckStateRole],
+                )
+        self.checkedChanged.emit()
+
+    def check_all(self, on: bool) -> None:
+        self.set_checked(self.checkable_keys(), on)
+
+
+PAGE_BUSY, PAGE_PREVIEW, PAGE_DONE = range(3)
+
+
+class ImportPreviewDialog(QDialog):
+    """Preview `paths` against `document`'s database, then import the rows the clerk checks."""
+
+    previewReady = Signal()
+    imported = Signal(object)  # the ImportResult
+
+    def __init__(
+        self, document: PlanDocument, paths: Sequence[Path | str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.paths = [Path(p) for p in paths]
+        self.preview: ImportPreview | None = None
+        self.result: ImportResult | None = None
+        self.busy = False
+        self.setWindowTitle(self.tr("Import returns"))
+        self.model = ImportPreviewModel(self)
+        self._build()
+        self.model.checkedChanged.connect(self._update_buttons)
+        self.resize(1100, 720)
+        self.start_preview()
+
+    # building --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.banner.hide()
+
+        period_row = QHBoxLayout()
+        period_row.addWidget(QLabel(self.tr("Period of the returns:")))
+        self.period_box = QComboBox()
+        self.period_box.addItem(self.tr("as each file says"), "")
+        for year in self.document.years:
+            for period in periods_of_year(year):
+                self.period_box.addItem(period_name(period.code), period.code)
+        self.period_box.setToolTip(
+            self.tr(
+                "Templates sent by this program carry their period. For a file of a unit's own "
+                "that names no period, choose it here."
+            )
+        )
+        self.period_box.activated.connect(lambda _row: self.start_preview())
+        period_row.addWidget(self.period_box)
+        period_row.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._busy_page())
+        self.pages.addWidget(self._preview_page())
+        self.pages.addWidget(self._done_page())
+
+        self.check_all_button = QPushButton(self.tr("Check &all"))
+        self.check_all_button.clicked.connect(lambda: self.model.check_all(True))
+        self.check_none_button = QPushButton(self.tr("Check &none"))
+        self.check_none_button.clicked.connect(lambda: self.model.check_all(False))
+        self.import_button = QPushButton(self.tr("&Import selected"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.import_selected)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.check_all_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.buttons.addButton(self.check_none_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(period_row)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+
+    def _busy_page(self) -> QWidget:
+        page = QWidget()
+        self.busy_label = QLabel()
+        self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy_label.setWordWrap(True)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no end known: the bar moves while the files are read
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy_bar)
+        layout.addStretch(1)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAccessibleName(self.tr("Files and rows"))
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.row_message = QLabel()
+        self.row_message.setWordWrap(True)
+        self.row_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.old_text = QPlainTextEdit()
+        self.old_text.setReadOnly(True)
+        self.new_text = QPlainTextEdit()
+        self.new_text.setReadOnly(True)
+        old_box = QGroupBox(self.tr("Stored now"))
+        QVBoxLayout(old_box).addWidget(self.old_text)
+        new_box = QGroupBox(self.tr("In the returned file"))
+        QVBoxLayout(new_box).addWidget(self.new_text)
+        self.sides = QSplitter(Qt.Orientation.Horizontal)
+        self.sides.addWidget(old_box)
+        self.sides.addWidget(new_box)
+        self.sides.setChildrenCollapsible(False)
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.row_message)
+        details_layout.addWidget(self.sides, 1)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+
+        self.undo_note = QLabel(
+            self.tr(
+                "An import is not undone with Ctrl+Z. The values it replaces stay in each "
+                "indicator's History, and a backup copy of the database is made just before "
+                "it (File → Restore from backup)."
+            )
+        )
+        self.undo_note.setWordWrap(True)
+        self.undo_note.setStyleSheet("color: palette(dark);")
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.undo_note)
+        return page
+
+    def _done_page(self) -> QWidget:
+        self.done_label = QLabel()
+        self.done_label.setWordWrap(True)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_label)
+        layout.addStretch(1)
+        return page
+
+    # preview ---------------------------------------------------------------------------------
+    def start_preview(self) -> None:
+        """Read the files again (for the period chosen) on a worker thread."""
+        if self.busy:
+            return
+        self.preview = None
+        self.model.set_preview(None)
+        self._set_busy(
+            self.tr("Reading %1 files…").replace("%1", str(len(self.paths)))
+            if len(self.paths) != 1
+            else self.tr("Reading %1…").replace("%1", self.paths[0].name)
+        )
+        database = self.document.database
+        paths = list(self.paths)
+        period = str(self.period_box.currentData() or "") or None
+
+        def work() -> ImportPreview:
+            with database.read() as session:
+                return preview_import(session, paths, period)
+
+        run_in_background(self, work, self._preview_done, self._preview_failed)
+
+    def _set_busy(self, text: str) -> None:
+        self.busy = True
+        self.busy_label.setText(text)
+        self.pages.setCurrentIndex(PAGE_BUSY)
+        self.period_box.setEnabled(False)
+        self._update_buttons()
+
+    def _preview_done(self, preview: ImportPreview) -> None:
+        self.busy = False
+        self.preview = preview
+        self.model.set_preview(preview)
+        self.pages.setCurrentIndex(PAGE_PREVIEW)
+        self.period_box.setEnabled(True)
+        self.tree.expandAll()
+        for column, width in ((COLUMN_ITEM, 240), (COLUMN_STATE, 90), (COLUMN_UNIT, 150)):
+            self.tree.setColumnWidth(column, width)
+        self.tree.setColumnWidth(COLUMN_PERIOD, 130)
+        self.tree.setColumnWidth(COLUMN_ROW, 50)
+        self._show_selection(None, None)
+        self._update_buttons()
+        if self.model.files:
+            self.tree.setCurrentIndex(self.model.index(0, COLUMN_ITEM))
+        self.previewReady.emit()
+
+    def _preview_failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.period_box.setEnabled(True)
+        if not isinstance(error, KpiError):
+            log.error("reading returns failed", exc_info=error)
+        self.show_error(self._failure_text(error))
+        self.pages.setCurrentIndex(PAGE_PREVIEW)
+        self._update_buttons()
+        self.previewReady.emit()
+
+    def _failure_text(self, error: BaseException) -> str:
+        if isinstance(error, KpiError):
+            return error.message()
+        return self.tr("The files could not be read: %1").replace("%1", str(error))
+
+    def show_error(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _update_buttons(self) -> None:
+        done = self.result is not None
+        chosen = len(self.model.checked_keys())
+        possible = len(self.model.checkable_keys())
+        self.import_button.setEnabled(
+            not self.busy and not done and chosen > 0 and not self.document.read_only
+        )
+        self.check_all_button.setEnabled(not self.busy and not done and possible > 0)
+        self.check_none_button.setEnabled(not self.busy and not done and chosen > 0)
+        self.check_all_button.setVisible(not done)
+        self.check_none_button.setVisible(not done)
+        self.import_button.setVisible(not done)
+        self.close_button.setText(self.tr("Close") if done else self.tr("Cancel"))
+        if self.preview is None or done:
+            return
+        files = len(self.preview.files)
+        refused = sum(1 for f in self.preview.files if f.error is not None)
+        text = (
+            self.tr("%1 files, %2 refused as a whole. %3 of %4 rows checked for import.")
+            .replace("%1", str(files))
+            .replace("%2", str(refused))
+            .replace("%3", str(chosen))
+            .replace("%4", str(possible))
+        )
+        if self.document.read_only:
+            text += " " + self.tr("The database is open read-only: nothing can be imported.")
+        self.summary.setText(text)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_selection(self.model.file_at(current), self.model.row_at(current))
+
+    def _show_selection(self, file: FilePreview | None, row: RowPreview | None) -> None:
+        old = new = message = ""
+        if row is not None:
+            message = self.model.row_message(row)
+            if row.state is RowState.CHANGED:
+                names = list(row.changes)
+                old, new = fields_text(row.old, names), fields_text(row.new, names)
+            elif row.state in (RowState.NEW, RowState.UNCHANGED):
+                names = list(row.new)
+                old = fields_text(row.old, names) if row.state is RowState.UNCHANGED else ""
+                new = fields_text(row.new, names)
+        elif file is not None:
+            message = (
+                file.error.message()
+                if file.error is not None
+                else f"{file.name}：{self.model.file_summary(file)}"
+            )
+        self.row_message.setText(message)
+        self.row_message.setVisible(bool(message))
+        self.old_text.setPlainText(old)
+        self.new_text.setPlainText(new)
+
+    # importing -------------------------------------------------------------------------------
+    def import_selected(self) -> None:
+        preview = self.preview
+        keys = self.model.checked_keys()
+        if preview is None or not keys or self.busy or self.result is not None:
+            return
+        self.show_error("")
+        self._set_busy(self.tr("Importing %1 rows…").replace("%1", str(len(keys))))
+        database = self.document.database
+
+        def work() -> ImportResult:
+            return apply_import(database, preview, accept=keys)
+
+        run_in_background(self, work, self._import_done, self._import_failed)
+
+    def _import_done(self, result: ImportResult) -> None:
+        self.busy = False
+        self.result = result
+        periods = self._imported_periods()
+        year = self.document.plan.year if self.document.plan is not None else None
+        years = {Period.parse(code).year for code in periods}
+        if years and year not in years:
+            year = min(years)
+        self.document.load(year)
+        if len(periods) == 1:
+            # Show what was just imported: returns for 上半年 are read in the 上半年 column.
+            self.document.set_period(next(iter(periods)))
+        self.done_label.setText(self.done_text(result))
+        self.pages.setCurrentIndex(PAGE_DONE)
+        self.period_box.setEnabled(False)
+        self._update_buttons()
+        self.imported.emit(result)
+
+    def _imported_periods(self) -> set[str]:
+        chosen = set(self.model.checked_keys())
+        return {
+            f.period
+            for f in self.model.files
+            if f.period is not None and any(r.key in chosen for r in f.rows)
+        }
+
+    def done_text(self, result: ImportResult) -> str:
+        files = len({key[0] for key in self.model.checked_keys()})
+        lines = [
+            self.tr(
+                "Imported from %1 files: %2 rows changed stored values, %3 rows were "
+                "recorded as received without a change."
+            )
+            .replace("%1", str(files))
+            .replace("%2", str(result.written))
+            .replace("%3", str(result.recorded)),
+            "",
+            self.tr(
+                "An import is not undone with Ctrl+Z. The values it replaced stay in each "
+                "indicator's History."
+            ),
+        ]
+        if result.backup is not None:
+            lines.append(
+                self.tr(
+                    "The state before the import is saved in this backup (File → Restore from "
+                    "backup): %1"
+                ).replace("%1", str(result.backup))
+            )
+        else:
+            lines.append(self.tr("The database is on a server: its backups are made there."))
+        return "\n".join(lines)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.busy = False
+        if not isinstance(error, KpiError):
+            log.error("import failed", exc_info=error)
+        text = (
+            error.message()
+            if isinstance(error, KpiError)
+            else self.tr("The import failed: %1").replace("%1", str(error))
+        )
+        self.show_error(text + " " + self.tr("Nothing was imported."))
+        self.pages.setCurrentIndex(PAGE_PREVIEW)
+        self.period_box.setEnabled(True)
+        self._update_buttons()
+
+    def done(self, result: int) -> None:
+        if self.busy and self.preview is not None and self.result is None:
+            return  # an import is being written: closing now would hide how it ended
+        super().done(result)

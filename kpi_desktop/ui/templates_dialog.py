@@ -1,0 +1,308 @@
+"""Sending templates out, and starting a new year's plan from an official table.
+
+`ExportTemplatesDialog(document, parent).exec()`: for a period of the open plan, write one
+template per lead unit into a folder (services.excel_template.export_templates_per_unit), or
+one file for one unit or for every row (export_template). The files are written off the GUI
+thread.
+
+`new_plan_from_table(document, parent, path=None)`: choose an official table (序号 / 重点工作 /
+牵头单位), store it as a new year's plan (services.new_plan.create_plan_from_table, which
+makes a backup first) and show that year.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.periods import Period, periods_of_year
+from kpi_desktop.services.excel_template import (
+    TemplateInfo,
+    export_template,
+    export_templates_per_unit,
+)
+from kpi_desktop.services.new_plan import NewPlan, create_plan_from_table
+from kpi_desktop.ui.background import run_in_background
+from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.progress_panel import period_title
+
+log = logging.getLogger(__name__)
+
+EVERY_UNIT = "\x00every-unit"  # one file per unit, into a folder
+ALL_ROWS = "\x00all-rows"  # every row of the plan in one file
+
+
+def plan_units(document: PlanDocument) -> list[str]:
+    """The lead units of the open plan, in the order the plan first names them."""
+    names: list[str] = []
+    for view in document.views:
+        for name in view.canonical_units:
+            if name not in names:
+                names.append(name)
+    return names
+
+
+class ExportTemplatesDialog(QDialog):
+    """Write the templates the units fill in for a period."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.written: list[TemplateInfo] = []
+        self.busy = False
+        self.setWindowTitle(self.tr("Export templates"))
+
+        self.period_box = QComboBox()
+        if document.plan is not None:
+            for period in periods_of_year(document.plan.year):
+                self.period_box.addItem(f"{period.year} {period_title(period)}", period.code)
+            self.period_box.setCurrentIndex(max(0, self.period_box.findData(document.period)))
+        self.unit_box = QComboBox()
+        self.unit_box.addItem(self.tr("Every lead unit, one file each"), EVERY_UNIT)
+        self.unit_box.addItem(self.tr("All rows in one file"), ALL_ROWS)
+        for name in plan_units(document):
+            self.unit_box.addItem(name, name)
+        self.unit_box.currentIndexChanged.connect(self._target_kind_changed)
+        self.target_edit = QLineEdit()
+        self.target_edit.setMinimumWidth(420)
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.clicked.connect(self.choose_target)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target_edit, 1)
+        target_row.addWidget(self.choose_button)
+        self.target_label = QLabel()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Period:"), self.period_box)
+        form.addRow(self.tr("For:"), self.unit_box)
+        form.addRow(self.target_label, target_row)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setOpenExternalLinks(False)
+        self.open_folder_button = QPushButton(self.tr("&Open folder"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.hide()
+
+        self.export_button = QPushButton(self.tr("&Export"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Each unit gets its own rows, including those it leads together with "
+                    "others. Send the files out; import what comes back with File → Import "
+                    "returns."
+                )
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._target_kind_changed()
+
+    def period(self) -> Period:
+        return Period.parse(str(self.period_box.currentData()))
+
+    def unit_choice(self) -> str:
+        return str(self.unit_box.currentData())
+
+    def per_unit(self) -> bool:
+        return self.unit_choice() == EVERY_UNIT
+
+    def _default_target(self) -> Path:
+        folder = Path.home()
+        period = self.period()
+        if self.per_unit():
+            return folder / f"{period.code}-templates"
+        choice = self.unit_choice()
+        name = self.tr("all") if choice == ALL_ROWS else choice
+        return folder / f"{period.code}-{name}.xlsx"
+
+    def _target_kind_changed(self, *_args: object) -> None:
+        self.target_label.setText(self.tr("Into folder:") if self.per_unit() else self.tr("File:"))
+        current = self.target_edit.text().strip()
+        if not current:
+            self.target_edit.setText(str(self._default_target()))
+            return
+        path = Path(current)
+        if self.per_unit() and path.suffix.lower() == ".xlsx":
+            self.target_edit.setText(str(path.parent / f"{self.period().code}-templates"))
+        elif not self.per_unit():
+            folder = path.parent if path.suffix.lower() == ".xlsx" else path
+            self.target_edit.setText(str(folder / self._default_target().name))
+
+    def choose_target(self) -> None:
+        current = self.target_edit.text().strip() or str(self._default_target())
+        if self.per_unit():
+            name = QFileDialog.getExistingDirectory(self, self.tr("Export templates"), current)
+        else:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export template"), current, self.tr("Workbooks (*.xlsx)")
+            )
+        if name:
+            self.target_edit.setText(name)
+
+    def export(self) -> None:
+        """Write the templates chosen into the folder or file typed (on a worker thread)."""
+        text = self.target_edit.text().strip()
+        if self.busy or not text:
+            return
+        target = Path(text)
+        if not self.per_unit() and target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        database, period, choice = self.document.database, self.period(), self.unit_choice()
+
+        def work() -> list[TemplateInfo]:
+            with database.read() as session:
+                if choice == EVERY_UNIT:
+                    return export_templates_per_unit(session, period, target)
+                unit = None if choice == ALL_ROWS else choice
+                return [export_template(session, period, target, unit)]
+
+        self.busy = True
+        self.written = []
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Writing…"))
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        self.open_folder_button.hide()
+        run_in_background(self, work, self._exported, self._failed)
+
+    def _exported(self, written: list[TemplateInfo]) -> None:
+        self.busy = False
+        self.written = written
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        if not written:
+            self.message.setText(self.tr("No lead unit has rows in this plan: nothing written."))
+            return
+        folder = written[0].path.parent
+        self.message.setText(
+            self.tr("%1 files written into %2.")
+            .replace("%1", str(len(written)))
+            .replace("%2", str(folder))
+        )
+        self.open_folder_button.show()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        if not isinstance(error, KpiError):
+            log.error("writing templates failed", exc_info=error)
+        text = error.message() if isinstance(error, KpiError) else str(error)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setText(self.tr("Nothing was exported: %1").replace("%1", text))
+
+    def open_folder(self) -> None:
+        if self.written:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written[0].path.parent)))
+
+    def done(self, result: int) -> None:
+        if not self.busy:  # closing while files are being written would hide how it ended
+            super().done(result)
+
+
+def new_plan_from_table(
+    document: PlanDocument, parent: QWidget | None, path: Path | str | None = None
+) -> NewPlan | None:
+    """Create a year's plan from an official table and show it; None when nothing was made."""
+
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("NewPlanFromTable", "New plan from a table"),
+            str(Path.home()),
+            QCoreApplication.translate("NewPlanFromTable", "Spreadsheets (*.xlsx *.xls)"),
+        )
+        if not name:
+            return None
+        path = name
+    year: int | None = None
+    while True:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            created = create_plan_from_table(document.database, path, year)
+        except KpiError as error:
+            QApplication.restoreOverrideCursor()
+            if error.code == "plan.table_no_year" and year is None:
+                years = document.years
+                chosen, ok = QInputDialog.getInt(
+                    parent,
+                    QCoreApplication.translate("NewPlanFromTable", "New plan from a table"),
+                    QCoreApplication.translate(
+                        "NewPlanFromTable", "The table names no year. Which year is its plan for?"
+                    ),
+                    (max(years) + 1) if years else 2025,
+                    2000,
+                    2100,
+                )
+                if not ok:
+                    return None
+                year = chosen
+                continue
+            QMessageBox.warning(
+                parent,
+                QCoreApplication.translate("NewPlanFromTable", "New plan from a table"),
+                error.message(),
+            )
+            return None
+        QApplication.restoreOverrideCursor()
+        break
+    document.load(created.year)
+    lines = [
+        QCoreApplication.translate("NewPlanFromTable", "%1: %2 indicators.")
+        .replace("%1", created.title)
+        .replace("%2", str(created.indicators)),
+    ]
+    if created.new_units:
+        lines.append(
+            QCoreApplication.translate("NewPlanFromTable", "New lead units: %1").replace(
+                "%1", "、".join(created.new_units)
+            )
+        )
+    if created.backup is not None:
+        lines.append(
+            QCoreApplication.translate(
+                "NewPlanFromTable", "The state before is saved in %1."
+            ).replace("%1", str(created.backup))
+        )
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("NewPlanFromTable", "New plan from a table"),
+        "\n".join(lines),
+    )
+    return created
