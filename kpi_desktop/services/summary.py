@@ -7,18 +7,18 @@ and the status against schedule (序时进度).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.domain.figures import placeholder, propose_actuals
 from kpi_desktop.domain.periods import Period, PeriodError
-from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
+from kpi_desktop.domain.schedule import Assessment
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import IndicatorView, indicator_views, plan_for_year
+from kpi_desktop.services.tracking import standing
 
 
 @dataclass(frozen=True)
@@ -83,35 +83,12 @@ class SummaryTable:
 def _assessment(
     view: IndicatorView, period: Period
 ) -> tuple[Assessment, bool, tuple[Assessment, ...]]:
-    """The row's standing, whether the clerk set it, and each target's standing. The clerk's
-    own status wins; else it is worked out from the figures she confirmed or, failing those,
-    the figures proposed from the text."""
-    entry = view.progress.get(period.code)
-    if entry is None or not entry.text.strip():
-        missing = Assessment(Status.NOT_REPORTED)
-        return missing, False, tuple(missing for _ in view.targets)
-    if placeholder(entry.text) is not None:
-        none_yet = Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER)
-        if entry.status:
-            return Assessment(Status(entry.status)), True, tuple(none_yet for _ in view.targets)
-        return none_yet, False, tuple(none_yet for _ in view.targets)
-    proposals = propose_actuals(entry.text, view.targets, period)
-    results = []
-    for target, proposal in zip(view.targets, proposals, strict=True):
-        stored = view.actuals.get((period.code, target.id or 0))
-        if stored is not None and stored.value is not None:
-            month = stored.as_of_month or entry.as_of_month
-            results.append(assess_target(target, stored.value, stored.unit, period, month))
-        elif proposal is not None:
-            month = entry.as_of_month or proposal.as_of_month
-            results.append(assess_target(target, proposal.value, proposal.unit, period, month))
-        else:
-            results.append(assess_target(target, None, "", period))
-    if entry.status:
-        # The clerk's word on the status; the figures still show how far the row has got.
-        clerk = replace(combine(results), status=Status(entry.status))
-        return clerk, True, tuple(results)
-    return combine(results), False, tuple(results)
+    """The row's standing, whether the clerk set it, and each target's standing."""
+    found = standing(view, period.code)
+    per_target = tuple(row.assessment for row in found.targets)
+    if found.status is Status.NOT_REPORTED:
+        per_target = tuple(found.overall for _ in view.targets)
+    return found.overall, found.chosen_by_clerk, per_target
 
 
 def _leads(view: IndicatorView, unit_id: int, directory: UnitDirectory) -> bool:

@@ -7,9 +7,9 @@ the clerk chose wins over the computed one. The rules themselves live in domain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kpi_desktop.domain.figures import propose_actuals
+from kpi_desktop.domain.figures import placeholder, propose_actuals
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
 from kpi_desktop.domain.status import Status
@@ -41,6 +41,7 @@ class Standing:
 
 
 _NOT_REPORTED = Assessment(Status.NOT_REPORTED)
+_PLACEHOLDER = Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER)
 
 
 def standing(view: IndicatorView, period_code: str) -> Standing:
@@ -49,7 +50,12 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
     entry = view.progress.get(period_code)
     if entry is None or not entry.text.strip():
         return Standing(Status.NOT_REPORTED, _NOT_REPORTED, [], chosen_by_clerk=False)
-    proposals = propose_actuals(entry.text, view.targets, period)
+    # A placeholder (季度数据, 年度数据, 推进中) reports no figure, whatever numbers it holds.
+    proposals = (
+        [None] * len(view.targets)
+        if placeholder(entry.text) is not None
+        else propose_actuals(entry.text, view.targets, period)
+    )
     rows: list[TargetStanding] = []
     for target, proposal in zip(view.targets, proposals, strict=True):
         actual = view.actuals.get((period_code, target.id or 0))
@@ -64,15 +70,22 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
         else:
             value, unit, month = None, target.unit, entry.as_of_month
             confirmed, proposed, span = False, False, ""
-        assessment = assess_target(target, value, unit, period, month)
+        assessment = (
+            _PLACEHOLDER
+            if placeholder(entry.text) is not None and value is None
+            else assess_target(target, value, unit, period, month)
+        )
         rows.append(TargetStanding(target, value, unit, confirmed, proposed, span, assessment))
-    overall = (
-        combine([r.assessment for r in rows])
-        if rows
-        else Assessment(Status.NO_FIGURE, reason=Reason.NO_FIGURE)
-    )
+    if rows:
+        overall = combine([r.assessment for r in rows])
+    elif placeholder(entry.text) is not None:
+        overall = _PLACEHOLDER
+    else:
+        overall = Assessment(Status.NO_FIGURE, reason=Reason.NO_FIGURE)
     if entry.status:
-        return Standing(Status(entry.status), overall, rows, chosen_by_clerk=True)
+        # The clerk's word on the status; the figures still say how far the row has got.
+        chosen = replace(overall, status=Status(entry.status))
+        return Standing(chosen.status, chosen, rows, chosen_by_clerk=True)
     return Standing(overall.status, overall, rows, chosen_by_clerk=False)
 
 
