@@ -140,6 +140,10 @@
         <translation>Each unit gets its own rows, including those it leads together with others. Send the files out; import what comes back with File → Import returns.</translation>
     </message>
     <message>
+        <source>templates</source>
+        <translation>templates</translation>
+    </message>
+    <message>
         <source>all</source>
         <translation>all</translation>
     </message>

@@ -141,6 +141,10 @@
         <translation>每个单位的模板只含本单位牵头的指标（含与其他单位共同牵头的指标）。模板发出后，收回的表格用“文件 → 导入报送表”导入。</translation>
     </message>
     <message>
+        <source>templates</source>
+        <translation>报送模板</translation>
+    </message>
+    <message>
         <source>all</source>
         <translation>全部</translation>
     </message>

@@ -460,7 +460,9 @@ class ImportPreviewDialog(QDialog):
         self.banner.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.banner.hide()
 
-        period_row = QHBoxLayout()
+        self.period_row = QWidget()
+        period_row = QHBoxLayout(self.period_row)
+        period_row.setContentsMargins(0, 0, 0, 0)
         period_row.addWidget(QLabel(self.tr("Period of the returns:")))
         self.period_box = QComboBox()
         self.period_box.addItem(self.tr("as each file says"), "")
@@ -498,7 +500,7 @@ class ImportPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(period_row)
+        layout.addWidget(self.period_row)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
 
@@ -737,7 +739,7 @@ class ImportPreviewDialog(QDialog):
             self.document.set_period(next(iter(periods)))
         self.done_label.setText(self.done_text(result))
         self.pages.setCurrentIndex(PAGE_DONE)
-        self.period_box.setEnabled(False)
+        self.period_row.hide()
         self._update_buttons()
         self.imported.emit(result)
 

@@ -146,7 +146,8 @@ class ExportTemplatesDialog(QDialog):
         folder = Path.home()
         period = self.period()
         if self.per_unit():
-            return folder / f"{period.code}-templates"
+            name = self.tr("templates")
+            return folder / f"{period.code}-{name}"
         choice = self.unit_choice()
         name = self.tr("all") if choice == ALL_ROWS else choice
         return folder / f"{period.code}-{name}.xlsx"
@@ -159,7 +160,7 @@ class ExportTemplatesDialog(QDialog):
             return
         path = Path(current)
         if self.per_unit() and path.suffix.lower() == ".xlsx":
-            self.target_edit.setText(str(path.parent / f"{self.period().code}-templates"))
+            self.target_edit.setText(str(path.parent / self._default_target().name))
         elif not self.per_unit():
             folder = path.parent if path.suffix.lower() == ".xlsx" else path
             self.target_edit.setText(str(folder / self._default_target().name))
