@@ -28,8 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+def files_in(folder: Path) -> list[Path]:
+    """Regular files only: PyInstaller links some libraries under a second name."""
+    return [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
 
 
 def drop_caches() -> bool:
@@ -104,8 +105,9 @@ def main() -> int:
             "--version": (["--version"], env),
         }
         tarballs = sorted(folder.parent.glob("kpi-desktop-*.tar.gz"))
-        files = sum(1 for path in folder.rglob("*") if path.is_file())
-        print(f"folder: {folder_size(folder) / 1e6:.0f} MB in {files} files")
+        files = files_in(folder)
+        size = sum(path.stat().st_size for path in files)
+        print(f"folder: {size / 1e6:.0f} MB in {len(files)} files")
         if tarballs:
             print(f"tarball: {tarballs[-1].stat().st_size / 1e6:.0f} MB")
         print(
