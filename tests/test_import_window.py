@@ -12,8 +12,8 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from excel_support import H1, fill_template, snapshot
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from excel_support import H1, fill_template, snapshot, write_table
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kpi_desktop.domain.status import Status
@@ -38,7 +38,10 @@ from kpi_desktop.ui.submissions_view import (
     ChaseDialog,
     SubmissionsModel,
 )
+from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog, new_plan_from_table
 from kpi_desktop.ui.tree_model import StatusRole
+
+TEXT_3 = "实际利用外资11亿美元以上。"
 
 
 @pytest.fixture
@@ -304,3 +307,106 @@ def test_chase_list_text_copy_and_csv(qtbot, window: MainWindow, tmp_path: Path)
     content = saved.read_bytes().decode("utf-8")
     assert content.startswith("\ufeff牵头单位,状态,序号,重点工作")
     assert sum(len(item.rows) for item in items) == content.count("\r\n") - 1
+
+
+def test_period_chosen_for_a_file_that_names_none(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    table = write_table(
+        tmp_path / "区商务局.xlsx",
+        [
+            ["区商务局报送"],
+            ["序号", "重点工作", "牵头单位", "进展情况"],
+            [3, TEXT_3, "区商务局", "上半年5亿美元。"],
+        ],
+    )
+    dialog = _open_preview(qtbot, window, [table])
+    file = dialog.model.files[0]
+    assert file.error is not None and file.error.code == "return.no_period"
+    assert not dialog.import_button.isEnabled()
+
+    dialog.period_box.setCurrentIndex(dialog.period_box.findData("2024H1"))
+    with qtbot.waitSignal(dialog.previewReady, timeout=60_000):
+        dialog.period_box.activated.emit(dialog.period_box.currentIndex())
+    file = dialog.model.files[0]
+    assert file.error is None and file.period == "2024H1"
+    _accept(qtbot, dialog)
+    view = next(v for v in window.document.views if v.seq == 3)
+    assert view.progress["2024H1"].text == "上半年5亿美元。"
+
+
+def test_closing_while_the_files_are_read_drops_the_answer(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    returns = _four_returns(window.database, tmp_path)
+    before = snapshot(window.database)
+    window.import_files([p for p, _s in returns.values()])
+    dialog = window.import_dialog
+    dialog.reject()  # deleted on close, while the worker still reads
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=60_000)
+    QApplication.processEvents()
+    assert snapshot(window.database) == before
+
+
+def test_export_templates_dialog_writes_one_file_per_unit(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = ExportTemplatesDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    assert dialog.period_box.currentData() == window.document.period
+    dialog.period_box.setCurrentIndex(dialog.period_box.findData("2024H1"))
+    dialog.target_edit.setText(str(tmp_path / "模板"))
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=1000)
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    units = {view_unit for v in window.document.views for view_unit in v.canonical_units}
+    assert {info.unit for info in dialog.written} == units
+    assert sorted(p.name for p in (tmp_path / "模板").iterdir()) == sorted(
+        f"2024H1-{unit}.xlsx" for unit in units
+    )
+
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("区商务局"))
+    assert dialog.target_edit.text().endswith(".xlsx")
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    (info,) = dialog.written
+    assert info.unit == "区商务局" and info.path.exists() and info.period == "2024H1"
+
+
+def test_new_plan_from_a_table(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "kpi_desktop.ui.templates_dialog.QMessageBox.information",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    table = write_table(
+        tmp_path / "2025年计划.xlsx",
+        [
+            ["2025年钱塘区政府工作报告重点工作量化指标"],
+            ["序号", "重点工作", "牵头单位"],
+            [1, "地区生产总值增长6%左右。", "区发改局"],
+            [2, "新增限上社零企业60家。", "区商务局"],
+        ],
+    )
+    created = new_plan_from_table(window.document, window, table)
+    assert created is not None and created.year == 2025 and created.indicators == 2
+    assert window.document.plan is not None and window.document.plan.year == 2025
+    assert [v.seq for v in window.document.views] == [1, 2]
+    assert shown and "2025" in shown[0]
+
+    warned: list[str] = []
+    monkeypatch.setattr(
+        "kpi_desktop.ui.templates_dialog.QMessageBox.warning",
+        lambda _parent, _title, text: warned.append(text),
+    )
+    assert new_plan_from_table(window.document, window, table) is None
+    assert warned and "2025" in warned[0]
