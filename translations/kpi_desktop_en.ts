@@ -488,6 +488,10 @@
         <translation>%1 rows</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source> — every text is the same as the previous period's</source>
         <translation> — every text is the same as the previous period's</translation>
     </message>

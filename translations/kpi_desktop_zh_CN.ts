@@ -489,6 +489,10 @@
         <translation>共 %1 行</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source> — every text is the same as the previous period&apos;s</source>
         <translation> —— 全部内容与上期相同</translation>
     </message>

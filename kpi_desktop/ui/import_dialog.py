@@ -319,7 +319,8 @@ class ImportPreviewModel(QAbstractItemModel):
             count = file.count(state)
             if count:
                 parts.append(f"{_tr(STATE_NAMES[state])} {count}")
-        text = "，".join(parts) if parts else ""
+        # The separator is translated: "，" between Chinese phrases, ", " between English ones.
+        text = QCoreApplication.translate("ImportPreviewModel", ", ").join(parts)
         if file.same_as_previous:
             text += QCoreApplication.translate(
                 "ImportPreviewModel", " — every text is the same as the previous period's"
@@ -630,7 +631,7 @@ class ImportPreviewDialog(QDialog):
         self.tree.expandAll()
         for column, width in ((COLUMN_ITEM, 240), (COLUMN_STATE, 90), (COLUMN_UNIT, 150)):
             self.tree.setColumnWidth(column, width)
-        self.tree.setColumnWidth(COLUMN_PERIOD, 130)
+        self.tree.setColumnWidth(COLUMN_PERIOD, 170)
         self.tree.setColumnWidth(COLUMN_ROW, 50)
         self._show_selection(None, None)
         self._update_buttons()

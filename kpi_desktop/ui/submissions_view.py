@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QShowEvent
@@ -252,13 +253,19 @@ class SubmissionsView(QWidget):
         self.summary.setWordWrap(True)
         self.chase_button = QPushButton(self.tr("Chase list (催报)…"))
         self.chase_button.clicked.connect(self.show_chase_list)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.chase_button)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.chase_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
+        layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def sizeHint(self) -> QSize:
+        # Wide enough for a long unit name, the counts and the time side by side.
+        return QSize(520, 480)
 
     def set_document(self, document: PlanDocument) -> None:
         if self.document is not None:
