@@ -16,6 +16,7 @@ from excel_support import H1, fill_template, snapshot, write_table
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.excel_template import TemplateInfo, export_templates_per_unit
@@ -410,3 +411,28 @@ def test_new_plan_from_a_table(
     )
     assert new_plan_from_table(window.document, window, table) is None
     assert warned and "2025" in warned[0]
+
+
+def test_a_refused_import_is_shown_and_nothing_changes(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    returns = _four_returns(window.database, tmp_path)
+    dialog = _open_preview(qtbot, window, [p for p, _s in returns.values()])
+    before = snapshot(window.database)
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise KpiError("db.disk_full", path=str(window.database.path))
+
+    monkeypatch.setattr("kpi_desktop.ui.import_dialog.apply_import", full_disk)
+    dialog.import_selected()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert dialog.result is None
+    assert KpiError("db.disk_full", path=str(window.database.path)).message() in (
+        dialog.banner.text()
+    )
+    assert "没有导入任何内容" in dialog.banner.text()
+    assert dialog.import_button.isEnabled()  # she may free some space and try again
+    assert snapshot(window.database) == before
