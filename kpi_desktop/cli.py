@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -145,6 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message(), file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader stopped early (`kpi-desktop dump | head`): nothing to tell anyone.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     except Exception as error:  # the clerk gets a sentence; the log gets the traceback
         log.exception("command failed")
