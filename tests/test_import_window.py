@@ -53,6 +53,7 @@ def window(qtbot, qapp: QApplication, tmp_path: Path, db_path: Path) -> Iterator
     yield win
     win.panel.flush()
     win.database.close()
+    shell.translations.remove()
 
 
 def _seqs(info: TemplateInfo) -> list[int]:

@@ -28,7 +28,8 @@ def settings(tmp_path: Path) -> QSettings:
 def shell(qapp: QApplication, settings: QSettings) -> Iterator[Shell]:
     shell = Shell(qapp, settings)
     yield shell
-    shell.translations.install("zh_CN")
+    # Leave the application as other tests expect it: no catalogue installed.
+    shell.translations.remove()
 
 
 @pytest.fixture
@@ -285,3 +286,18 @@ def test_read_only_database_cannot_be_edited(qtbot, shell: Shell, db_path: Path)
         win.database.close()
     finally:
         writer.close()
+
+
+def test_clicking_a_bar_in_the_charts_selects_that_indicator(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    ids = _seq_to_id(window)
+    window.select_period("2024Q1")
+    window.charts_action.trigger()
+    dock = window.charts_dock
+    assert dock is not None
+    qtbot.waitUntil(lambda: dock.charts.isVisible(), timeout=5000)
+    charts = dock.charts
+    view = charts._completion
+    point = view.mapFromScene(charts.bar_scene_position(ids[32]))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.current_indicator_id() == ids[32]
+    assert window.panel.view is not None and window.panel.view.seq == 32

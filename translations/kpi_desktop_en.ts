@@ -67,6 +67,25 @@
     </message>
 </context>
 <context>
+    <name>ChartsDock</name>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Save chart as &amp;PNG…</source>
+        <translation>Save chart as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Save chart as PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>ChaseDialog</name>
     <message>
         <source>Chase list</source>
@@ -616,6 +635,14 @@
         <translation>New &amp;plan from a table…</translation>
     </message>
     <message>
+        <source>E&amp;xport summary table (PDF or Excel)…</source>
+        <translation>E&amp;xport summary table (PDF or Excel)…</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>&amp;Charts</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -936,6 +963,45 @@
     </message>
 </context>
 <context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>Print the summary table</source>
+        <translation>Print the summary table</translation>
+    </message>
+    <message>
+        <source>All lead units</source>
+        <translation>All lead units</translation>
+    </message>
+    <message>
+        <source>&amp;Rows</source>
+        <translation>&amp;Rows</translation>
+    </message>
+    <message>
+        <source>Problems and next steps columns</source>
+        <translation>Problems and next steps columns</translation>
+    </message>
+    <message>
+        <source>A status column</source>
+        <translation>A status column</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape</source>
+        <translation>&amp;Landscape</translation>
+    </message>
+    <message>
+        <source>&amp;Portrait</source>
+        <translation>&amp;Portrait</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>Cancel</source>
@@ -980,52 +1046,52 @@ Everything saved since then will be replaced. The present state is saved as a ba
 <context>
     <name>ScheduleCharts</name>
     <message>
-        <source>完成进度</source>
-        <translation>完成进度</translation>
+        <source>Completion</source>
+        <translation>Completion</translation>
     </message>
     <message>
-        <source>各单位滞后</source>
-        <translation>各单位滞后</translation>
+        <source>Behind by unit</source>
+        <translation>Behind by unit</translation>
     </message>
     <message>
-        <source>指标趋势</source>
-        <translation>指标趋势</translation>
+        <source>Trend</source>
+        <translation>Trend</translation>
     </message>
     <message>
-        <source>正在加载图表…</source>
-        <translation>正在加载图表…</translation>
+        <source>Loading the charts…</source>
+        <translation>Loading the charts…</translation>
     </message>
     <message>
-        <source>{period}各指标完成进度（%）</source>
-        <translation>{period}各指标完成进度（%）</translation>
+        <source>Completion of each indicator, {period} (%)</source>
+        <translation>Completion of each indicator, {period} (%)</translation>
     </message>
     <message>
-        <source>序时进度 {value:.0f}%</source>
-        <translation>序时进度 {value:.0f}%</translation>
+        <source>Schedule {value:.0f}%</source>
+        <translation>Schedule {value:.0f}%</translation>
     </message>
     <message>
-        <source>序号</source>
-        <translation>序号</translation>
+        <source>No.</source>
+        <translation>No.</translation>
     </message>
     <message>
-        <source>各牵头单位滞后目标数 / 有数据目标数</source>
-        <translation>各牵头单位滞后目标数 / 有数据目标数</translation>
+        <source>Targets behind / targets with a figure, by lead unit</source>
+        <translation>Targets behind / targets with a figure, by lead unit</translation>
     </message>
     <message>
-        <source>目标数</source>
-        <translation>目标数</translation>
+        <source>Targets</source>
+        <translation>Targets</translation>
     </message>
     <message>
-        <source>点击“完成进度”中的柱形查看该指标的全年趋势</source>
-        <translation>点击“完成进度”中的柱形查看该指标的全年趋势</translation>
+        <source>Click a bar under “Completion” to see that indicator through the year</source>
+        <translation>Click a bar under “Completion” to see that indicator through the year</translation>
     </message>
     <message>
-        <source>序时进度</source>
-        <translation>序时进度</translation>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
     </message>
     <message>
-        <source>完成进度（%）</source>
-        <translation>完成进度（%）</translation>
+        <source>Completion (%)</source>
+        <translation>Completion (%)</translation>
     </message>
 </context>
 <context>
@@ -1134,24 +1200,24 @@ Everything saved since then will be replaced. The present state is saved as a ba
 <context>
     <name>SummaryPrinter</name>
     <message>
-        <source>正在排版汇总表…</source>
-        <translation>正在排版汇总表…</translation>
+        <source>Laying out the summary table…</source>
+        <translation>Laying out the summary table…</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <source>打印</source>
-        <translation>打印</translation>
+        <source>Print</source>
+        <translation>Print</translation>
     </message>
     <message>
-        <source>汇总表未能打印：{detail}。请检查打印机后重试。</source>
-        <translation>汇总表未能打印：{detail}。请检查打印机后重试。</translation>
+        <source>The summary table could not be printed: {detail}. Check the printer and try again.</source>
+        <translation>The summary table could not be printed: {detail}. Check the printer and try again.</translation>
     </message>
     <message>
-        <source>打印预览 — {title}</source>
-        <translation>打印预览 — {title}</translation>
+        <source>Print preview — {title}</source>
+        <translation>Print preview — {title}</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1371,17 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Renumber an indicator</source>
         <translation>Renumber an indicator</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Export the summary table</source>
+        <translation>Export the summary table</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 </TS>

@@ -68,6 +68,25 @@
     </message>
 </context>
 <context>
+    <name>ChartsDock</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Save chart as &amp;PNG…</source>
+        <translation>图表另存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>图表另存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>ChaseDialog</name>
     <message>
         <source>Chase list</source>
@@ -617,6 +636,14 @@
         <translation>从表格新建年度计划(&amp;P)…</translation>
     </message>
     <message>
+        <source>E&amp;xport summary table (PDF or Excel)…</source>
+        <translation>导出汇总表（PDF 或 Excel）(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -937,6 +964,45 @@
     </message>
 </context>
 <context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>Print the summary table</source>
+        <translation>打印汇总表</translation>
+    </message>
+    <message>
+        <source>All lead units</source>
+        <translation>全部牵头单位</translation>
+    </message>
+    <message>
+        <source>&amp;Rows</source>
+        <translation>范围(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Problems and next steps columns</source>
+        <translation>“存在问题”和“下步打算”两列</translation>
+    </message>
+    <message>
+        <source>A status column</source>
+        <translation>“进度状态”一列</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape</source>
+        <translation>横向(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Portrait</source>
+        <translation>纵向(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>纸张方向</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>Cancel</source>
@@ -981,51 +1047,51 @@ Everything saved since then will be replaced. The present state is saved as a ba
 <context>
     <name>ScheduleCharts</name>
     <message>
-        <source>完成进度</source>
+        <source>Completion</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <source>各单位滞后</source>
+        <source>Behind by unit</source>
         <translation>各单位滞后</translation>
     </message>
     <message>
-        <source>指标趋势</source>
+        <source>Trend</source>
         <translation>指标趋势</translation>
     </message>
     <message>
-        <source>正在加载图表…</source>
+        <source>Loading the charts…</source>
         <translation>正在加载图表…</translation>
     </message>
     <message>
-        <source>{period}各指标完成进度（%）</source>
+        <source>Completion of each indicator, {period} (%)</source>
         <translation>{period}各指标完成进度（%）</translation>
     </message>
     <message>
-        <source>序时进度 {value:.0f}%</source>
+        <source>Schedule {value:.0f}%</source>
         <translation>序时进度 {value:.0f}%</translation>
     </message>
     <message>
-        <source>序号</source>
+        <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <source>各牵头单位滞后目标数 / 有数据目标数</source>
+        <source>Targets behind / targets with a figure, by lead unit</source>
         <translation>各牵头单位滞后目标数 / 有数据目标数</translation>
     </message>
     <message>
-        <source>目标数</source>
+        <source>Targets</source>
         <translation>目标数</translation>
     </message>
     <message>
-        <source>点击“完成进度”中的柱形查看该指标的全年趋势</source>
+        <source>Click a bar under “Completion” to see that indicator through the year</source>
         <translation>点击“完成进度”中的柱形查看该指标的全年趋势</translation>
     </message>
     <message>
-        <source>序时进度</source>
+        <source>Schedule</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <source>完成进度（%）</source>
+        <source>Completion (%)</source>
         <translation>完成进度（%）</translation>
     </message>
 </context>
@@ -1135,23 +1201,23 @@ Everything saved since then will be replaced. The present state is saved as a ba
 <context>
     <name>SummaryPrinter</name>
     <message>
-        <source>正在排版汇总表…</source>
+        <source>Laying out the summary table…</source>
         <translation>正在排版汇总表…</translation>
     </message>
     <message>
-        <source>取消</source>
+        <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>打印</source>
+        <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <source>汇总表未能打印：{detail}。请检查打印机后重试。</source>
+        <source>The summary table could not be printed: {detail}. Check the printer and try again.</source>
         <translation>汇总表未能打印：{detail}。请检查打印机后重试。</translation>
     </message>
     <message>
-        <source>打印预览 — {title}</source>
+        <source>Print preview — {title}</source>
         <translation>打印预览 — {title}</translation>
     </message>
 </context>
@@ -1306,6 +1372,17 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Renumber an indicator</source>
         <translation>调整指标序号</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Export the summary table</source>
+        <translation>导出汇总表</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 </TS>

@@ -46,10 +46,14 @@ class Translations:
         self.app = app
         self.installed: list[QTranslator] = []
 
-    def install(self, language: str) -> None:
+    def remove(self) -> None:
         for translator in self.installed:
             self.app.removeTranslator(translator)
         self.installed = []
+        set_language(None)
+
+    def install(self, language: str) -> None:
+        self.remove()
         set_language("en" if language.startswith("en") else "zh")
         ours = QTranslator(self.app)
         catalogue = translations() / f"kpi_desktop_{language}.qm"

@@ -66,8 +66,8 @@ class ScheduleCharts(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        for title in (self.tr("完成进度"), self.tr("各单位滞后"), self.tr("指标趋势")):
-            self.tabs.addTab(QLabel(self.tr("正在加载图表…")), title)
+        for title in (self.tr("Completion"), self.tr("Behind by unit"), self.tr("Trend")):
+            self.tabs.addTab(QLabel(self.tr("Loading the charts…")), title)
 
     # --- data -------------------------------------------------------------------------
 
@@ -117,9 +117,9 @@ class ScheduleCharts(QWidget):
         current = self.tabs.currentIndex()
         for index, (plot, title) in enumerate(
             (
-                (self._completion, self.tr("完成进度")),
-                (self._units, self.tr("各单位滞后")),
-                (self._trend, self.tr("指标趋势")),
+                (self._completion, self.tr("Completion")),
+                (self._units, self.tr("Behind by unit")),
+                (self._trend, self.tr("Trend")),
             )
         ):
             old = self.tabs.widget(index)
@@ -145,7 +145,9 @@ class ScheduleCharts(QWidget):
         rows = self._rows
         period = self._current.period if self._current else None
         plot.setTitle(
-            self.tr("{period}各指标完成进度（%）").format(period=period.chinese if period else "")
+            self.tr("Completion of each indicator, {period} (%)").format(
+                period=period.chinese if period else ""
+            )
         )
         if not rows:
             return
@@ -183,7 +185,7 @@ class ScheduleCharts(QWidget):
                     pos=elapsed,
                     angle=0,
                     pen=pg.mkPen("#333333", width=1.5, style=Qt.PenStyle.DashLine),
-                    label=self.tr("序时进度 {value:.0f}%").format(value=elapsed),
+                    label=self.tr("Schedule {value:.0f}%").format(value=elapsed),
                     labelOpts={"position": 0.95, "color": "#333333"},
                 )
             )
@@ -195,7 +197,7 @@ class ScheduleCharts(QWidget):
         plot.getAxis("bottom").setTicks(
             [[(x, str(row.seq)) for x, row in zip(xs, rows, strict=True) if row.seq % 5 == 0]]
         )
-        plot.setLabel("bottom", self.tr("序号"))
+        plot.setLabel("bottom", self.tr("No."))
         plot.setYRange(0, _CEILING, padding=0.02)
         plot.setXRange(-1, len(rows), padding=0)
         plot.setMouseEnabled(x=True, y=False)
@@ -204,7 +206,7 @@ class ScheduleCharts(QWidget):
         pg = self._pg
         plot = self._units.getPlotItem()
         plot.clear()
-        plot.setTitle(self.tr("各牵头单位滞后目标数 / 有数据目标数"))
+        plot.setTitle(self.tr("Targets behind / targets with a figure, by lead unit"))
         behind: dict[str, int] = defaultdict(int)
         judged: dict[str, int] = defaultdict(int)
         for row in self._rows:
@@ -239,14 +241,16 @@ class ScheduleCharts(QWidget):
         metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
         axis.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 16)
         plot.invertY(True)
-        plot.setLabel("bottom", self.tr("目标数"))
+        plot.setLabel("bottom", self.tr("Targets"))
 
     def _draw_trend(self) -> None:
         pg = self._pg
         plot = self._trend.getPlotItem()
         plot.clear()
         if self._trend_id is None or not self._tables:
-            plot.setTitle(self.tr("点击“完成进度”中的柱形查看该指标的全年趋势"))
+            plot.setTitle(
+                self.tr("Click a bar under “Completion” to see that indicator through the year")
+            )
             return
         points = []
         label = ""
@@ -264,7 +268,7 @@ class ScheduleCharts(QWidget):
             months,
             [Period(year, m).elapsed_share() * 100 for m in months],
             pen=pg.mkPen("#333333", style=Qt.PenStyle.DashLine),
-            name=self.tr("序时进度"),
+            name=self.tr("Schedule"),
         )
         if points:
             plot.plot(
@@ -275,7 +279,7 @@ class ScheduleCharts(QWidget):
                 symbolBrush=STATUS_COLOURS[Status.ON_SCHEDULE],
             )
         plot.getAxis("bottom").setTicks([[(m, Period(year, m).chinese) for m in months]])
-        plot.setLabel("left", self.tr("完成进度（%）"))
+        plot.setLabel("left", self.tr("Completion (%)"))
         plot.setXRange(2, 13, padding=0)
         plot.setYRange(0, max([100.0] + [p[1] for p in points]), padding=0.05)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -31,6 +32,9 @@ from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
 from kpi_desktop.storage.engine import Database
 from kpi_desktop.ui.document import PlanDocument
+
+if TYPE_CHECKING:
+    from kpi_desktop.ui.charts_dock import ChartsDock
 from kpi_desktop.ui.progress_panel import IndicatorPanel, period_title
 from kpi_desktop.ui.tree_model import (
     COLUMN_SEQ,
@@ -56,8 +60,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.setAcceptDrops(True)
-        self.setWindowIcon(QIcon.fromTheme("x-office-spreadsheet"))
         self.document: PlanDocument
+        self.charts_dock: ChartsDock | None = None
         self._build_actions()
         self._build_toolbar()
         self._build_body()
@@ -100,6 +104,10 @@ class MainWindow(QMainWindow):
             self.tr("&Export templates…"), self.export_templates, "Ctrl+E"
         )
         self.new_plan_action = self._action(self.tr("New &plan from a table…"), self.new_plan)
+        self.export_summary_action = self._action(
+            self.tr("E&xport summary table (PDF or Excel)…"), self.export_summary
+        )
+        self.charts_action = self._action(self.tr("&Charts"), self.show_charts, "Ctrl+G")
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
         self.find_action = self._action(self.tr("&Find"), self.focus_filter, std.Find)
         self.add_action = self._action(self.tr("&Add indicator…"), self.add_indicator)
@@ -171,6 +179,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_templates_action])
         file_menu.addAction(self.print_action)
+        file_menu.addAction(self.export_summary_action)
         file_menu.addAction(self.new_plan_action)
         self.file_menu = file_menu
         file_menu.addSeparator()
@@ -178,6 +187,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addActions([self.group_action, self.not_reported_action, self.behind_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.charts_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.submissions_dock.toggleViewAction())
         self.plan_menu = bar.addMenu(self.tr("&Plan"))
@@ -506,7 +517,30 @@ class MainWindow(QMainWindow):
             self._reloaded()
 
     def print_summary(self) -> None:
+        from kpi_desktop.ui.print_dialog import print_summary
+
         self.panel.flush()
+        print_summary(self.document, self)
+
+    def export_summary(self) -> None:
+        from kpi_desktop.ui.print_dialog import export_summary
+
+        self.panel.flush()
+        export_summary(self.document, self)
+
+    def show_charts(self) -> None:
+        """The charts dock, built on first use (pyqtgraph loads only then)."""
+        if self.charts_dock is None or self.charts_dock.document is not self.document:
+            from kpi_desktop.ui.charts_dock import ChartsDock
+
+            if self.charts_dock is not None:
+                self.removeDockWidget(self.charts_dock)
+                self.charts_dock.deleteLater()
+            self.charts_dock = ChartsDock(self.document, self)
+            self.charts_dock.indicatorClicked.connect(self.select_indicator)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
+        self.charts_dock.show()
+        self.charts_dock.raise_()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()

@@ -47,7 +47,11 @@ class SummaryPrinter(QObject):
         progress: QProgressDialog | None = None
         if len(self.table.rows) >= PROGRESS_FROM_ROWS:
             progress = QProgressDialog(
-                self.tr("正在排版汇总表…"), self.tr("取消"), 0, len(self.table.rows), self._parent
+                self.tr("Laying out the summary table…"),
+                self.tr("Cancel"),
+                0,
+                len(self.table.rows),
+                self._parent,
             )
             progress.setWindowModality(Qt.WindowModality.WindowModal)
             progress.setMinimumDuration(300)
@@ -68,8 +72,11 @@ class SummaryPrinter(QObject):
         except OSError as error:
             QMessageBox.warning(
                 self._parent,
-                self.tr("打印"),
-                self.tr("汇总表未能打印：{detail}。请检查打印机后重试。").format(detail=error),
+                self.tr("Print"),
+                self.tr(
+                    "The summary table could not be printed: {detail}. "
+                    "Check the printer and try again."
+                ).format(detail=error),
             )
         finally:
             if progress is not None:
@@ -79,7 +86,7 @@ class SummaryPrinter(QObject):
         # The dialog does not own its printer: keep it alive as long as this object.
         self._preview_printer = self.new_printer()
         dialog = QPrintPreviewDialog(self._preview_printer, self._parent)
-        dialog.setWindowTitle(self.tr("打印预览 — {title}").format(title=self.table.title))
+        dialog.setWindowTitle(self.tr("Print preview — {title}").format(title=self.table.title))
         dialog.paintRequested.connect(self.paint)
         return dialog
 

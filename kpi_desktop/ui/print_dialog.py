@@ -1,0 +1,115 @@
+"""Printing from the window: the clerk's choices, then the preview (Ctrl+P) or a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QRadioButton,
+    QWidget,
+)
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
+from kpi_desktop.ui.document import PlanDocument
+
+
+class PrintOptionsDialog(QDialog):
+    """All indicators or one lead unit's; optional columns; the page's orientation."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print the summary table"))
+        form = QFormLayout(self)
+        self.unit = QComboBox()
+        self.unit.addItem(self.tr("All lead units"), None)
+        units = dict.fromkeys(name for view in document.views for name in view.canonical_units)
+        for name in units:
+            self.unit.addItem(name, name)
+        form.addRow(self.tr("&Rows"), self.unit)
+        self.problems = QCheckBox(self.tr("Problems and next steps columns"))
+        self.status = QCheckBox(self.tr("A status column"))
+        form.addRow(self.tr("Columns"), self.problems)
+        form.addRow("", self.status)
+        self.landscape = QRadioButton(self.tr("&Landscape"))
+        self.portrait = QRadioButton(self.tr("&Portrait"))
+        self.landscape.setChecked(True)
+        row = QHBoxLayout()
+        row.addWidget(self.landscape)
+        row.addWidget(self.portrait)
+        row.addStretch()
+        form.addRow(self.tr("Page"), row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> SummaryOptions:
+        unit = self.unit.currentData()
+        return SummaryOptions(
+            unit=str(unit) if unit else None,
+            with_problems=self.problems.isChecked(),
+            with_status=self.status.isChecked(),
+            portrait=self.portrait.isChecked(),
+        )
+
+
+def compile_for(document: PlanDocument, options: SummaryOptions) -> SummaryTable:
+    with document.database.read() as session:
+        return compile_summary(session, document.period, options)
+
+
+def print_summary(document: PlanDocument, parent: QWidget) -> None:
+    """Ask for the options, then show the print preview, from which the clerk prints."""
+    from kpi_desktop.ui.summary_print import SummaryPrinter
+
+    dialog = PrintOptionsDialog(document, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    try:
+        table = compile_for(document, dialog.options())
+    except KpiError as error:
+        QMessageBox.warning(parent, dialog.windowTitle(), error.message())
+        return
+    SummaryPrinter(table, parent).preview()
+
+
+def export_summary(document: PlanDocument, parent: QWidget) -> None:
+    """The summary table to a PDF or an Excel workbook, chosen by the file's type."""
+    from kpi_desktop.services.summary_xlsx import write_summary_xlsx
+    from kpi_desktop.ui.summary_print import SummaryPrinter
+
+    dialog = PrintOptionsDialog(document, parent)
+    dialog.setWindowTitle(parent.tr("Export the summary table"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    name, chosen = QFileDialog.getSaveFileName(
+        parent,
+        dialog.windowTitle(),
+        str(Path.home() / f"{document.period}-summary.pdf"),
+        parent.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"),
+    )
+    if not name:
+        return
+    target = Path(name)
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        target = target.with_suffix(".xlsx" if "xlsx" in chosen else ".pdf")
+    try:
+        table = compile_for(document, dialog.options())
+        if target.suffix.lower() == ".xlsx":
+            write_summary_xlsx(table, target)
+        else:
+            SummaryPrinter(table, parent).save_pdf(target)
+    except (KpiError, OSError) as error:
+        message = error.message() if isinstance(error, KpiError) else str(error)
+        QMessageBox.warning(parent, dialog.windowTitle(), message)
