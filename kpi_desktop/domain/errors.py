@@ -37,6 +37,27 @@ def current_language() -> str:
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "structure.seq_taken": (
+        "序号 {seq} 已被另一项指标使用。请换一个未用的序号，或先调整那项指标的序号。",
+        "Number {seq} is taken by another indicator. Choose a free number, or renumber that "
+        "indicator first.",
+    ),
+    "structure.bad_seq": (
+        "序号必须是大于 0 的整数，“{seq}”不行。",
+        "A number must be a whole number above 0, not “{seq}”.",
+    ),
+    "structure.no_text": (
+        "指标需要填写重点工作内容。",
+        "An indicator needs its text.",
+    ),
+    "structure.no_unit": (
+        "指标至少要有一个牵头单位。多个单位之间用空格分隔。",
+        "An indicator needs at least one lead unit. Separate several with spaces.",
+    ),
+    "structure.gone": (
+        "这项内容已被删除（可能在另一个窗口中）。请刷新后再试。",
+        "This item has been removed (perhaps in another window). Reload and try again.",
+    ),
     "db.not_sqlite": (
         "文件“{path}”不是 kpi-desktop 数据库（也不是 SQLite 文件）。"
         "请确认选择的是 .sqlite 数据文件；如果该文件曾经可以打开，请用“从备份恢复”找回数据。",

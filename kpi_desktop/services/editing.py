@@ -208,30 +208,46 @@ def set_actual(
     return actual
 
 
-def set_indicator(
-    session: Session, indicator_id: int, changes: dict[str, Any], source: Source = TYPED
-) -> Indicator:
-    indicator = session.get(Indicator, indicator_id)
-    if indicator is None:
-        raise EditError(f"no indicator {indicator_id}")
+def _apply_fields(
+    session: Session,
+    row: Indicator | Target,
+    entity: str,
+    allowed: tuple[str, ...],
+    changes: dict[str, Any],
+    source: Source,
+) -> None:
+    """Set the changed fields of a plan row, logging each old and new value."""
+    assert row.id is not None
+    indicator_id = row.id if isinstance(row, Indicator) else row.indicator_id
     for name, value in changes.items():
-        if name not in INDICATOR_FIELDS:
-            raise EditError(f"unknown indicator field {name!r}")
-        old = getattr(indicator, name)
+        if name not in allowed:
+            raise EditError(f"unknown {entity} field {name!r}")
+        if entity == "target" and name == "kind":
+            value = TargetKind(value).value
+        old = getattr(row, name)
         if old != value:
             log_change(
                 session,
-                entity="indicator",
-                entity_id=indicator_id,
+                entity=entity,
+                entity_id=row.id,
                 field_name=name,
                 old=old,
                 new=value,
                 source=source,
                 indicator_id=indicator_id,
             )
-            setattr(indicator, name, value)
-    session.add(indicator)
+            setattr(row, name, value)
+    session.add(row)
     session.flush()
+
+
+def set_indicator(
+    session: Session, indicator_id: int, changes: dict[str, Any], source: Source = TYPED
+) -> Indicator:
+    indicator = session.get(Indicator, indicator_id)
+    if indicator is None:
+        raise EditError(f"no indicator {indicator_id}")
+    _apply_fields(session, indicator, "indicator", INDICATOR_FIELDS, changes, source)
     return indicator
 
 
@@ -241,26 +257,7 @@ def set_target(
     target = session.get(Target, target_id)
     if target is None:
         raise EditError(f"no target {target_id}")
-    for name, value in changes.items():
-        if name not in TARGET_FIELDS:
-            raise EditError(f"unknown target field {name!r}")
-        if name == "kind":
-            value = TargetKind(value).value
-        old = getattr(target, name)
-        if old != value:
-            log_change(
-                session,
-                entity="target",
-                entity_id=target_id,
-                field_name=name,
-                old=old,
-                new=value,
-                source=source,
-                indicator_id=target.indicator_id,
-            )
-            setattr(target, name, value)
-    session.add(target)
-    session.flush()
+    _apply_fields(session, target, "target", TARGET_FIELDS, changes, source)
     return target
 
 

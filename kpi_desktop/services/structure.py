@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.targets import TargetKind
 from kpi_desktop.services.editing import TYPED, Source, log_change
 from kpi_desktop.services.plans import UnitDirectory, saved_id, targets_for
@@ -24,12 +25,8 @@ from kpi_desktop.storage.models import (
 )
 
 
-class StructureError(ValueError):
+class StructureError(KpiError):
     """A structural edit that would break the plan (a 序号 taken twice, no lead unit)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code, self.params = code, params
 
 
 def set_lead_units(
