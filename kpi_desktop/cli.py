@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kpi_desktop import __version__
-from kpi_desktop.domain.errors import KpiError, current_language
+from kpi_desktop.domain.errors import KpiError, zh_en
 
 log = logging.getLogger(__name__)
 
@@ -21,16 +21,12 @@ EXIT_FAILED = 1
 EXIT_REFUSED = 2
 
 
-def _zh_en(zh: str, en: str) -> str:
-    return en if current_language() == "en" else zh
-
-
 def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
     parser.add_argument(
         "--db",
         metavar="FILE",
         default=default,
-        help=_zh_en(
+        help=zh_en(
             "数据库文件（不存在时以内置计划新建）",
             "the database file (created with the built-in plan if missing)",
         ),
@@ -66,7 +62,7 @@ def _command(module: str) -> Callable[[argparse.Namespace], int]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kpi-desktop",
-        description=_zh_en("政府工作报告重点工作量化指标跟踪", "Work-report target tracking"),
+        description=zh_en("政府工作报告重点工作量化指标跟踪", "Work-report target tracking"),
     )
     parser.add_argument("--version", action="version", version=f"kpi-desktop {__version__}")
     _db_option(parser, default=None)
@@ -74,12 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     dump = commands.add_parser(
-        "dump", help=_zh_en("以 JSON 输出数据库", "print the database as JSON")
+        "dump", help=zh_en("以 JSON 输出数据库", "print the database as JSON")
     )
     _db_option(dump, default=argparse.SUPPRESS)
     dump.set_defaults(handler=_command("dump"))
 
-    imp = commands.add_parser("import", help=_zh_en("导入报送表", "import returned spreadsheets"))
+    imp = commands.add_parser("import", help=zh_en("导入报送表", "import returned spreadsheets"))
     _db_option(imp, default=argparse.SUPPRESS)
     imp.add_argument("--period", metavar="P")
     imp.add_argument("--dry-run", action="store_true")
@@ -87,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(handler=_command("import_returns"))
 
     new_plan = commands.add_parser(
-        "new-plan", help=_zh_en("由正式表格建立新年度计划", "create a year's plan from a table")
+        "new-plan", help=zh_en("由正式表格建立新年度计划", "create a year's plan from a table")
     )
     _db_option(new_plan, default=argparse.SUPPRESS)
     new_plan.add_argument("--year", type=int, metavar="YEAR")
@@ -95,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     new_plan.set_defaults(handler=_command("new_plan"))
 
     for name, helptext in (
-        ("export-template", _zh_en("导出报送模板", "export a template for the units")),
-        ("export-summary", _zh_en("导出汇总表", "export the summary table")),
+        ("export-template", zh_en("导出报送模板", "export a template for the units")),
+        ("export-summary", zh_en("导出汇总表", "export the summary table")),
     ):
         sub = commands.add_parser(name, help=helptext)
         _db_option(sub, default=argparse.SUPPRESS)
@@ -106,17 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--with-problems",
                 action="store_true",
-                help=_zh_en("加印存在问题、下步打算两列", "add problems and next steps columns"),
+                help=zh_en("加印存在问题、下步打算两列", "add problems and next steps columns"),
             )
             sub.add_argument(
                 "--with-status",
                 action="store_true",
-                help=_zh_en("加印进度状态列", "add a status column"),
+                help=zh_en("加印进度状态列", "add a status column"),
             )
             sub.add_argument(
                 "--portrait",
                 action="store_true",
-                help=_zh_en("纵向打印（默认横向）", "portrait pages (landscape by default)"),
+                help=zh_en("纵向打印（默认横向）", "portrait pages (landscape by default)"),
             )
         sub.add_argument("-o", "--output", metavar="OUT", required=True)
         sub.set_defaults(handler=_command(name.replace("-", "_")))
@@ -155,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the clerk gets a sentence; the log gets the traceback
         log.exception("command failed")
         print(
-            _zh_en(
+            zh_en(
                 f"出现意外错误：{error}。数据未被修改。",
                 f"Unexpected error: {error}. Nothing was changed.",
             ),

@@ -54,7 +54,9 @@ def _private_folders(
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "数据 文件" / "kpi.sqlite"
+    folder = tmp_path / "数据 文件"  # Chinese and a space, as on the clerk's PC
+    folder.mkdir()
+    return folder / "kpi.sqlite"
 
 
 @pytest.fixture

@@ -56,7 +56,9 @@ def server_url() -> Iterator[str]:
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Where a test's database lives: a file path or a server URL."""
     if request.param == "sqlite":
-        return str(tmp_path / "数据 文件" / "kpi.sqlite")
+        folder = tmp_path / "数据 文件"
+        folder.mkdir()
+        return str(folder / "kpi.sqlite")
     url: str = request.getfixturevalue("server_url")
     return url
 

@@ -78,3 +78,11 @@ def test_newer_database_is_refused_on_the_command_line(tmp_path: Path) -> None:
     result = run_cli("dump", "--db", str(target), env={"LANGUAGE": "zh_CN", "LC_ALL": ""})
     assert result.returncode == 2
     assert "更新版本" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_database_in_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "kpi.sqlite"
+    result = run_cli("dump", "--db", str(target), env={"LANGUAGE": "zh_CN", "LC_ALL": ""})
+    assert result.returncode == 2
+    assert "不存在" in result.stderr and str(target.parent) in result.stderr
+    assert not target.parent.exists()

@@ -27,6 +27,7 @@ def _kills(default: int) -> int:
 
 def _run(db: Path, kills: int, mode: str) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    db.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [sys.executable, str(HARNESS), "--db", str(db), "--kills", str(kills), "--mode", mode],
         capture_output=True,

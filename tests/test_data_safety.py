@@ -305,6 +305,7 @@ def test_backup_that_cannot_be_written_stops_the_import(
 
 def test_path_with_chinese_and_spaces_works_end_to_end(tmp_path: Path) -> None:
     path = tmp_path / "区 政府办" / "2024 年 重点工作#1.sqlite"
+    path.parent.mkdir()
     db = open_plan_database(path)
     try:
         with db.transaction() as session:

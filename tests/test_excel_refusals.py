@@ -183,6 +183,17 @@ def test_unknown_period_code_is_refused(
     assert "无法识别期间“2024Q2”" in capsys.readouterr().err
 
 
+def test_period_given_against_the_files_own_is_refused(
+    database: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = _template(tmp_path, database)  # a 2024H1 template
+    before = snapshot(database)
+    assert main(["import", "--db", str(database.path), "--period", "2024Q1", str(good)]) == 2
+    err = capsys.readouterr().err
+    assert "上半年的报送表" in err and "2024Q1" in err and good.name in err
+    assert snapshot(database) == before
+
+
 def test_import_command_whole_process(database: Any, tmp_path: Path) -> None:
     good = _template(tmp_path, database)
     bad = _not_a_workbook(tmp_path, database)

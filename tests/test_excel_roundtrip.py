@@ -254,4 +254,6 @@ def test_period_is_found_in_the_file_or_given(database: Any, tmp_path: Path) -> 
         preview = preview_import(session, [template])
         forced = preview_import(session, [template], "2024Y")
     assert preview.files[0].period == "2024Q3"
-    assert forced.files[0].period == "2024Y"
+    # A period given against the one the file names is refused: it would overwrite 全年.
+    assert forced.files[0].error is not None
+    assert forced.files[0].error.code == "return.period_conflict"

@@ -231,7 +231,9 @@ def test_xlsx_keeps_a_text_that_looks_like_a_formula(tmp_path: Path) -> None:
     table = _table([("工作。", "=SUM(A1:A3) 不是公式")])
     write_summary_xlsx(table, tmp_path / "f.xlsx")
     cell = load_workbook(tmp_path / "f.xlsx").active["D4"]
-    assert cell.data_type == "s" and cell.value.endswith("=SUM(A1:A3) 不是公式")
+    # Stored as typed (no apostrophe in the text), as a text cell with Excel's quote prefix.
+    assert cell.data_type == "s" and cell.value == "=SUM(A1:A3) 不是公式"
+    assert cell.quotePrefix
 
 
 def test_xlsx_options(tmp_path: Path) -> None:

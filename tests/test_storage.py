@@ -138,6 +138,7 @@ def test_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
     assert caught.value.code == "db.not_sqlite"
     assert "报表.sqlite" in caught.value.message()
     assert bogus.read_bytes().startswith(b"PK")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报表.sqlite"]  # no lock left beside it
 
 
 def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:

@@ -412,6 +412,10 @@
         <translation>The state before the import is saved in this backup (File → Restore from backup): %1</translation>
     </message>
     <message>
+        <source>No text changed, so no backup was needed.</source>
+        <translation>No text changed, so no backup was needed.</translation>
+    </message>
+    <message>
         <source>The database is on a server: its backups are made there.</source>
         <translation>The database is on a server: its backups are made there.</translation>
     </message>
@@ -592,12 +596,12 @@
         <translation>Key work</translation>
     </message>
     <message>
-        <source>%1 indicators</source>
-        <translation>%1 indicators</translation>
+        <source>indicators: %1</source>
+        <translation>indicators: %1</translation>
     </message>
     <message>
-        <source>, %1 behind</source>
-        <translation>, %1 behind</translation>
+        <source>, behind: %1</source>
+        <translation>, behind: %1</translation>
     </message>
     <message>
         <source>Status</source>

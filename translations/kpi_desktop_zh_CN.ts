@@ -413,6 +413,10 @@
         <translation>导入前的数据已备份（可用“文件 → 从备份恢复”找回）：%1</translation>
     </message>
     <message>
+        <source>No text changed, so no backup was needed.</source>
+        <translation>没有内容被修改，因此无需备份。</translation>
+    </message>
+    <message>
         <source>The database is on a server: its backups are made there.</source>
         <translation>数据库在服务器上，由服务器负责备份。</translation>
     </message>
@@ -593,11 +597,11 @@
         <translation>重点工作</translation>
     </message>
     <message>
-        <source>%1 indicators</source>
+        <source>indicators: %1</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <source>, %1 behind</source>
+        <source>, behind: %1</source>
         <translation>，%1 项滞后</translation>
     </message>
     <message>

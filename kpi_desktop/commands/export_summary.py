@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.errors import KpiError, zh_en
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
 
@@ -72,4 +72,10 @@ def run(args: argparse.Namespace) -> int:
             write_summary_xlsx(table, output)
     except OSError as error:
         raise KpiError("summary.cannot_write", path=str(output), detail=str(error)) from error
+    print(
+        zh_en(
+            f"已导出 {table.period.code} 汇总表（{len(table.rows)} 行）：{output}",
+            f"Wrote the {table.period.code} summary table ({len(table.rows)} rows): {output}",
+        )
+    )
     return 0

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from kpi_desktop.commands.import_returns import _zh_en, parse_period
+from kpi_desktop.commands.import_returns import parse_period
+from kpi_desktop.domain.errors import zh_en
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.excel_template import export_template
 
@@ -22,9 +23,9 @@ def run(args: argparse.Namespace) -> int:
             info = export_template(session, period, args.output, args.unit)
     finally:
         database.close()
-    who = info.unit or _zh_en("全部牵头单位", "all lead units")
+    who = info.unit or zh_en("全部牵头单位", "all lead units")
     print(
-        _zh_en(
+        zh_en(
             f"已导出 {info.period} {who} 的模板（{info.rows} 行）：{info.path}",
             f"Wrote the {info.period} template for {who} ({info.rows} rows): {info.path}",
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kpi_desktop.domain.errors import KpiError, current_language
+from kpi_desktop.domain.errors import KpiError, zh_en
 from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.importing import (
@@ -25,10 +25,6 @@ EXIT_OK = 0
 EXIT_REFUSED = 2
 
 
-def _zh_en(zh: str, en: str) -> str:
-    return en if current_language() == "en" else zh
-
-
 def parse_period(code: str | None) -> Period | None:
     if code is None:
         return None
@@ -40,10 +36,10 @@ def parse_period(code: str | None) -> Period | None:
 
 def file_summary(file: FilePreview) -> str:
     if file.error is not None:
-        return _zh_en(f"{file.file}：拒绝", f"{file.file}: refused")
+        return zh_en(f"{file.file}：拒绝", f"{file.file}: refused")
     counts = {state: file.count(state) for state in RowState}
-    unit = file.unit or _zh_en("（未识别单位）", "(unit not named)")
-    line = _zh_en(
+    unit = file.unit or zh_en("（未识别单位）", "(unit not named)")
+    line = zh_en(
         f"{file.file}：{file.period} {unit}，新增 {counts[RowState.NEW]}，"
         f"修改 {counts[RowState.CHANGED]}，未变 {counts[RowState.UNCHANGED]}，"
         f"跳过 {counts[RowState.SKIPPED]}，拒绝 {counts[RowState.REFUSED]}",
@@ -52,16 +48,26 @@ def file_summary(file: FilePreview) -> str:
         f"skipped {counts[RowState.SKIPPED]}, refused {counts[RowState.REFUSED]}",
     )
     if file.same_as_previous:
-        line += _zh_en("（与上期内容相同，请核实）", " (same as the previous period: check)")
+        line += zh_en("（与上期内容相同，请核实）", " (same as the previous period: check)")
     return line
+
+
+_FIELD_NAMES = {
+    "text": ("进展情况", "progress"),
+    "status": ("完成状态", "status"),
+    "problems": ("存在问题", "problems"),
+    "next_steps": ("下步打算", "next steps"),
+    "as_of_month": ("数据截至月份", "figures as of month"),
+}
 
 
 def _row_lines(preview: ImportPreview) -> list[str]:
     lines = []
     for row in preview.rows(RowState.NEW, RowState.CHANGED):
-        for name, (old, new) in row.changes.items():
+        for field, (old, new) in row.changes.items():
+            name = zh_en(*_FIELD_NAMES.get(field, (field, field)))
             lines.append(
-                _zh_en(
+                zh_en(
                     f"  {row.file} 第 {row.row} 行 序号 {row.seq} {name}：“{old}” → “{new}”",
                     f"  {row.file} row {row.row} 序号 {row.seq} {name}: “{old}” → “{new}”",
                 )
@@ -82,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             for error in errors:
                 print(error.message(), file=sys.stderr)
             print(
-                _zh_en(
+                zh_en(
                     f"共 {len(errors)} 处问题，未导入任何文件，数据库未改动。",
                     f"{len(errors)} problem(s): no file was imported and the database is "
                     "unchanged.",
@@ -93,17 +99,17 @@ def run(args: argparse.Namespace) -> int:
         if args.dry_run:
             for line in _row_lines(preview):
                 print(line)
-            print(_zh_en("试运行：未写入数据库。", "Dry run: nothing was written."))
+            print(zh_en("试运行：未写入数据库。", "Dry run: nothing was written."))
             return EXIT_OK
         result = apply_import(database, preview)
     finally:
         database.close()
     print(
-        _zh_en(
+        zh_en(
             f"已导入 {result.written} 行（{len(result.indicator_ids)} 项指标）。",
             f"Imported {result.written} rows ({len(result.indicator_ids)} indicators).",
         )
     )
     if result.backup is not None:
-        print(_zh_en(f"导入前的备份：{result.backup}", f"Backup before import: {result.backup}"))
+        print(zh_en(f"导入前的备份：{result.backup}", f"Backup before import: {result.backup}"))
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kpi_desktop.commands.import_returns import _zh_en
+from kpi_desktop.domain.errors import zh_en
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.new_plan import create_plan_from_table
 
@@ -16,12 +16,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(
-        _zh_en(
+        zh_en(
             f"已建立 {created.year} 年计划“{created.title}”，共 {created.indicators} 项指标。",
             f"Created the {created.year} plan “{created.title}” with {created.indicators} "
             "indicators.",
         )
     )
     if created.new_units:
-        print(_zh_en("新的牵头单位：", "New lead units: ") + "、".join(created.new_units))
+        print(zh_en("新的牵头单位：", "New lead units: ") + "、".join(created.new_units))
     return 0

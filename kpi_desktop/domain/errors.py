@@ -36,6 +36,12 @@ def current_language() -> str:
     return _language or system_language()
 
 
+def zh_en(zh: str, en: str) -> str:
+    """The Chinese or the English wording, by the current language (for short output lines
+    of the command line; refusals go through MESSAGES)."""
+    return en if current_language() == "en" else zh
+
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "structure.seq_taken": (
         "序号 {seq} 已被另一项指标使用。请换一个未用的序号，或先调整那项指标的序号。",
@@ -63,6 +69,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请确认选择的是 .sqlite 数据文件；如果该文件曾经可以打开，请用“从备份恢复”找回数据。",
         "“{path}” is not a kpi-desktop database (not an SQLite file). Check that you chose the "
         ".sqlite data file; if it used to open, restore it from a backup.",
+    ),
+    "db.no_folder": (
+        "文件夹“{folder}”不存在，无法在其中新建数据库“{path}”。请检查路径是否写错，"
+        "或先建立该文件夹。",
+        "The folder “{folder}” does not exist, so the database “{path}” cannot be created "
+        "there. Check the path for a typing mistake, or create the folder first.",
     ),
     "db.damaged": (
         "数据库文件“{path}”已损坏，无法读取（{detail}）。请用“从备份恢复”找回最近的备份。",
@@ -272,6 +284,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The period of “{file}” cannot be told from its title or header (such as 上半年进展情况). "
         "Give the period when importing (e.g. --period 2024H1) or name it in the header.",
     ),
+    "return.period_conflict": (
+        "文件“{file}”是{found}的报送表，但导入时指定的期间是 {given}。为免覆盖其他期间的进展，"
+        "未导入任何内容。请去掉 --period（程序会按文件中的期间导入），或确认选对了文件。",
+        "“{file}” is a return for {found}, but the period given is {given}. Nothing was "
+        "imported, so no other period's progress is overwritten. Leave out --period (the file's "
+        "own period is used), or check that this is the right file.",
+    ),
     "return.other_year": (
         "文件“{file}”属于 {year} 年，但数据库中没有该年度的计划（已有：{years}）"
         "或导入指定的期间不是这一年。请确认文件年份，或先建立该年度计划。",
@@ -338,9 +357,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "another place.",
     ),
     "plan.exists": (
-        "数据库中已有 {year} 年的计划，未作改动。如需重建，请换用新的数据库文件。",
-        "The database already holds a plan for {year}; nothing was changed. Use a new "
-        "database file to build it again.",
+        "数据库中已有 {year} 年的计划，未作改动。如果表格是另一年度的，请用 --year 指明年份"
+        "（在窗口中会询问）；如需重建 {year} 年的计划，请先在“计划”菜单中删除或调整原有指标。",
+        "The database already holds a plan for {year}; nothing was changed. If the table is "
+        "another year's, give the year with --year (the window asks for it); to rebuild the "
+        "{year} plan, remove or change its indicators in the Plan menu first.",
     ),
     "plan.table_empty": (
         "文件“{file}”的表格中没有任何带序号的指标行。请检查文件。",

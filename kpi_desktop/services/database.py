@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.services.backups import daily_backup
 from kpi_desktop.services.plans import install_builtin_plan
 from kpi_desktop.storage.engine import Database, is_server_url, open_database
@@ -50,6 +51,10 @@ def open_plan_database(path: Path | str | None = None, *, read_only: bool = Fals
     if path is not None and (url := _server_url(path)) is not None:
         return open_database(url, fill_new=install_builtin_plan, read_only=read_only)
     target = (Path(path) if path is not None else default_database_path()).expanduser()
+    if path is not None and not target.exists() and not target.parent.is_dir():
+        # A new file is made where the clerk names it, but a mistyped folder is not created:
+        # the data would end up somewhere she will never look.
+        raise KpiError("db.no_folder", path=str(target), folder=str(target.parent))
     database = open_database(target, fill_new=install_builtin_plan, read_only=read_only)
     daily_backup(database)
     return database

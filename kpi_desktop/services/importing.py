@@ -49,7 +49,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError, current_language
-from kpi_desktop.domain.periods import Period, PeriodError
+from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold, short, split_units
 from kpi_desktop.services import editing
@@ -284,11 +284,33 @@ def joined_text(unit_order: Sequence[int], texts: dict[int, str]) -> str:
 # Preview
 
 
+def _named_period_kind(table: ReturnTable) -> PeriodKind | None:
+    """The period the file itself names: its template marker, else its header or title."""
+    marker = table.marker
+    if marker is not None and marker.period:
+        try:
+            return Period.parse(marker.period).kind
+        except PeriodError:
+            pass
+    return table.period_kind
+
+
 def _resolve_period(
     session: Session, table: ReturnTable, given: Period | None, file: str
 ) -> tuple[Period, Plan]:
     marker = table.marker
     file_year = (marker.year if marker else None) or table.year
+    if given is not None:
+        named = _named_period_kind(table)
+        if named is not None and named is not given.kind:
+            # --period is for a file that names no period; it never relabels a quarter's
+            # return as another quarter's, which would overwrite that quarter's progress.
+            raise KpiError(
+                "return.period_conflict",
+                file=file,
+                found=Period.of(given.year, named).chinese,
+                given=given.code,
+            )
     period = given
     if period is None and marker is not None and marker.period:
         try:
@@ -639,7 +661,14 @@ def apply_import(
             raise ValueError(f"rows not in the preview: {sorted(missing)}")
     if not chosen:
         return ImportResult(None, 0, 0, frozenset())
-    backup = make_backup(database.path, "before-import") if database.is_sqlite else None
+    # Rows that change nothing only record that their unit answered: no backup for those, so
+    # that importing the same files again does not push real backups out of the kept set.
+    changes_values = any(row.state is not RowState.UNCHANGED for _file, row in chosen)
+    backup = (
+        make_backup(database.path, "before-import")
+        if database.is_sqlite and changes_values
+        else None
+    )
     written = recorded = 0
     touched: set[int] = set()
     with database.transaction() as session:

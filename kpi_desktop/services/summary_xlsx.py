@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kpi_desktop.services.excel_template import put_text
 from kpi_desktop.services.summary import SummaryTable
 
 TITLE_FONT = "方正小标宋简体"
@@ -77,11 +78,6 @@ def row_height(cells: list[str], widths: list[float]) -> float:
 def _sheet_title(table: SummaryTable) -> str:
     # Sheet names are limited to 31 characters and may not hold []:*?/\.
     return f"{table.period.chinese}汇总表"[:31]
-
-
-def _cell_text(text: str) -> str:
-    # Excel reads a leading "=" as a formula; a progress text must stay text.
-    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
 
 
 def _layout(sheet: Worksheet, table: SummaryTable, last_row: int) -> None:
@@ -143,8 +139,11 @@ def build_summary_workbook(table: SummaryTable) -> Workbook:
     for row in table.rows:
         row_number += 1
         for index, (name, text) in enumerate(zip(headers, table.cells(row), strict=True), 1):
-            value: str | int = row.seq if name == "序号" else _cell_text(text)
-            cell = sheet.cell(row=row_number, column=index, value=value)
+            cell = sheet.cell(row=row_number, column=index)
+            if name == "序号":
+                cell.value = row.seq
+            else:
+                put_text(cell, text)  # a text starting with = stays text, never a formula
             cell.font = body
             cell.alignment = centred if name in _CENTRED else justified
             cell.border = _BORDER

@@ -248,6 +248,9 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise KpiError("db.cannot_create", path=str(path), detail=str(error)) from error
+    if path.exists():
+        # A file that is not a database is refused before a lock file is left beside it.
+        _check_header(path)
     writer_lock = _take_writer_lock(path)
     try:
         return _open_for_writing(path, fill_new, writer_lock)

@@ -775,6 +775,8 @@ class ImportPreviewDialog(QDialog):
                     "backup): %1"
                 ).replace("%1", str(result.backup))
             )
+        elif self.document.database.is_sqlite:
+            lines.append(self.tr("No text changed, so no backup was needed."))
         else:
             lines.append(self.tr("The database is on a server: its backups are made there."))
         return "\n".join(lines)

@@ -190,11 +190,11 @@ class IndicatorTreeModel(QStandardItemModel):
 
     def _count_group(self, row: list[QStandardItem], members: list[IndicatorView]) -> None:
         behind = sum(1 for v in members if self._status.get(v.id) == Status.BEHIND)
-        counts = QCoreApplication.translate("IndicatorTreeModel", "%1 indicators").replace(
+        counts = QCoreApplication.translate("IndicatorTreeModel", "indicators: %1").replace(
             "%1", str(len(members))
         )
         if behind:
-            counts += QCoreApplication.translate("IndicatorTreeModel", ", %1 behind").replace(
+            counts += QCoreApplication.translate("IndicatorTreeModel", ", behind: %1").replace(
                 "%1", str(behind)
             )
         row[0].setText(f"{row[0].data(UnitRole)}（{counts}）")
