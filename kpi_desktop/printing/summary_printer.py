@@ -58,6 +58,9 @@ _WEIGHTS = {
     "进度状态": 1.5,
 }
 _PROGRESS_WEIGHT = 7.4
+# Narrow columns keep at least room for their header on one line ("进度状态", "序时推进"), however
+# many columns share a portrait page.
+_MIN_MM = {"序号": 13.0, "进度状态": 22.0, "牵头单位": 27.0}
 _CENTRED = frozenset({"序号", "牵头单位", "进度状态"})
 # "1. 筹集… 2. 已完成…": the numbered items of a progress text were lines in the original
 # cell; the stored text keeps a space there, which is printed as a line break.
@@ -103,6 +106,20 @@ class _Cell:
 
 
 class _Renderer:
+    def _column_widths(self, headers: list[str]) -> list[float]:
+        weights = [_WEIGHTS.get(h, _PROGRESS_WEIGHT) for h in headers]
+        widths = [self.width * w / sum(weights) for w in weights]
+        fixed = {
+            i: self.mm(_MIN_MM[h])
+            for i, h in enumerate(headers)
+            if h in _MIN_MM and widths[i] < self.mm(_MIN_MM[h])
+        }
+        if not fixed:
+            return widths
+        rest = sum(w for i, w in enumerate(weights) if i not in fixed)
+        room = self.width - sum(fixed.values())
+        return [fixed.get(i, room * w / rest) for i, w in enumerate(weights)]
+
     def __init__(self, painter: QPainter, device: QPagedPaintDevice, table: SummaryTable):
         self.painter = painter
         self.device = device
@@ -115,9 +132,7 @@ class _Renderer:
         self.fonts = Fonts.official(body_size=11.0 if portrait else 12.0)
         self.pad = self.mm(_PAD_MM)
         headers = table.headers()
-        weights = [_WEIGHTS.get(h, _PROGRESS_WEIGHT) for h in headers]
-        total = sum(weights)
-        self.columns = [self.width * w / total for w in weights]
+        self.columns = self._column_widths(headers)
         self.lefts = [sum(self.columns[:i]) for i in range(len(self.columns))]
         self.centred = [h in _CENTRED for h in headers]
         footer_font_height = self.font_height(self.fonts.number)

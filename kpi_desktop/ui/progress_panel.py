@@ -289,9 +289,9 @@ class IndicatorPanel(QScrollArea):
         self.targets.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.targets.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.targets.setTabKeyNavigation(False)
-        targets_box = QGroupBox(self.tr("Targets in this period"))
-        QVBoxLayout(targets_box).addWidget(self.targets)
-        layout.addWidget(targets_box)
+        self.targets_box = QGroupBox(self.tr("Targets in this period"))
+        QVBoxLayout(self.targets_box).addWidget(self.targets)
+        layout.addWidget(self.targets_box)
 
         self.current_box = QVBoxLayout()
         layout.addLayout(self.current_box)
@@ -354,7 +354,7 @@ class IndicatorPanel(QScrollArea):
             self.units,
             self.edit_button,
             self.history_button,
-            self.targets,
+            self.targets_box,
         ):
             widget.setVisible(has)
         if view is not None:
@@ -362,9 +362,21 @@ class IndicatorPanel(QScrollArea):
             self.text.setText(view.text)
             self.units.setText(self.tr("Lead units: %1").replace("%1", "　".join(view.lead_units)))
         self.targets_model.show(view, self.document.period, editable=not self.document.read_only)
+        self._fit_targets()
         for panel in self.panels.values():
             panel.setVisible(has)
             panel.show_view(view)
+
+    def _fit_targets(self) -> None:
+        """As tall as its rows: no empty space under the last target."""
+        table = self.targets
+        rows = self.targets_model.rowCount()
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(rows))
+        if table.horizontalScrollBar().isVisible():
+            height += table.horizontalScrollBar().height()
+        table.setFixedHeight(height)
 
     def flush(self) -> None:
         for panel in self.panels.values():
