@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,6 +26,7 @@ from kpi_desktop.services import editing
 from kpi_desktop.storage.models import ChangeLog
 from kpi_desktop.ui.commands import SetProgressField
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.table_model import RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FIELD_NAMES = {
@@ -55,7 +55,7 @@ SOURCE_NAMES = {
 RESTORABLE = ("text", "status", "as_of_month", "problems", "next_steps")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowTableModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryModel", "When"),
         QT_TRANSLATE_NOOP("HistoryModel", "Period"),
@@ -77,19 +77,6 @@ class HistoryModel(QAbstractTableModel):
         with self.document.database.read() as session:
             self.rows = editing.history(session, self.indicator_id)
         self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

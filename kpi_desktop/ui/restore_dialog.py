@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,6 +37,7 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.services import backups
 from kpi_desktop.storage.backup import BackupInfo
 from kpi_desktop.storage.engine import Database
+from kpi_desktop.ui.table_model import RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +71,9 @@ def reason_text(reason: str) -> str:
     return reason
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(RowTableModel):
+    HEADERS = HEADERS
+
     """The backups of one database, newest first."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -82,23 +84,6 @@ class BackupTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return _tr(HEADERS[section])
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -53,6 +52,7 @@ from kpi_desktop.services.submissions import (
 )
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.progress_panel import period_title
+from kpi_desktop.ui.table_model import RowTableModel
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,9 @@ def local_time(when: datetime | None) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class SubmissionsModel(QAbstractTableModel):
+class SubmissionsModel(RowTableModel):
+    HEADERS = HEADERS
+
     """One row per lead unit of the plan, in the order the plan first names it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -99,23 +101,6 @@ class SubmissionsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         return self.rows[index.row()]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return _tr(HEADERS[section])
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.submission_at(index)

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from kpi_desktop.services.queries import IndicatorView
 from kpi_desktop.services.tracking import TargetStanding, standing
 from kpi_desktop.ui.commands import SetActual
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.table_model import RowTableModel
 from kpi_desktop.ui.tree_model import status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -40,7 +40,9 @@ def _number(value: float | None) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(RowTableModel):
+    HEADERS = _HEADERS
+
     """Rows are targets; the 'Achieved' column is editable in the editable period.
 
     A figure read from the progress text is shown in italics until the clerk confirms it by
@@ -59,19 +61,6 @@ class TargetsModel(QAbstractTableModel):
         self.view, self.period, self.editable = view, period, editable
         self.rows = standing(view, period).targets if view is not None else []
         self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("TargetsModel", _HEADERS[section])
-        return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
