@@ -86,3 +86,25 @@ def test_a_database_in_a_missing_folder_is_refused_not_created(tmp_path: Path) -
     assert result.returncode == 2
     assert "不存在" in result.stderr and str(target.parent) in result.stderr
     assert not target.parent.exists()
+
+
+def test_reading_commands_work_while_the_window_has_the_file(tmp_path: Path) -> None:
+    from kpi_desktop.services.database import open_plan_database
+
+    target = tmp_path / "kpi.sqlite"
+    holder = open_plan_database(target)  # as the window holds it: the writer lock is taken
+    try:
+        result = run_cli("dump", "--db", str(target))
+        assert result.returncode == 0, result.stderr
+        assert len(json.loads(result.stdout)["plans"][0]["indicators"]) == 53
+        out = tmp_path / "summary.xlsx"
+        result = run_cli(
+            "export-summary", "--db", str(target), "--period", "2024Q1", "-o", str(out)
+        )
+        assert result.returncode == 0, result.stderr
+        assert out.exists()
+        # Writing commands are still refused while another program writes.
+        result = run_cli("new-plan", "--db", str(target), str(out), env={"LANGUAGE": "zh_CN"})
+        assert result.returncode == 2 and "正由" in result.stderr
+    finally:
+        holder.close()

@@ -327,6 +327,8 @@ def test_command_line_refuses_a_held_file_with_the_holder_named(
 ) -> None:
     from kpi_desktop.cli import main
 
-    assert main(["dump", "--db", str(db_path)]) == 2
+    # Writing commands are refused (reading ones such as dump open the file read-only).
+    returned = db_path.with_name("区商务局.xlsx")
+    assert main(["import", "--db", str(db_path), str(returned)]) == 2
     err = capsys.readouterr().err
     assert str(holder.pid) in err and "正由" in err and "Traceback" not in err

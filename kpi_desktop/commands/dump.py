@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.database import open_for_reading
 from kpi_desktop.services.queries import dump
 
 
 def run(args: argparse.Namespace) -> int:
-    database = open_plan_database(args.db)
+    database = open_for_reading(args.db)
     try:
         with database.read() as session:
             data = dump(session)

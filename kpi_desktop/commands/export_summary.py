@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError, zh_en
-from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.database import open_for_reading
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         with_status=getattr(args, "with_status", False),
         portrait=getattr(args, "portrait", False),
     )
-    database = open_plan_database(args.db)
+    database = open_for_reading(args.db)
     try:
         with database.read() as session:
             table = compile_summary(session, args.period, options)

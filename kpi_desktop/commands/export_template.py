@@ -10,14 +10,14 @@ import argparse
 
 from kpi_desktop.commands.import_returns import parse_period
 from kpi_desktop.domain.errors import zh_en
-from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.database import open_for_reading
 from kpi_desktop.services.excel_template import export_template
 
 
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
     assert period is not None
-    database = open_plan_database(args.db)
+    database = open_for_reading(args.db)
     try:
         with database.read() as session:
             info = export_template(session, period, args.output, args.unit)

@@ -58,3 +58,21 @@ def open_plan_database(path: Path | str | None = None, *, read_only: bool = Fals
     database = open_database(target, fill_new=install_builtin_plan, read_only=read_only)
     daily_backup(database)
     return database
+
+
+def open_for_reading(path: Path | str | None = None) -> Database:
+    """Open for a command that only reads (dump, exports): without the writer lock, so it
+    works while the window has the file open, and without the day's backup. A file that does
+    not exist yet is created with the built-in plan; one that needs an upgrade is opened for
+    writing, which upgrades it."""
+    if path is not None and is_server_url(path):
+        return open_plan_database(path, read_only=True)
+    target = (Path(path) if path is not None else default_database_path()).expanduser()
+    if not target.exists():
+        return open_plan_database(path)
+    try:
+        return open_plan_database(path, read_only=True)
+    except KpiError as error:
+        if error.code == "db.needs_upgrade":
+            return open_plan_database(path)
+        raise
