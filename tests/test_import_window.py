@@ -149,7 +149,7 @@ def test_four_returns_preview_accept_updates_tree_and_submissions(
         window.tree_model.data(index.siblingAtColumn(0), StatusRole)
         for index in window.tree_model.indexes_of(imported_id)
     }
-    assert statuses and Status.NOT_REPORTED.value not in statuses
+    assert statuses and None not in statuses and Status.NOT_REPORTED.value not in statuses
 
     after = _submissions(window)
     for unit, (_path, seqs) in returns.items():

@@ -50,11 +50,9 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xls")
 
 
 class MainWindow(QMainWindow):
-    """One database open at a time; `database_opened` lets the application remember it."""
+    """One database open at a time, shown as the tree of its indicators and their panels."""
 
-    databaseOpened = Signal(str)
     languageChangeRequested = Signal()
-    importRequested = Signal(list)  # paths of returned spreadsheets
 
     def __init__(self, database: Database, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -248,7 +246,6 @@ class MainWindow(QMainWindow):
             self.new_plan_action,
         ):
             action.setEnabled(not self.document.read_only)
-        self.databaseOpened.emit(database.location)
 
     def _rebuild_edit_menu(self) -> None:
         self.edit_menu.clear()
@@ -493,7 +490,6 @@ class MainWindow(QMainWindow):
         from kpi_desktop.ui.import_dialog import ImportPreviewDialog
 
         self.panel.flush()
-        self.importRequested.emit([str(p) for p in paths])
         self.import_dialog = ImportPreviewDialog(self.document, paths, self)
         self.import_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog.imported.connect(self._reloaded)

@@ -162,6 +162,7 @@ class IndicatorTreeModel(QStandardItemModel):
         seq = QStandardItem(str(view.seq))
         seq.setData(view.id, IndicatorIdRole)
         seq.setData(status_icon(status), Qt.ItemDataRole.DecorationRole)
+        seq.setData(status.value, StatusRole)
         seq.setData(_status_token(status) + self._search[view.id], SearchRole)
         seq.setToolTip(f"{view.seq}. {view.text}\n{' '.join(view.lead_units)}")
         self._rows.setdefault(view.id, []).append(seq)
@@ -203,7 +204,6 @@ class IndicatorTreeModel(QStandardItemModel):
     def _paint_status(item: QStandardItem, status: Status) -> None:
         item.setText(status_label(status))
         item.setForeground(QBrush(STATUS_COLOURS[status]))
-        item.setData(status.value, StatusRole)
 
     # updates -------------------------------------------------------------------------------
     def _indicator_changed(self, indicator_id: int) -> None:
@@ -226,6 +226,7 @@ class IndicatorTreeModel(QStandardItemModel):
         for seq in self._rows.get(view.id, []):
             seq.setText(str(view.seq))
             seq.setData(status_icon(status), Qt.ItemDataRole.DecorationRole)
+            seq.setData(status.value, StatusRole)
             seq.setData(_status_token(status) + self._search[view.id], SearchRole)
             parent = seq.parent() or self.invisibleRootItem()
             self._paint_status(parent.child(seq.row(), COLUMN_STATUS), status)
