@@ -77,17 +77,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help=zh_en("导入报送表", "import returned spreadsheets"))
     _db_option(imp, default=argparse.SUPPRESS)
-    imp.add_argument("--period", metavar="P")
-    imp.add_argument("--dry-run", action="store_true")
-    imp.add_argument("returns", nargs="+", metavar="RETURN")
+    imp.add_argument(
+        "--period",
+        metavar="P",
+        help=zh_en(
+            "期间（如 2024H1），仅用于文件中没有写明期间时",
+            "the period (e.g. 2024H1), only for files that name none",
+        ),
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=zh_en("只显示将导入的内容，不作修改", "show what would be imported, change nothing"),
+    )
+    imp.add_argument(
+        "returns",
+        nargs="+",
+        metavar="RETURN",
+        help=zh_en("报送表文件（.xlsx 或 .xls）", "returned spreadsheets (.xlsx or .xls)"),
+    )
     imp.set_defaults(handler=_command("import_returns"))
 
     new_plan = commands.add_parser(
         "new-plan", help=zh_en("由正式表格建立新年度计划", "create a year's plan from a table")
     )
     _db_option(new_plan, default=argparse.SUPPRESS)
-    new_plan.add_argument("--year", type=int, metavar="YEAR")
-    new_plan.add_argument("table", metavar="TABLE")
+    new_plan.add_argument(
+        "--year",
+        type=int,
+        metavar="YEAR",
+        help=zh_en(
+            "计划年度（表格标题中没有写明时）",
+            "the plan's year (where the table's title names none)",
+        ),
+    )
+    new_plan.add_argument(
+        "table",
+        metavar="TABLE",
+        help=zh_en(
+            "正式表格（序号、重点工作、牵头单位）", "the official table (序号, 重点工作, 牵头单位)"
+        ),
+    )
     new_plan.set_defaults(handler=_command("new_plan"))
 
     for name, helptext in (
@@ -96,8 +126,23 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         sub = commands.add_parser(name, help=helptext)
         _db_option(sub, default=argparse.SUPPRESS)
-        sub.add_argument("--period", metavar="P", required=True)
-        sub.add_argument("--unit", metavar="NAME")
+        sub.add_argument(
+            "--period",
+            metavar="P",
+            required=True,
+            help=zh_en(
+                "期间：2024Q1 一季度、2024H1 上半年、2024Q3 前三季度、2024Y 全年",
+                "the period: 2024Q1, 2024H1, 2024Q3 (Jan–Sep) or 2024Y",
+            ),
+        )
+        sub.add_argument(
+            "--unit",
+            metavar="NAME",
+            help=zh_en(
+                "只含该牵头单位的指标（含共同牵头的）",
+                "only this lead unit's rows (shared ones too)",
+            ),
+        )
         if name == "export-summary":
             sub.add_argument(
                 "--with-problems",
@@ -114,7 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
                 action="store_true",
                 help=zh_en("纵向打印（默认横向）", "portrait pages (landscape by default)"),
             )
-        sub.add_argument("-o", "--output", metavar="OUT", required=True)
+        sub.add_argument(
+            "-o",
+            "--output",
+            metavar="OUT",
+            required=True,
+            help=zh_en(
+                "输出文件（.xlsx，汇总表也可 .pdf）",
+                "the file to write (.xlsx; .pdf for the summary)",
+            ),
+        )
         sub.set_defaults(handler=_command(name.replace("-", "_")))
     return parser
 
