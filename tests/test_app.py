@@ -42,8 +42,15 @@ def test_uncaught_exception_is_logged_and_shown(qapp, tmp_path: Path, monkeypatc
     assert "a bug the clerk should never see" in logged and "Traceback" in logged
 
 
-def test_language_follows_the_setting_then_the_system(tmp_path: Path) -> None:
+def test_language_follows_the_setting_then_the_system(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    english, chinese = QLocale(QLocale.Language.English), QLocale(QLocale.Language.Chinese)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: english))
+    assert chosen_language(settings) == "en"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: chinese))
+    assert chosen_language(settings) == "zh_CN"
     settings.setValue(LANGUAGE_KEY, "en")
     assert chosen_language(settings) == "en"
     settings.setValue(LANGUAGE_KEY, "zh_CN")

@@ -68,8 +68,9 @@ def test_listing_says_when_and_what_each_backup_holds(database: Database) -> Non
         (change,) = editing.history(session, view.id)
     assert info.latest_edit is not None
     assert info.latest_edit.replace(tzinfo=None) == change.at.replace(tzinfo=None)
-    assert backups.describe(info).endswith(
-        f"2024, 53, {info.latest_edit.strftime('%Y-%m-%d %H:%M')}"
+    assert info.made_at is not None
+    assert backups.describe(info) == (
+        f"{info.made_at:%Y-%m-%d %H:%M} {info.reason}: 2024, 53, {info.latest_edit:%Y-%m-%d %H:%M}"
     )
 
 

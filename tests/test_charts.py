@@ -76,12 +76,26 @@ def test_clicking_beside_the_bars_emits_nothing(qtbot, tables: list[SummaryTable
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
-def test_bar_colours_follow_the_status(tables: list[SummaryTable]) -> None:
+def test_bar_colours_follow_the_status(qtbot, tables: list[SummaryTable]) -> None:  # type: ignore[no-untyped-def]
+    import pyqtgraph as pg
+    from PySide6.QtGui import QColor
+
     from kpi_desktop.ui.charts import STATUS_COLOURS
 
     statuses = {r.seq: r.status for r in tables[0].rows}
     assert statuses[14] is Status.BEHIND and statuses[32] is Status.ON_SCHEDULE
-    assert STATUS_COLOURS[Status.BEHIND] != STATUS_COLOURS[Status.ON_SCHEDULE]
+    charts = _shown(qtbot, tables)
+    (bars,) = [
+        item
+        for item in charts._completion.getPlotItem().items
+        if isinstance(item, pg.BarGraphItem) and item.opts.get("brushes")
+    ]
+    seqs = [r.seq for r in tables[0].rows]
+    brushes = bars.opts["brushes"]
+    assert brushes[seqs.index(14)].color().name() == QColor(STATUS_COLOURS[Status.BEHIND]).name()
+    assert (
+        brushes[seqs.index(32)].color().name() == QColor(STATUS_COLOURS[Status.ON_SCHEDULE]).name()
+    )
 
 
 def test_export_png_of_each_tab(qtbot, tables: list[SummaryTable], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -96,3 +110,10 @@ def test_export_png_of_each_tab(qtbot, tables: list[SummaryTable], tmp_path: Pat
         assert charts.export_png(path)
         image = QImage(str(path))
         assert not image.isNull() and image.width() > 100
+        # A drawn chart, not a blank picture: many distinct colours (bars, text, axes).
+        sample = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(sample) > 5

@@ -33,11 +33,13 @@ from kpi_desktop.ui.import_dialog import (
 )
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.submissions_view import (
+    COLUMN_FILES,
     COLUMN_RETURNED,
     COLUMN_WHEN,
     NOT_ANSWERED,
     ChaseDialog,
     SubmissionsModel,
+    local_time,
 )
 from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog, new_plan_from_table
 from kpi_desktop.ui.tree_model import StatusRole
@@ -152,9 +154,14 @@ def test_four_returns_preview_accept_updates_tree_and_submissions(
     assert statuses and None not in statuses and Status.NOT_REPORTED.value not in statuses
 
     after = _submissions(window)
-    for unit, (_path, seqs) in returns.items():
+    model = window.submissions_dock.view.model
+    for unit, (path, seqs) in returns.items():
         assert after[unit][0] == f"{len(seqs)} / {len(seqs)}"
-        assert after[unit][1] != "未报送"
+        number = next(i for i, r in enumerate(model.rows) if r.unit == unit)
+        answer = model.rows[number]
+        assert answer.last_received is not None
+        assert after[unit][1] == local_time(answer.last_received) != ""
+        assert model.data(model.index(number, COLUMN_FILES)) == path.name
     others = [unit for unit in after if unit not in returns]
     assert others
     for unit in others:
@@ -346,9 +353,15 @@ def test_closing_while_the_files_are_read_drops_the_answer(
     before = snapshot(window.database)
     window.import_files([p for p, _s in returns.values()])
     dialog = window.import_dialog
-    dialog.reject()  # deleted on close, while the worker still reads
-    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=60_000)
-    QApplication.processEvents()
+    # The answer arriving for a dialog already deleted must be dropped, not raise in the
+    # event loop ("Internal C++ object already deleted").
+    with qtbot.captureExceptions() as raised:
+        dialog.reject()  # deleted on close, while the worker still reads
+        qtbot.waitUntil(
+            lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=60_000
+        )
+        QApplication.processEvents()
+    assert raised == []
     assert snapshot(window.database) == before
 
 

@@ -56,7 +56,7 @@ def test_backup_model(qtbot, qtmodeltester, database: Database) -> None:  # type
     assert model.rowCount() == 2
     qtmodeltester.check(model)
     newest, older = (model.index(row, 0) for row in range(2))
-    assert model.index(newest.row(), COLUMN_YEARS).data() != "2024"
+    assert model.index(newest.row(), COLUMN_YEARS).data() == "damaged"
     assert model.index(older.row(), COLUMN_YEARS).data() == "2024"
     assert model.index(older.row(), COLUMN_INDICATORS).data() == "53"
     assert model.index(older.row(), COLUMN_REASON).data() == "before an import"

@@ -22,7 +22,7 @@ def table(database: object) -> SummaryTable:
         return compile_summary(session, "2024Q1")
 
 
-def test_preview_dialog_paints_the_pages(qtbot, table: SummaryTable) -> None:  # type: ignore[no-untyped-def]
+def test_preview_dialog_paints_the_pages(qtbot, table: SummaryTable, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
     from kpi_desktop.ui.summary_print import SummaryPrinter
@@ -35,6 +35,15 @@ def test_preview_dialog_paints_the_pages(qtbot, table: SummaryTable) -> None:  #
     assert preview is not None
     qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=10000)
     assert preview.pageCount() == printer.pages >= 2
+    # The same pages as the command line's PDF: same orientation, same page count.
+    from PySide6.QtGui import QPageLayout
+
+    from kpi_desktop.printing.summary_printer import print_pdf
+
+    layout = dialog.printer().pageLayout()
+    assert layout.orientation() == QPageLayout.Orientation.Landscape
+    assert layout.pageSize().id() == layout.pageSize().PageSizeId.A4
+    assert print_pdf(table, tmp_path / "cli.pdf") == preview.pageCount()
 
 
 def test_printer_pdf_holds_the_seed(

@@ -124,7 +124,8 @@ def test_typing_is_saved_after_a_pause_without_leaving_the_field(qtbot, window: 
         timeout=5000,
     )
     assert window.document.view(ids[12]).progress["2024H1"].text == "新增规上工业企业30家"  # type: ignore[union-attr]
-    assert "保存" in window.status_label.text()
+    assert window.status_label.text().startswith("所有修改已于")
+    assert "未保存" not in window.status_label.text()
 
 
 def test_filter_box_narrows_the_tree(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -301,3 +302,10 @@ def test_clicking_a_bar_in_the_charts_selects_that_indicator(qtbot, window: Main
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.current_indicator_id() == ids[32]
     assert window.panel.view is not None and window.panel.view.seq == 32
+
+
+def test_the_window_carries_the_application_icon(window: MainWindow) -> None:
+    from kpi_desktop.ui.icon import ICON_SIZES
+
+    sizes = sorted(size.width() for size in window.windowIcon().availableSizes())
+    assert sizes == list(ICON_SIZES)

@@ -32,6 +32,7 @@ from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
 from kpi_desktop.storage.engine import Database
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.icon import application_icon
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.charts_dock import ChartsDock
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.setAcceptDrops(True)
+        self.setWindowIcon(application_icon())
         self.document: PlanDocument
         self.charts_dock: ChartsDock | None = None
         self._build_actions()
