@@ -65,16 +65,23 @@ def main() -> int:
     program = [sys.executable, "-m", "kpi_desktop", "--db", str(database)]
     bare = [sys.executable, "-c", BARE]
     program_env = {**env, "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT": "1"}
+    # "ready": after the first paint the database is opened properly (writer lock, checks,
+    # the day's backup) and the window can be edited; the process quits then.
+    ready_env = {**env, "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT": "ready"}
     _time(bare, env), _time(program, program_env)  # warm the file cache
-    bare_times, program_times = [], []
+    bare_times, program_times, ready_times = [], [], []
     for _ in range(args.runs):
         bare_times.append(_time(bare, env))
         program_times.append(_time(program, program_env))
+        ready_times.append(_time(program, ready_env))
     bare_median = statistics.median(bare_times)
     program_median = statistics.median(program_times)
-    print(f"bare PySide6 window: median {bare_median:.3f} s over {args.runs} runs")
-    print(f"kpi-desktop window:  median {program_median:.3f} s over {args.runs} runs")
-    print(f"ratio: {program_median / bare_median:.2f}x")
+    ready_median = statistics.median(ready_times)
+    print(f"bare PySide6 window:           median {bare_median:.3f} s over {args.runs} runs")
+    print(f"kpi-desktop, first paint:      median {program_median:.3f} s over {args.runs} runs")
+    print(f"kpi-desktop, ready to edit:    median {ready_median:.3f} s over {args.runs} runs")
+    print(f"ratio (first paint / bare): {program_median / bare_median:.2f}x")
+    print(f"ratio (ready / bare):       {ready_median / bare_median:.2f}x")
     return 0
 
 

@@ -309,3 +309,78 @@ def test_the_window_carries_the_application_icon(window: MainWindow) -> None:
 
     sizes = sorted(size.width() for size in window.windowIcon().availableSizes())
     assert sizes == list(ICON_SIZES)
+
+
+def test_quick_start_paints_from_the_snapshot_then_opens_the_database(
+    qtbot,
+    shell: Shell,
+    db_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from kpi_desktop.storage.snapshot import read_snapshot
+
+    open_plan_database(db_path).close()
+    snapshot = read_snapshot(db_path)
+    assert snapshot is not None
+    win = shell.show(None, snapshot, str(db_path))
+    qtbot.addWidget(win)
+    ids = _seq_to_id(win)
+    assert len(ids) == 53 and not win.document.attached
+    assert win.select_indicator(ids[33])
+    assert not win.add_action.isEnabled()  # nothing can be edited before the file is open
+    win.complete_opening(open_plan_database(db_path))
+    assert win.document.attached and win.add_action.isEnabled()
+    assert win.current_indicator_id() in (None, ids[33])
+    win.select_period("2024H1")
+    win.select_indicator(ids[33])
+    panel = win.panel.editable_panel
+    assert panel is not None
+    panel.text.insertPlainText("上半年引进大学生1.6万人。")
+    panel.flush()
+    assert win.document.view(ids[33]).progress["2024H1"].text == "上半年引进大学生1.6万人。"  # type: ignore[union-attr]
+    win.database.close()
+
+
+def test_the_window_modules_load_without_the_data_layer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import kpi_desktop.ui.app, kpi_desktop.ui.main_window\n"
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'openpyxl', 'pyqtgraph')"
+        " if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_program_starts_quickly_and_leaves_the_file_free(db_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    open_plan_database(db_path).close()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT": "ready",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi_desktop", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    again = open_plan_database(db_path)  # the writer lock was released on the way out
+    again.close()

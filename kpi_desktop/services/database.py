@@ -6,28 +6,14 @@ from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.services.backups import daily_backup
+from kpi_desktop.services.paths import APP_NAME as APP_NAME
+from kpi_desktop.services.paths import DEFAULT_FILE as DEFAULT_FILE
+from kpi_desktop.services.paths import data_folder as data_folder
+from kpi_desktop.services.paths import default_database_path
+from kpi_desktop.services.paths import log_folder as log_folder
 from kpi_desktop.services.plans import install_builtin_plan
-from kpi_desktop.storage.engine import Database, is_server_url, open_database
-
-APP_NAME = "kpi-desktop"
-DEFAULT_FILE = "kpi-desktop.sqlite"
-
-
-def data_folder() -> Path:
-    """The platform's per-user data folder (on Windows under %LOCALAPPDATA%)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
-
-
-def log_folder() -> Path:
-    from platformdirs import user_log_dir
-
-    return Path(user_log_dir(APP_NAME, appauthor=False))
-
-
-def default_database_path() -> Path:
-    return data_folder() / DEFAULT_FILE
+from kpi_desktop.storage.engine import Database, open_database
+from kpi_desktop.storage.locations import is_server_url
 
 
 def _server_url(path: Path | str) -> str | None:
@@ -66,7 +52,8 @@ def open_for_reading(path: Path | str | None = None) -> Database:
     not exist yet is created with the built-in plan; one that needs an upgrade is opened for
     writing, which upgrades it."""
     if path is not None and is_server_url(path):
-        return open_plan_database(path, read_only=True)
+        # A server has no writer lock to avoid, and a new one must first be filled.
+        return open_plan_database(path)
     target = (Path(path) if path is not None else default_database_path()).expanduser()
     if not target.exists():
         return open_plan_database(path)

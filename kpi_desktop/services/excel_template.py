@@ -33,8 +33,9 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.plans import UnitDirectory
-from kpi_desktop.services.queries import IndicatorView, indicator_views, plan_for_year
+from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.returns import MARKER_FORMAT, MARKER_SHEET, identity_hash
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import Contribution, LeadUnit, Plan
 
 TEMPLATE_VERSION = 1

@@ -55,7 +55,7 @@ from kpi_desktop.domain.text import fold, short, split_units
 from kpi_desktop.services import editing
 from kpi_desktop.services.excel_template import STATUS_CHOICES
 from kpi_desktop.services.plans import UnitDirectory
-from kpi_desktop.services.queries import IndicatorView, indicator_views, plans
+from kpi_desktop.services.queries import indicator_views, plans
 from kpi_desktop.services.returns import (
     DEFAULT_LIMITS,
     Limits,
@@ -64,6 +64,7 @@ from kpi_desktop.services.returns import (
     identity_hash,
     read_return,
 )
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.backup import make_backup
 from kpi_desktop.storage.engine import Database
 from kpi_desktop.storage.models import (

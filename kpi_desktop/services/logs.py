@@ -6,14 +6,9 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from kpi_desktop.services.paths import log_folder
+
 LOG_FILE = "kpi-desktop.log"
-
-
-def default_log_folder() -> Path:
-    """The platform's per-user log folder (on Windows under %LOCALAPPDATA%)."""
-    from platformdirs import user_log_dir
-
-    return Path(user_log_dir("kpi-desktop", appauthor=False))
 
 
 def configure_logging(folder: Path | None = None, level: int = logging.INFO) -> Path | None:
@@ -26,7 +21,7 @@ def configure_logging(folder: Path | None = None, level: int = logging.INFO) -> 
     for old in list(root.handlers):
         if getattr(old, "_kpi_desktop", False):
             root.removeHandler(old)
-    target = (folder or default_log_folder()) / LOG_FILE
+    target = (folder or log_folder()) / LOG_FILE
     handler: logging.Handler
     written: Path | None
     try:

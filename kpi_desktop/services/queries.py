@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import (
     Actual,
     Indicator,
@@ -19,36 +19,6 @@ from kpi_desktop.storage.models import (
     Progress,
     Target,
 )
-
-
-@dataclass
-class IndicatorView:
-    """One indicator as the window, the exports and the dump read it."""
-
-    indicator: Indicator
-    units: list[IndicatorUnit]
-    canonical_units: list[str]
-    targets: list[Target]
-    progress: dict[str, Progress] = field(default_factory=dict)
-    actuals: dict[tuple[str, int], Actual] = field(default_factory=dict)
-
-    @property
-    def id(self) -> int:
-        assert self.indicator.id is not None
-        return self.indicator.id
-
-    @property
-    def seq(self) -> int:
-        return self.indicator.seq
-
-    @property
-    def text(self) -> str:
-        return self.indicator.text
-
-    @property
-    def lead_units(self) -> list[str]:
-        """The lead units as the row writes them."""
-        return [u.written_name for u in self.units]
 
 
 def plans(session: Session) -> list[Plan]:

@@ -17,8 +17,9 @@ from kpi_desktop.domain.schedule import Assessment
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
 from kpi_desktop.services.plans import UnitDirectory
-from kpi_desktop.services.queries import IndicatorView, indicator_views, plan_for_year
+from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.tracking import standing
+from kpi_desktop.services.views import IndicatorView
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,16 @@ the clerk chose wins over the computed one. The rules themselves live in domain.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.figures import placeholder, propose_actuals
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
 from kpi_desktop.domain.status import Status
-from kpi_desktop.services.queries import IndicatorView
-from kpi_desktop.storage.models import Target
+from kpi_desktop.services.views import IndicatorView
+
+if TYPE_CHECKING:
+    from kpi_desktop.storage.models import Target
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,12 +23,13 @@ from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.storage import backup, schema
+from kpi_desktop.storage.locations import SERVER_URL as SERVER_URL
+from kpi_desktop.storage.locations import is_server_url as is_server_url
 from kpi_desktop.storage.lock import LockBusy, LockHolder, WriterLock, current_holder
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://", re.IGNORECASE)
 
 # Codes of refusals after which the window may offer to open the file read-only instead.
 READ_ONLY_OFFER = frozenset({"db.locked", "db.file_read_only"})
@@ -178,10 +178,6 @@ def create_database(path: Path, fill: Callable[[Session], None]) -> None:
     except (OSError, exc.OperationalError) as error:
         partial.unlink(missing_ok=True)
         raise KpiError("db.cannot_create", path=str(path), detail=str(error)) from error
-
-
-def is_server_url(target: str | Path) -> bool:
-    return bool(SERVER_URL.match(str(target)))
 
 
 def _writable(path: Path) -> bool:

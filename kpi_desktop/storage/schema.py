@@ -18,6 +18,8 @@ from sqlalchemy import Connection, text
 from sqlmodel import SQLModel
 
 from kpi_desktop.storage import models
+from kpi_desktop.storage.schema_version import APPLICATION_ID as APPLICATION_ID
+from kpi_desktop.storage.schema_version import SCHEMA_VERSION as SCHEMA_VERSION
 
 MigrationStep = Callable[[Connection], None]
 
@@ -29,8 +31,8 @@ def _v1_to_v2(connection: Connection) -> None:
 
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
 MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2}
-SCHEMA_VERSION = 1 + len(MIGRATIONS)
-APPLICATION_ID = "kpi-desktop"
+if 1 + len(MIGRATIONS) != SCHEMA_VERSION:  # pragma: no cover - caught by every test run
+    raise RuntimeError("storage.schema_version.SCHEMA_VERSION must follow MIGRATIONS")
 
 
 def read_version(connection: Connection) -> int | None:

@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +24,7 @@ from kpi_desktop.ui.startup_report import report_on_quit_if_asked
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.engine import Database
+    from kpi_desktop.storage.snapshot import Snapshot
     from kpi_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -125,10 +127,15 @@ class Shell:
         self.translations.install(chosen_language(settings))
         self.window: MainWindow | None = None
 
-    def show(self, database: Database) -> MainWindow:
+    def show(
+        self, database: Database | None, snapshot: Snapshot | None = None, location: str = ""
+    ) -> MainWindow:
+        """The main window on `database`, or on `snapshot` until the database is attached."""
         from kpi_desktop.ui.main_window import MainWindow
 
         window = MainWindow(database, self.settings)
+        if database is None and snapshot is not None:
+            window.show_snapshot(snapshot, location)
         window.languageChangeRequested.connect(self.change_language)
         self.window = window
         window.show()
@@ -136,7 +143,7 @@ class Shell:
 
     def change_language(self) -> None:
         old = self.window
-        if old is None:
+        if old is None or not old.document.attached:
             return
         self.translations.install(chosen_language(self.settings))
         indicator = old.current_indicator_id()
@@ -152,54 +159,88 @@ class Shell:
 def _import_data_layers() -> None:
     # SQLAlchemy and sqlmodel take most of the start-up time. Importing them on a second
     # thread lets that work overlap with Qt starting its platform and fonts.
-    import kpi_desktop.services.database
-    import kpi_desktop.services.tracking
-    import kpi_desktop.ui.document  # noqa: F401
+    import kpi_desktop.services.database  # noqa: F401
+
+
+def _quick_read(db_path: Path | str | None) -> tuple[Snapshot | None, str]:
+    """The file's plan read straight through sqlite3 (storage.snapshot), when it can be."""
+    from kpi_desktop.services.paths import default_database_path
+    from kpi_desktop.storage.locations import is_server_url
+    from kpi_desktop.storage.snapshot import read_snapshot
+
+    if db_path is not None and is_server_url(db_path):
+        return None, ""
+    path = (Path(db_path) if db_path is not None else default_database_path()).expanduser()
+    return read_snapshot(path), str(path)
 
 
 def run(db_path: Path | str | None) -> int:
+    """The window. An existing file is painted first from a quick sqlite3 read and opened
+    properly (writer lock, checks, the day's backup) right after; a new file, an old one that
+    needs an upgrade or a server database is opened first, as before."""
     from kpi_desktop.services.logs import configure_logging
+    from kpi_desktop.ui.opening import open_interactively
 
-    loader = threading.Thread(target=_import_data_layers, name="import", daemon=True)
-    loader.start()
     log_file = configure_logging()
+    snapshot, location = _quick_read(db_path)
+    loader = threading.Thread(target=_import_data_layers, name="import", daemon=True)
+    if snapshot is None:
+        loader.start()
     app = make_application()
     settings = QSettings()
     shell = Shell(app, settings)
     install_exception_hook(log_file)
-    loader.join()
-    from kpi_desktop.ui.opening import open_interactively
+    quit_mode = os.environ.get(QUIT_AFTER_PAINT, "")
+    if snapshot is not None:
+        window = shell.show(None, snapshot, location)
 
-    database = open_interactively(db_path)
-    if database is None:
-        return 2
-    window = shell.show(database)
-    if os.environ.get(QUIT_AFTER_PAINT):
-        quit_after_first_paint(window, app)
+        def complete() -> None:
+            database = open_interactively(db_path, window)
+            if database is None:
+                app.exit(2)
+                return
+            window.complete_opening(database)
+            if quit_mode == "ready":
+                QTimer.singleShot(0, app.quit)
+
+        if quit_mode in ("", "ready"):
+            after_first_paint(window, complete)
+    else:
+        loader.join()
+        database = open_interactively(db_path)
+        if database is None:
+            return 2
+        window = shell.show(database)
+        if quit_mode == "ready":
+            QTimer.singleShot(0, app.quit)
+    if quit_mode and quit_mode != "ready":
+        after_first_paint(window, app.quit)
     report_on_quit_if_asked(app, window)
     try:
         return app.exec()
     finally:
         # The window may have switched files; close whichever is open now.
-        current = shell.window.database if shell.window is not None else database
-        current.close()
+        current = shell.window if shell.window is not None else window
+        if current.document.attached:
+            current.database.close()
 
 
 QUIT_AFTER_PAINT = "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT"
 
 
 class _FirstPaint(QObject):
-    """Quits once the window has painted: start-up benchmarks and the frozen-build test."""
+    """Runs `then` once, after the window's first paint."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self.app = app
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.app.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
         return False
 
 
-def quit_after_first_paint(window: QWidget, app: QApplication) -> None:
-    window.installEventFilter(_FirstPaint(app))
+def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
+    window.installEventFilter(_FirstPaint(window, then))

@@ -7,15 +7,29 @@ a whole burst of typing rather than one character.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from kpi_desktop.services import editing, structure
 from kpi_desktop.ui.document import PlanDocument
 
 _MERGE_ID = 1001
+
+
+def _editing() -> ModuleType:
+    # Imported when an edit runs, not with this module: the window paints before the data
+    # layer has loaded (see storage.snapshot).
+    from kpi_desktop.services import editing
+
+    return editing
+
+
+def _structure() -> ModuleType:
+    from kpi_desktop.services import structure
+
+    return structure
 
 
 def _tr(text: str) -> str:
@@ -120,7 +134,7 @@ class SetActual(QUndoCommand):
         ok = self.document.write(
             self.indicator_id,
             "actual",
-            lambda s: editing.set_actual(
+            lambda s: _editing().set_actual(
                 s, self.indicator_id, self.period, self.target_id, value, unit, confirmed=confirmed
             ),
         )
@@ -177,8 +191,8 @@ def set_indicator_text(document: PlanDocument, indicator_id: int, text: str) -> 
         document,
         QCoreApplication.translate("commands", "Edit the text of an indicator"),
         indicator_id,
-        lambda s: editing.set_indicator(s, indicator_id, {"text": text}),
-        lambda s, _state: editing.set_indicator(s, indicator_id, {"text": old}),
+        lambda s: _editing().set_indicator(s, indicator_id, {"text": text}),
+        lambda s, _state: _editing().set_indicator(s, indicator_id, {"text": old}),
     )
 
 
@@ -189,8 +203,8 @@ def set_lead_units(document: PlanDocument, indicator_id: int, names: list[str]) 
         document,
         QCoreApplication.translate("commands", "Change lead units"),
         indicator_id,
-        lambda s: structure.set_lead_units(s, indicator_id, names),
-        lambda s, _state: structure.set_lead_units(s, indicator_id, old),
+        lambda s: _structure().set_lead_units(s, indicator_id, names),
+        lambda s, _state: _structure().set_lead_units(s, indicator_id, old),
     )
 
 
@@ -204,8 +218,8 @@ def set_target(
         document,
         QCoreApplication.translate("commands", "Correct a target"),
         indicator_id,
-        lambda s: editing.set_target(s, target_id, changes),
-        lambda s, _state: editing.set_target(s, target_id, old),
+        lambda s: _editing().set_target(s, target_id, changes),
+        lambda s, _state: _editing().set_target(s, target_id, old),
     )
 
 
@@ -214,8 +228,8 @@ def add_target(document: PlanDocument, indicator_id: int) -> QUndoCommand:
         document,
         QCoreApplication.translate("commands", "Add a target"),
         indicator_id,
-        lambda s: structure.add_target(s, indicator_id),
-        lambda s, target_id: structure.remove_target(s, target_id),
+        lambda s: _structure().add_target(s, indicator_id),
+        lambda s, target_id: _structure().remove_target(s, target_id),
     )
 
 
@@ -224,8 +238,8 @@ def remove_target(document: PlanDocument, indicator_id: int, target_id: int) -> 
         document,
         QCoreApplication.translate("commands", "Remove a target"),
         indicator_id,
-        lambda s: structure.remove_target(s, target_id),
-        lambda s, snapshot: structure.restore_target(s, snapshot),
+        lambda s: _structure().remove_target(s, target_id),
+        lambda s, snapshot: _structure().restore_target(s, snapshot),
     )
 
 
@@ -236,8 +250,8 @@ def add_indicator(document: PlanDocument, seq: int, text: str, units: list[str])
         document,
         QCoreApplication.translate("commands", "Add indicator %1").replace("%1", str(seq)),
         None,
-        lambda s: structure.add_indicator(s, plan_id, seq, text, units),
-        lambda s, indicator_id: structure.remove_indicator(s, indicator_id),
+        lambda s: _structure().add_indicator(s, plan_id, seq, text, units),
+        lambda s, indicator_id: _structure().remove_indicator(s, indicator_id),
     )
 
 
@@ -249,8 +263,8 @@ def remove_indicator(document: PlanDocument, indicator_id: int) -> QUndoCommand:
             "%1", str(view.seq if view else "")
         ),
         None,
-        lambda s: structure.remove_indicator(s, indicator_id),
-        lambda s, snapshot: structure.restore_indicator(s, snapshot),
+        lambda s: _structure().remove_indicator(s, indicator_id),
+        lambda s, snapshot: _structure().restore_indicator(s, snapshot),
     )
 
 
@@ -261,6 +275,6 @@ def renumber(document: PlanDocument, indicator_id: int, seq: int) -> QUndoComman
         document,
         QCoreApplication.translate("commands", "Renumber an indicator"),
         None,
-        lambda s: structure.renumber(s, indicator_id, seq),
-        lambda s, _state: structure.renumber(s, indicator_id, old),
+        lambda s: _structure().renumber(s, indicator_id, seq),
+        lambda s, _state: _structure().renumber(s, indicator_id, old),
     )

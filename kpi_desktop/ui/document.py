@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -17,13 +17,15 @@ from PySide6.QtGui import QUndoStack
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period, PeriodKind
 from kpi_desktop.domain.status import Status
-from kpi_desktop.services import editing
-from kpi_desktop.services.editing import EditError
-from kpi_desktop.services.queries import IndicatorView, indicator_views, plans
-from kpi_desktop.services.structure import StructureError
 from kpi_desktop.services.tracking import status_of
-from kpi_desktop.storage.engine import Database
-from kpi_desktop.storage.models import Plan
+from kpi_desktop.services.views import IndicatorView
+
+if TYPE_CHECKING:
+    # The data layer is imported where it is used, not here: the window's first paint comes
+    # before SQLAlchemy has loaded (see storage.snapshot).
+    from kpi_desktop.storage.engine import Database
+    from kpi_desktop.storage.models import Plan
+    from kpi_desktop.storage.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -37,19 +39,52 @@ class PlanDocument(QObject):
     saved = Signal(str)  # a short description of what was just written
     failed = Signal(str)  # why an edit could not be saved (nothing was changed)
 
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        database: Database | None,
+        parent: QObject | None = None,
+        snapshot: Snapshot | None = None,
+    ) -> None:
+        """Read `database`; or, for the first paint, show `snapshot` (a quick sqlite3 read of
+        the same file) until `attach_database` gives the database itself."""
         super().__init__(parent)
-        self.database = database
+        self._database = database
         self.undo_stack = QUndoStack(self)
         self._plans: list[Plan] = []
         self.plan: Plan | None = None
         self.period = ""
         self.views: list[IndicatorView] = []
         self._by_id: dict[int, IndicatorView] = {}
-        self.load()
+        if snapshot is not None:
+            from kpi_desktop.services.views import views_from_snapshot
+
+            self._plans = list(snapshot.plans)  # type: ignore[arg-type]
+            self.plan = snapshot.plan  # type: ignore[assignment]
+            self.views = views_from_snapshot(snapshot)
+            self._by_id = {v.id: v for v in self.views}
+            self.period = self._first_open_period()
+        else:
+            self.load()
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            raise RuntimeError("the database is not attached yet")
+        return self._database
+
+    @property
+    def attached(self) -> bool:
+        return self._database is not None
+
+    def attach_database(self, database: Database) -> None:
+        """The database the first paint's snapshot was read from, now opened properly."""
+        self._database = database
+        self.load(self.plan.year if self.plan is not None else None)
 
     # reading -------------------------------------------------------------------------------
     def load(self, year: int | None = None) -> None:
+        from kpi_desktop.services.queries import plans
+
         with self.database.read() as session:
             self._plans = plans(session)
         if not self._plans:
@@ -58,29 +93,35 @@ class PlanDocument(QObject):
             return
         chosen = next((p for p in self._plans if p.year == year), None)
         self.plan = chosen or self._plans[-1]
+        self._read_views()
         if not self.period or Period.parse(self.period).year != self.plan.year:
             self.period = self._first_open_period()
-        self._reload_all()
+        self.reset.emit()
 
     def _first_open_period(self) -> str:
         """The first period of the year that has no progress yet: the one being worked on."""
         assert self.plan is not None
-        with self.database.read() as session:
-            views = indicator_views(session, self.plan)
         for kind in PeriodKind:
             code = Period.of(self.plan.year, kind).code
-            if not any(code in v.progress for v in views):
+            if not any(code in v.progress for v in self.views):
                 return code
         return Period.of(self.plan.year, PeriodKind.Y).code
 
-    def _reload_all(self) -> None:
+    def _read_views(self) -> None:
+        from kpi_desktop.services.queries import indicator_views
+
         assert self.plan is not None
         with self.database.read() as session:
             self.views = indicator_views(session, self.plan)
         self._by_id = {v.id: v for v in self.views}
+
+    def _reload_all(self) -> None:
+        self._read_views()
         self.reset.emit()
 
     def reload_indicator(self, indicator_id: int) -> None:
+        from kpi_desktop.services.queries import indicator_views
+
         assert self.plan is not None
         with self.database.read() as session:
             fresh = {v.id: v for v in indicator_views(session, self.plan)}
@@ -114,17 +155,19 @@ class PlanDocument(QObject):
     # writing (called by undo commands only) ------------------------------------------------
     @property
     def read_only(self) -> bool:
-        return bool(getattr(self.database, "read_only", False))
+        return bool(getattr(self._database, "read_only", False))
 
     def write(self, indicator_id: int | None, what: str, action: Callable[[Any], None]) -> bool:
         """Run `action(session)` in one transaction, then refresh and report the save.
 
         A refusal (a full disk, a file opened read-only, an edit the plan does not allow)
         changes nothing; it is reported through `failed` and the result is False."""
+        from kpi_desktop.services.editing import EditError
+
         try:
             with self.database.transaction() as session:
                 action(session)
-        except (KpiError, StructureError, EditError) as error:
+        except (KpiError, EditError) as error:
             log.warning("edit refused: %s", error)
             self.failed.emit(error.message() if isinstance(error, KpiError) else str(error))
             return False
@@ -139,5 +182,11 @@ class PlanDocument(QObject):
         return self.write(
             indicator_id,
             what=f"{indicator_id}:{period}",
-            action=lambda s: editing.set_progress(s, indicator_id, period, changes),
+            action=lambda s: _set_progress(s, indicator_id, period, changes),
         )
+
+
+def _set_progress(session: Any, indicator_id: int, period: str, changes: dict[str, Any]) -> None:
+    from kpi_desktop.services.editing import set_progress
+
+    set_progress(session, indicator_id, period, changes)

@@ -30,11 +30,12 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period, periods_of_year
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
-from kpi_desktop.storage.engine import Database
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.icon import application_icon
 
 if TYPE_CHECKING:
+    from kpi_desktop.storage.engine import Database
+    from kpi_desktop.storage.snapshot import Snapshot
     from kpi_desktop.ui.charts_dock import ChartsDock
 from kpi_desktop.ui.progress_panel import IndicatorPanel, period_title
 from kpi_desktop.ui.tree_model import (
@@ -55,7 +56,9 @@ class MainWindow(QMainWindow):
 
     languageChangeRequested = Signal()
 
-    def __init__(self, database: Database, settings: QSettings | None = None) -> None:
+    def __init__(self, database: Database | None, settings: QSettings | None = None) -> None:
+        """A window on `database`; with None, call `show_snapshot` and then
+        `complete_opening` (the quick start, see ui.app)."""
         super().__init__()
         self.settings = settings or QSettings()
         self.setAcceptDrops(True)
@@ -68,7 +71,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        self.attach(database)
+        if database is not None:
+            self.attach(database)
         self._restore_layout()
 
     # building ------------------------------------------------------------------------------
@@ -205,9 +209,38 @@ class MainWindow(QMainWindow):
         old_document = getattr(self, "document", None)
         if old_document is not None:
             self.panel.flush()
-            old_document.database.close()
+            if old_document.attached:
+                old_document.database.close()
         self.database = database
-        self.document = PlanDocument(database, self)
+        self._show_document(PlanDocument(database, self))
+        self._opened(database)
+
+    def show_snapshot(self, snapshot: Snapshot, location: str) -> None:
+        """The first paint: the file's indicators read quickly (storage.snapshot), to be
+        followed at once by `complete_opening` with the database itself."""
+        self.database = None  # type: ignore[assignment]
+        self._show_document(PlanDocument(None, self, snapshot=snapshot))
+        self.setWindowTitle(f"kpi-desktop — {location}")
+        for action in self._editing_actions():
+            action.setEnabled(False)
+
+    def complete_opening(self, database: Database) -> None:
+        self.database = database
+        self.document.attach_database(database)
+        self._opened(database)
+
+    def _editing_actions(self) -> tuple[QAction, ...]:
+        return (
+            self.add_action,
+            self.remove_action,
+            self.renumber_action,
+            self.import_action,
+            self.restore_action,
+            self.new_plan_action,
+        )
+
+    def _show_document(self, document: PlanDocument) -> None:
+        self.document = document
         self.tree_model = IndicatorTreeModel(
             self.document, grouped=bool(self.settings.value("tree/grouped", True, type=bool))
         )
@@ -228,25 +261,21 @@ class MainWindow(QMainWindow):
         self.submissions_dock.set_document(self.document)
         self._rebuild_edit_menu()
         self.document.saved.connect(self._saved)
+        self.document.failed.connect(self._refused)
         self.document.reset.connect(self._fill_selectors)
+        self.document.reset.connect(self._expand)
         self.document.periodChanged.connect(lambda _p: self._fill_selectors())
         self._fill_selectors()
         self._expand()
+
+    def _opened(self, database: Database) -> None:
         title = f"kpi-desktop — {database.location}"
         if self.document.read_only:
             title += self.tr(" (read-only)")
         self.setWindowTitle(title)
         self._remember_recent(database.location)
         self.status_label.setText(self.tr("Opened %1").replace("%1", database.location))
-        self.document.failed.connect(self._refused)
-        for action in (
-            self.add_action,
-            self.remove_action,
-            self.renumber_action,
-            self.import_action,
-            self.restore_action,
-            self.new_plan_action,
-        ):
+        for action in self._editing_actions():
             action.setEnabled(not self.document.read_only)
 
     def _rebuild_edit_menu(self) -> None:

@@ -4,12 +4,15 @@ program holds the file (or the file cannot be written) the clerk may open it rea
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.storage.engine import READ_ONLY_OFFER, Database
+
+if TYPE_CHECKING:
+    from kpi_desktop.storage.engine import Database
 
 
 def _tr(text: str) -> str:
@@ -19,6 +22,7 @@ def _tr(text: str) -> str:
 def open_interactively(target: Path | str | None, parent: QWidget | None = None) -> Database | None:
     """The opened database, or None when the clerk was told why it cannot be opened."""
     from kpi_desktop.services.database import open_plan_database
+    from kpi_desktop.storage.engine import READ_ONLY_OFFER
 
     try:
         return open_plan_database(target)

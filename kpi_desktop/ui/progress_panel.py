@@ -7,6 +7,8 @@ after a short pause or when the field loses focus.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.periods import Period, periods_of_year
 from kpi_desktop.domain.status import Status
-from kpi_desktop.services.queries import IndicatorView
-from kpi_desktop.storage.models import Progress
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.ui.commands import SetProgressField
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.targets_model import TargetsModel
 from kpi_desktop.ui.tree_model import status_icon, status_label
+
+if TYPE_CHECKING:
+    from kpi_desktop.storage.models import Progress
 
 TYPING_PAUSE_MS = 700
 TEXT_FIELDS = ("text", "problems", "next_steps")

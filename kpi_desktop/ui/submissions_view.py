@@ -13,7 +13,7 @@ import contextlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -41,18 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.periods import Period
-from kpi_desktop.services.queries import plan_for_year
-from kpi_desktop.services.submissions import (
-    ChaseItem,
-    UnitSubmission,
-    chase_csv,
-    chase_list,
-    chase_text,
-    submissions,
-)
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.progress_panel import period_title
 from kpi_desktop.ui.table_model import RowTableModel
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.submissions import ChaseItem, UnitSubmission
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +161,8 @@ class ChaseDialog(QDialog):
         self.items = items
         self.period = period
         self.setWindowTitle(self.tr("Chase list"))
+        from kpi_desktop.services.submissions import chase_text
+
         self.text = chase_text(items, period, year_title)
         self.editor = QPlainTextEdit(self.text)
         self.editor.setReadOnly(True)
@@ -204,6 +200,8 @@ class ChaseDialog(QDialog):
             path = name
         target = Path(path)
         try:
+            from kpi_desktop.services.submissions import chase_csv
+
             target.write_text(chase_csv(self.items), encoding="utf-8", newline="")
         except OSError as error:
             self.status.setText(
@@ -282,11 +280,17 @@ class SubmissionsView(QWidget):
     def refresh(self) -> None:
         self._stale = False
         document, period = self.document, self.period()
+        if document is not None and not document.attached:
+            self._stale = True  # shown again once the database is open (document.reset)
+            return
         if document is None or document.plan is None or period is None:
             self.model.set_submissions([])
             self.summary.setText("")
             self.chase_button.setEnabled(False)
             return
+        from kpi_desktop.services.queries import plan_for_year
+        from kpi_desktop.services.submissions import submissions
+
         with document.database.read() as session:
             rows = submissions(session, plan_for_year(session, period.year), period)
         self.model.set_submissions(rows)
@@ -310,6 +314,9 @@ class SubmissionsView(QWidget):
         document, period = self.document, self.period()
         if document is None or document.plan is None or period is None:
             return None
+        from kpi_desktop.services.queries import plan_for_year
+        from kpi_desktop.services.submissions import chase_list
+
         with document.database.read() as session:
             plan = plan_for_year(session, period.year)
             items = chase_list(session, plan, period)

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold, short
-from kpi_desktop.services.queries import IndicatorView
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.ui.document import PlanDocument
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -1,0 +1,12 @@
+"""Telling a database file from a server address, without importing SQLAlchemy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://", re.IGNORECASE)
+
+
+def is_server_url(target: str | Path) -> bool:
+    return bool(SERVER_URL.match(str(target)))

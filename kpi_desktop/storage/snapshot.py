@@ -1,0 +1,190 @@
+"""A quick read of one plan straight through sqlite3, for the window's first paint.
+
+Importing SQLAlchemy and sqlmodel takes several times as long as starting a bare Qt window, so
+the window paints its tree from this read and opens the database properly (writer lock,
+version check, the day's backup) right after. The rows here carry the same fields, under the
+same names, as the table models in storage.models, so everything that displays an indicator
+reads them alike; tests/test_snapshot.py checks that both reads give the same indicators.
+
+Only a file this program version wrote and that needs nothing done to it is read this way; for
+anything else (`None`) the window takes the ordinary path.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kpi_desktop.storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
+
+
+@dataclass
+class PlanRow:
+    id: int
+    year: int
+    region: str
+    title: str
+    attachment: str
+
+
+@dataclass
+class IndicatorRow:
+    id: int
+    plan_id: int
+    seq: int
+    text: str
+    category: str | None
+
+
+@dataclass
+class UnitLinkRow:
+    indicator_id: int
+    position: int
+    unit_id: int
+    written_name: str
+
+
+@dataclass
+class TargetRow:
+    id: int
+    indicator_id: int
+    position: int
+    label: str
+    kind: str
+    value: float | None
+    unit: str
+    span: str
+    confirmed: bool
+    note: str
+
+
+@dataclass
+class ProgressRow:
+    id: int
+    indicator_id: int
+    period: str
+    text: str
+    status: str | None
+    as_of_month: int | None
+    problems: str
+    next_steps: str
+    source: str
+    source_file: str | None
+    source_hash: str | None
+    source_unit: str | None
+    updated_at: datetime
+
+
+@dataclass
+class ActualRow:
+    id: int
+    progress_id: int
+    target_id: int
+    value: float | None
+    unit: str
+    as_of_month: int | None
+    confirmed: bool
+
+
+@dataclass
+class Snapshot:
+    plans: list[PlanRow]
+    plan: PlanRow
+    unit_names: dict[int, str]
+    indicators: list[IndicatorRow]
+    links: list[UnitLinkRow] = field(default_factory=list)
+    targets: list[TargetRow] = field(default_factory=list)
+    progress: list[ProgressRow] = field(default_factory=list)
+    actuals: list[ActualRow] = field(default_factory=list)
+
+
+def _stored_time(text: str) -> datetime:
+    # Times are stored in UTC without an offset (storage.models.utcnow).
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def read_snapshot(path: Path, year: int | None = None) -> Snapshot | None:
+    """The plan of `year` (default: the latest) with everything recorded for it, or None
+    when the file is missing, not this version's, or cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+    except sqlite3.Error:
+        return None
+    try:
+        return _read(connection, year)
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        connection.close()
+
+
+def _read(connection: sqlite3.Connection, year: int | None) -> Snapshot | None:
+    meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("application") != APPLICATION_ID:
+        return None
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        return None
+    plans = [
+        PlanRow(*row)
+        for row in connection.execute(
+            "SELECT id, year, region, title, attachment FROM plan ORDER BY year, region"
+        )
+    ]
+    if not plans:
+        return None
+    chosen = next((p for p in plans if p.year == year), plans[-1])
+    unit_names = dict(connection.execute("SELECT id, name FROM lead_unit").fetchall())
+    indicators = [
+        IndicatorRow(*row)
+        for row in connection.execute(
+            "SELECT id, plan_id, seq, text, category FROM indicator WHERE plan_id = ? ORDER BY seq",
+            (chosen.id,),
+        )
+    ]
+    mine = "SELECT id FROM indicator WHERE plan_id = ?"
+    links = [
+        UnitLinkRow(*row)
+        for row in connection.execute(
+            "SELECT indicator_id, position, unit_id, written_name FROM indicator_unit "
+            f"WHERE indicator_id IN ({mine}) ORDER BY indicator_id, position",
+            (chosen.id,),
+        )
+    ]
+    targets = [
+        TargetRow(*row)
+        for row in connection.execute(
+            "SELECT id, indicator_id, position, label, kind, value, unit, span, confirmed, note "
+            f"FROM target WHERE indicator_id IN ({mine}) ORDER BY indicator_id, position",
+            (chosen.id,),
+        )
+    ]
+    progress = [
+        ProgressRow(*row)
+        for row in connection.execute(
+            "SELECT id, indicator_id, period, text, status, as_of_month, problems, next_steps, "
+            "source, source_file, source_hash, source_unit, updated_at "
+            f"FROM progress WHERE indicator_id IN ({mine})",
+            (chosen.id,),
+        )
+    ]
+    actuals = [
+        ActualRow(*row)
+        for row in connection.execute(
+            "SELECT id, progress_id, target_id, value, unit, as_of_month, confirmed FROM actual "
+            f"WHERE progress_id IN (SELECT id FROM progress WHERE indicator_id IN ({mine}))",
+            (chosen.id,),
+        )
+    ]
+    # SQLite hands back booleans as 0/1 and times as text.
+    for target in targets:
+        target.confirmed = bool(target.confirmed)
+    for actual in actuals:
+        actual.confirmed = bool(actual.confirmed)
+    for entry in progress:
+        entry.updated_at = _stored_time(str(entry.updated_at))
+    return Snapshot(plans, chosen, unit_names, indicators, links, targets, progress, actuals)
