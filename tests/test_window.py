@@ -384,3 +384,22 @@ def test_the_program_starts_quickly_and_leaves_the_file_free(db_path: Path) -> N
     assert result.returncode == 0, result.stderr
     again = open_plan_database(db_path)  # the writer lock was released on the way out
     again.close()
+
+
+def test_quick_start_on_a_held_file_becomes_read_only(qtbot, shell: Shell, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.storage.snapshot import read_snapshot
+
+    writer = open_plan_database(db_path)  # another program has the file open for editing
+    try:
+        snapshot = read_snapshot(db_path)
+        assert snapshot is not None
+        win = shell.show(None, snapshot, str(db_path))
+        qtbot.addWidget(win)
+        win.complete_opening(open_plan_database(db_path, read_only=True))
+        win.select_indicator(win.document.views[0].id)
+        panel = win.panel.editable_panel
+        assert panel is not None and panel.text.isReadOnly()
+        assert "只读" in win.windowTitle()
+        win.database.close()
+    finally:
+        writer.close()

@@ -303,6 +303,7 @@ class IndicatorPanel(QScrollArea):
         layout.addLayout(self.others)
         layout.addStretch()
         self.panels: dict[str, PeriodPanel] = {}
+        self._built_read_only = False
         self.placeholder = QLabel(self.tr("Choose an indicator in the tree on the left."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.insertWidget(0, self.placeholder)
@@ -317,6 +318,7 @@ class IndicatorPanel(QScrollArea):
         return self.panels.get(self.document.period)
 
     def _build_panels(self) -> None:
+        self._built_read_only = self.document.read_only
         for panel in self.panels.values():
             panel.flush()
             panel.setParent(None)  # type: ignore[call-overload]
@@ -336,7 +338,10 @@ class IndicatorPanel(QScrollArea):
 
     def _document_reset(self) -> None:
         if self.document.plan is not None and (
-            not self.panels or Period.parse(next(iter(self.panels))).year != self.document.plan.year
+            not self.panels
+            or Period.parse(next(iter(self.panels))).year != self.document.plan.year
+            # The file was opened read-only after the first paint (another program has it).
+            or self._built_read_only != self.document.read_only
         ):
             self._build_panels()
         else:
