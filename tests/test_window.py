@@ -183,13 +183,13 @@ def test_window_geometry_and_grouping_are_remembered(
     window: MainWindow,  # type: ignore[no-untyped-def]
     settings: QSettings,
 ) -> None:
-    window.resize(700, 500)
+    window.resize(700, 650)
     window.group_action.trigger()
     window.close()
     again = MainWindow(window.database, settings)
     qtbot.addWidget(again)
     assert not again.tree_model.grouped
-    assert (again.size().width(), again.size().height()) == (700, 500)
+    assert (again.size().width(), again.size().height()) == (700, 650)
 
 
 def test_history_restores_an_earlier_text(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -403,3 +403,17 @@ def test_quick_start_on_a_held_file_becomes_read_only(qtbot, shell: Shell, db_pa
         win.database.close()
     finally:
         writer.close()
+
+
+def test_a_squeezed_window_is_not_restored_squeezed(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    settings: QSettings,
+) -> None:
+    window.resize(300, 200)
+    window.close()
+    again = MainWindow(window.database, settings)
+    qtbot.addWidget(again)
+    room = again.screen().availableGeometry()
+    assert again.width() >= min(900, room.width() * 3 // 4)
+    assert again.height() >= min(600, room.height() * 3 // 4)

@@ -708,8 +708,12 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        # A size saved on a smaller screen (or a squeezed window) would hide the panels: never
+        # start smaller than a working size the screen can hold.
+        room = self.screen().availableGeometry()
+        small = min(900, room.width() * 3 // 4), min(600, room.height() * 3 // 4)
+        if self.width() < small[0] or self.height() < small[1]:
+            self.resize(min(1280, room.width()), min(800, room.height()))
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
