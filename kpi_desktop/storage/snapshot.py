@@ -13,11 +13,14 @@ anything else (`None`) the window takes the ordinary path.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from kpi_desktop.storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
+
+RowT = TypeVar("RowT", bound=Any)
 
 
 @dataclass
@@ -123,63 +126,45 @@ def read_snapshot(path: Path, year: int | None = None) -> Snapshot | None:
         connection.close()
 
 
+def _rows(
+    connection: sqlite3.Connection, row_type: type[RowT], table: str, tail: str, *params: int
+) -> list[RowT]:
+    """Every row of `table` selected by `tail`, its columns named after `row_type`'s fields."""
+    columns = ", ".join(f.name for f in fields(row_type))  # type: ignore[arg-type]
+    sql = f"SELECT {columns} FROM {table} {tail.format(mine=_MINE)}"
+    return [row_type(*row) for row in connection.execute(sql, params)]
+
+
+_MINE = "SELECT id FROM indicator WHERE plan_id = ?"
+
+
 def _read(connection: sqlite3.Connection, year: int | None) -> Snapshot | None:
     meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("application") != APPLICATION_ID:
         return None
     if meta.get("schema_version") != str(SCHEMA_VERSION):
         return None
-    plans = [
-        PlanRow(*row)
-        for row in connection.execute(
-            "SELECT id, year, region, title, attachment FROM plan ORDER BY year, region"
-        )
-    ]
+    plans = _rows(connection, PlanRow, "plan", "ORDER BY year, region")
     if not plans:
         return None
     chosen = next((p for p in plans if p.year == year), plans[-1])
     unit_names = dict(connection.execute("SELECT id, name FROM lead_unit").fetchall())
-    indicators = [
-        IndicatorRow(*row)
-        for row in connection.execute(
-            "SELECT id, plan_id, seq, text, category FROM indicator WHERE plan_id = ? ORDER BY seq",
-            (chosen.id,),
-        )
-    ]
-    mine = "SELECT id FROM indicator WHERE plan_id = ?"
-    links = [
-        UnitLinkRow(*row)
-        for row in connection.execute(
-            "SELECT indicator_id, position, unit_id, written_name FROM indicator_unit "
-            f"WHERE indicator_id IN ({mine}) ORDER BY indicator_id, position",
-            (chosen.id,),
-        )
-    ]
-    targets = [
-        TargetRow(*row)
-        for row in connection.execute(
-            "SELECT id, indicator_id, position, label, kind, value, unit, span, confirmed, note "
-            f"FROM target WHERE indicator_id IN ({mine}) ORDER BY indicator_id, position",
-            (chosen.id,),
-        )
-    ]
-    progress = [
-        ProgressRow(*row)
-        for row in connection.execute(
-            "SELECT id, indicator_id, period, text, status, as_of_month, problems, next_steps, "
-            "source, source_file, source_hash, source_unit, updated_at "
-            f"FROM progress WHERE indicator_id IN ({mine})",
-            (chosen.id,),
-        )
-    ]
-    actuals = [
-        ActualRow(*row)
-        for row in connection.execute(
-            "SELECT id, progress_id, target_id, value, unit, as_of_month, confirmed FROM actual "
-            f"WHERE progress_id IN (SELECT id FROM progress WHERE indicator_id IN ({mine}))",
-            (chosen.id,),
-        )
-    ]
+    indicators = _rows(
+        connection, IndicatorRow, "indicator", "WHERE plan_id = ? ORDER BY seq", chosen.id
+    )
+    in_plan = "WHERE indicator_id IN ({mine}) ORDER BY indicator_id, position"
+    links = _rows(connection, UnitLinkRow, "indicator_unit", in_plan, chosen.id)
+    targets = _rows(connection, TargetRow, "target", in_plan, chosen.id)
+    progress = _rows(
+        connection, ProgressRow, "progress", "WHERE indicator_id IN ({mine})", chosen.id
+    )
+    actuals = _rows(
+        connection,
+        ActualRow,
+        "actual",
+        "WHERE progress_id IN (SELECT id FROM progress WHERE indicator_id IN ({mine}))",
+        chosen.id,
+    )
     # SQLite hands back booleans as 0/1 and times as text.
     for target in targets:
         target.confirmed = bool(target.confirmed)
