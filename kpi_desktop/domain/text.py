@@ -18,10 +18,6 @@ def fold(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-def same_text(a: str, b: str) -> bool:
-    return fold(a) == fold(b)
-
-
 def split_units(cell: str) -> list[str]:
     """Lead units as a list: the table separates several units with spaces or line breaks,
     and re-typed copies use 、，, ; too."""

@@ -683,8 +683,3 @@ def apply_import(
                 recorded += 1
     log.info("imported %d rows (%d recorded) from %d files", written, recorded, len(preview.files))
     return ImportResult(backup, written, recorded, frozenset(touched))
-
-
-def error_lines(preview: ImportPreview, language: str | None = None) -> list[str]:
-    """Every refusal of the preview as a sentence, in the order of the files."""
-    return [error.message(language) for error in preview.errors()]
