@@ -3,23 +3,24 @@
 All or nothing: when any file or row is refused, every refusal is printed on stderr (file,
 sheet, row, what to do) and the database is not touched. Otherwise all files are applied in
 one transaction after a backup copy. stdout gets one summary line per file.
+
+The files are read in worker processes (services.reading) started before anything else, so
+their reading overlaps this process importing the database layer and opening the database:
+that layer is imported only after the workers have their files.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.errors import KpiError, zh_en
 from kpi_desktop.domain.periods import Period, PeriodError
-from kpi_desktop.services.database import open_plan_database
-from kpi_desktop.services.importing import (
-    FilePreview,
-    ImportPreview,
-    RowState,
-    apply_import,
-    preview_import,
-)
+from kpi_desktop.services.reading import ReturnReader
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.importing import FilePreview, ImportPreview
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
@@ -35,6 +36,8 @@ def parse_period(code: str | None) -> Period | None:
 
 
 def file_summary(file: FilePreview) -> str:
+    from kpi_desktop.services.importing import RowState
+
     if file.error is not None:
         return zh_en(f"{file.file}：拒绝", f"{file.file}: refused")
     counts = {state: file.count(state) for state in RowState}
@@ -62,6 +65,8 @@ _FIELD_NAMES = {
 
 
 def _row_lines(preview: ImportPreview) -> list[str]:
+    from kpi_desktop.services.importing import RowState
+
     lines = []
     for row in preview.rows(RowState.NEW, RowState.CHANGED):
         for field, (old, new) in row.changes.items():
@@ -77,10 +82,19 @@ def _row_lines(preview: ImportPreview) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
-    database = open_plan_database(args.db)
+    with ReturnReader(args.returns) as reader:
+        from kpi_desktop.services.database import open_plan_database
+        from kpi_desktop.services.importing import apply_import, preview_import
+
+        database = open_plan_database(args.db)
+        try:
+            read = reader.results()
+        except BaseException:
+            database.close()
+            raise
     try:
         with database.read() as session:
-            preview = preview_import(session, args.returns, period)
+            preview = preview_import(session, args.returns, period, read=read)
         for file in preview.files:
             print(file_summary(file))
         errors = preview.errors()

@@ -408,3 +408,12 @@ class KpiError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled with its parameters, so that a refusal found in a worker process (reading
+        # returns in parallel) reaches the clerk with the same message.
+        return (_rebuild, (type(self), self.code, self.params))
+
+
+def _rebuild(cls: type[KpiError], code: str, params: dict[str, Any]) -> KpiError:
+    return cls(code, **params)

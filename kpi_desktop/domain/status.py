@@ -61,3 +61,7 @@ _SYNONYMS = {
     "暂无": Status.NO_FIGURE,
     "无数据": Status.NO_FIGURE,
 }
+
+
+# The statuses a lead unit may choose in a return; 未报送 (not reported) is the office's mark.
+STATUS_CHOICES = tuple(_CHINESE[s] for s in Status if s is not Status.NOT_REPORTED)

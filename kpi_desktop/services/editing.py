@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from types import EllipsisType
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -113,13 +114,17 @@ def set_progress(
     period: str,
     changes: dict[str, Any],
     source: Source = TYPED,
+    *,
+    existing: Progress | EllipsisType | None = ...,
 ) -> Progress:
     """Change fields of an indicator's progress in `period`, creating it if need be.
 
-    Only fields whose value really changes are written and logged."""
+    Only fields whose value really changes are written and logged. A caller writing many rows
+    that has loaded the stored entry already passes it (or None: there is none) as `existing`.
+    """
     Period.parse(period)  # a bad code is a programming error here, not clerk input
     checked = {name: _check_progress_value(name, value) for name, value in changes.items()}
-    entry = progress_entry(session, indicator_id, period)
+    entry = progress_entry(session, indicator_id, period) if existing is ... else existing
     now = utcnow()
     if entry is None:
         entry = Progress(indicator_id=indicator_id, period=period, updated_at=now)
@@ -152,7 +157,6 @@ def set_progress(
         entry.source_unit = source.unit
         entry.updated_at = now
         session.add(entry)
-        session.flush()
     return entry
 
 
@@ -281,17 +285,23 @@ def set_contribution(
     *,
     indicator_id: int,
     period: str,
+    existing: Contribution | EllipsisType | None = ...,
 ) -> Contribution:
     """Store one lead unit's own text for an indicator's progress (a returned row).
 
     Logged like any other value. `received_at` and the file are updated even when the text
-    is the same, so the submissions view shows the latest return."""
+    is the same, so the submissions view shows the latest return. `existing` as in
+    `set_progress`."""
     now = utcnow()
-    contribution = session.exec(
-        select(Contribution).where(
-            Contribution.progress_id == progress_id, Contribution.unit_id == unit_id
-        )
-    ).first()
+    contribution = (
+        session.exec(
+            select(Contribution).where(
+                Contribution.progress_id == progress_id, Contribution.unit_id == unit_id
+            )
+        ).first()
+        if existing is ...
+        else existing
+    )
     old = contribution.text if contribution is not None else None
     if contribution is None:
         contribution = Contribution(progress_id=progress_id, unit_id=unit_id, received_at=now)
@@ -300,7 +310,8 @@ def set_contribution(
     contribution.source_hash = source.file_hash
     contribution.received_at = now
     session.add(contribution)
-    session.flush()
+    if contribution.id is None:
+        session.flush()  # the change log names it by id
     assert contribution.id is not None
     if old != text:
         log_change(

@@ -31,7 +31,7 @@ from sqlmodel import Session, select
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
-from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.returns import MARKER_FORMAT, MARKER_SHEET, identity_hash
@@ -42,8 +42,6 @@ TEMPLATE_VERSION = 1
 SHEET_TITLE = "进展情况"
 HEADER_ROW = 3
 FIRST_DATA_ROW = HEADER_ROW + 1
-# The statuses a unit may choose; 未报送 (not reported) is the office's mark, not the unit's.
-STATUS_CHOICES = tuple(s.chinese for s in Status if s is not Status.NOT_REPORTED)
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 _TITLE_FONT = Font(name="方正小标宋简体", size=16)

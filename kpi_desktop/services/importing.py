@@ -50,10 +50,9 @@ from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError, current_language
 from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind
-from kpi_desktop.domain.status import Status
+from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.domain.text import fold, short, split_units
 from kpi_desktop.services import editing
-from kpi_desktop.services.excel_template import STATUS_CHOICES
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plans
 from kpi_desktop.services.returns import (
@@ -489,11 +488,14 @@ def _preview_file(
     given: Period | None,
     limits: Limits,
     contexts: dict[str, _PlanContext],
+    read: ReturnTable | KpiError | None = None,
 ) -> FilePreview:
     file = str(path)
     result = FilePreview(path=path, file=file)
     try:
-        table = read_return(path, limits)
+        if isinstance(read, KpiError):
+            raise read
+        table = read if read is not None else read_return(path, limits)
         result.sha256, result.kind = table.sha256, table.kind
         period, plan = _resolve_period(session, table, given, file)
     except KpiError as error:
@@ -547,12 +549,24 @@ def preview_import(
     paths: Iterable[Path | str],
     period: Period | str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    *,
+    read: Sequence[ReturnTable | KpiError] | None = None,
 ) -> ImportPreview:
     """What importing `paths` would do, changing nothing. `period` (a Period or a code such as
-    "2024H1") overrides the period found in the files."""
+    "2024H1") overrides the period found in the files. `read` holds the files already read
+    (services.reading), one per path in order; without it each file is read here."""
     given = Period.parse(period) if isinstance(period, str) else period
+    files_given = [Path(p) for p in paths]
+    if read is not None and len(read) != len(files_given):
+        raise ValueError(f"{len(read)} files read for {len(files_given)} paths")
+    outcomes: list[ReturnTable | KpiError | None] = (
+        list(read) if read is not None else [None] * len(files_given)
+    )
     contexts: dict[str, _PlanContext] = {}
-    files = [_preview_file(session, Path(p), given, limits, contexts) for p in paths]
+    files = [
+        _preview_file(session, path, given, limits, contexts, outcome)
+        for path, outcome in zip(files_given, outcomes, strict=True)
+    ]
     _flag_conflicts(files)
     return ImportPreview(files)
 
@@ -568,7 +582,7 @@ class _Stored:
     def __init__(self, session: Session, rows: Sequence[tuple[FilePreview, RowPreview]]) -> None:
         ids = sorted({row.indicator_id for _f, row in rows if row.indicator_id is not None})
         self.entries: dict[tuple[int, str], Progress] = {}
-        self.contributions: dict[int, dict[int, str]] = {}
+        self.contributions: dict[int, dict[int, Contribution]] = {}
         self.order: dict[int, list[int]] = {}
         for entry in session.exec(select(Progress).where(col(Progress.indicator_id).in_(ids))):
             self.entries[(entry.indicator_id, entry.period)] = entry
@@ -576,7 +590,7 @@ class _Stored:
         for c in session.exec(
             select(Contribution).where(col(Contribution.progress_id).in_(list(by_id)))
         ):
-            self.contributions.setdefault(c.progress_id, {})[c.unit_id] = c.text
+            self.contributions.setdefault(c.progress_id, {})[c.unit_id] = c
         for link in session.exec(
             select(IndicatorUnit)
             .where(col(IndicatorUnit.indicator_id).in_(ids))
@@ -594,7 +608,8 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
     text = new.get("text", "")
     changes = {name: value for name, value in new.items() if name != "text"}
     entry = known.entries.get((row.indicator_id, period))
-    stored = known.contributions.get(entry.id or 0, {}) if entry is not None else {}
+    rows = known.contributions.get(entry.id or 0, {}) if entry is not None else {}
+    stored = {unit_id: c.text for unit_id, c in rows.items()}
     if row.shared and row.unit_id is not None:
         order = known.order.get(row.indicator_id, [])
         edited = clerk_edited(session, entry, joined_text(order, stored))
@@ -604,13 +619,15 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
         changes["text"] = text
     before = _snapshot(entry)
     if changes or entry is None:
-        entry = editing.set_progress(session, row.indicator_id, period, changes, source)
+        entry = editing.set_progress(
+            session, row.indicator_id, period, changes, source, existing=entry
+        )
         known.entries[(row.indicator_id, period)] = entry
     assert entry is not None and entry.id is not None
     contribution_changed = False
     if row.unit_id is not None and text:
         contribution_changed = stored.get(row.unit_id) != text
-        editing.set_contribution(
+        contribution = editing.set_contribution(
             session,
             entry.id,
             row.unit_id,
@@ -618,8 +635,9 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
             source,
             indicator_id=row.indicator_id,
             period=period,
+            existing=rows.get(row.unit_id),
         )
-        known.contributions.setdefault(entry.id, {})[row.unit_id] = text
+        known.contributions.setdefault(entry.id, {})[row.unit_id] = contribution
     return contribution_changed or _snapshot(entry) != before
 
 
