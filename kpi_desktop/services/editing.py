@@ -7,6 +7,7 @@ rows and logs them in the caller's transaction; it commits nothing itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import EllipsisType
@@ -160,6 +161,24 @@ def set_progress(
     return entry
 
 
+def add_progress_entries(
+    session: Session, keys: Iterable[tuple[int, str]]
+) -> dict[tuple[int, str], Progress]:
+    """Empty progress entries for (indicator id, period) pairs the caller knows have none,
+    made in one flush; `set_progress(..., existing=entry)` then fills them in."""
+    now = utcnow()
+    made: dict[tuple[int, str], Progress] = {}
+    for indicator_id, period in keys:
+        Period.parse(period)
+        if (indicator_id, period) not in made:
+            made[(indicator_id, period)] = Progress(
+                indicator_id=indicator_id, period=period, updated_at=now
+            )
+    session.add_all(made.values())
+    session.flush()
+    return made
+
+
 def set_actual(
     session: Session,
     indicator_id: int,
@@ -276,6 +295,76 @@ def history(session: Session, indicator_id: int) -> list[ChangeLog]:
     )
 
 
+@dataclass(frozen=True)
+class ContributionWrite:
+    """One lead unit's text for an indicator's progress, from a returned row."""
+
+    progress_id: int
+    unit_id: int
+    text: str
+    source: Source
+    indicator_id: int
+    period: str
+
+
+def set_contributions(
+    session: Session,
+    writes: Sequence[ContributionWrite],
+    stored: Mapping[tuple[int, int], Contribution] | None = None,
+) -> list[Contribution]:
+    """Store lead units' own texts for indicators' progress (returned rows), in order.
+
+    Each text is logged like any other value. `received_at` and the file are updated even when
+    the text is the same, so the submissions view shows the latest return. `stored` holds
+    rows already loaded by the caller, by (progress id, unit id); the others are looked up.
+    New rows get their ids in one flush for all writes."""
+    now = utcnow()
+    rows: dict[tuple[int, int], Contribution] = dict(stored or {})
+    changed: list[tuple[Contribution, ContributionWrite, str | None]] = []
+    result = []
+    for write in writes:
+        key = (write.progress_id, write.unit_id)
+        contribution = rows.get(key)
+        if contribution is None and stored is None:
+            contribution = session.exec(
+                select(Contribution).where(
+                    Contribution.progress_id == write.progress_id,
+                    Contribution.unit_id == write.unit_id,
+                )
+            ).first()
+        old = contribution.text if contribution is not None else None
+        if contribution is None:
+            contribution = Contribution(
+                progress_id=write.progress_id, unit_id=write.unit_id, received_at=now
+            )
+        rows[key] = contribution
+        contribution.text = write.text
+        contribution.source_file = write.source.file
+        contribution.source_hash = write.source.file_hash
+        contribution.received_at = now
+        session.add(contribution)
+        if old != write.text:
+            changed.append((contribution, write, old))
+        result.append(contribution)
+    if any(c.id is None for c, _w, _o in changed):
+        session.flush()  # the change log names each row by id
+    for contribution, write, old in changed:
+        assert contribution.id is not None
+        log_change(
+            session,
+            entity="contribution",
+            entity_id=contribution.id,
+            field_name="text",
+            old=old,
+            new=write.text,
+            source=write.source,
+            indicator_id=write.indicator_id,
+            period=write.period,
+            at=now,
+        )
+    return result
+
+
 def set_contribution(
     session: Session,
     progress_id: int,
@@ -285,45 +374,7 @@ def set_contribution(
     *,
     indicator_id: int,
     period: str,
-    existing: Contribution | EllipsisType | None = ...,
 ) -> Contribution:
-    """Store one lead unit's own text for an indicator's progress (a returned row).
-
-    Logged like any other value. `received_at` and the file are updated even when the text
-    is the same, so the submissions view shows the latest return. `existing` as in
-    `set_progress`."""
-    now = utcnow()
-    contribution = (
-        session.exec(
-            select(Contribution).where(
-                Contribution.progress_id == progress_id, Contribution.unit_id == unit_id
-            )
-        ).first()
-        if existing is ...
-        else existing
-    )
-    old = contribution.text if contribution is not None else None
-    if contribution is None:
-        contribution = Contribution(progress_id=progress_id, unit_id=unit_id, received_at=now)
-    contribution.text = text
-    contribution.source_file = source.file
-    contribution.source_hash = source.file_hash
-    contribution.received_at = now
-    session.add(contribution)
-    if contribution.id is None:
-        session.flush()  # the change log names it by id
-    assert contribution.id is not None
-    if old != text:
-        log_change(
-            session,
-            entity="contribution",
-            entity_id=contribution.id,
-            field_name="text",
-            old=old,
-            new=text,
-            source=source,
-            indicator_id=indicator_id,
-            period=period,
-            at=now,
-        )
-    return contribution
+    """Store one lead unit's own text for an indicator's progress (see set_contributions)."""
+    write = ContributionWrite(progress_id, unit_id, text, source, indicator_id, period)
+    return set_contributions(session, [write])[0]

@@ -582,34 +582,47 @@ class _Stored:
     def __init__(self, session: Session, rows: Sequence[tuple[FilePreview, RowPreview]]) -> None:
         ids = sorted({row.indicator_id for _f, row in rows if row.indicator_id is not None})
         self.entries: dict[tuple[int, str], Progress] = {}
-        self.contributions: dict[int, dict[int, Contribution]] = {}
+        self.contributions: dict[tuple[int, int], Contribution] = {}
+        self.texts: dict[int, dict[int, str]] = {}  # progress id -> unit id -> text
         self.order: dict[int, list[int]] = {}
+        self.writes: list[editing.ContributionWrite] = []
         for entry in session.exec(select(Progress).where(col(Progress.indicator_id).in_(ids))):
             self.entries[(entry.indicator_id, entry.period)] = entry
         by_id = {e.id: e for e in self.entries.values() if e.id is not None}
         for c in session.exec(
             select(Contribution).where(col(Contribution.progress_id).in_(list(by_id)))
         ):
-            self.contributions.setdefault(c.progress_id, {})[c.unit_id] = c
+            self.contributions[(c.progress_id, c.unit_id)] = c
+            self.texts.setdefault(c.progress_id, {})[c.unit_id] = c.text
         for link in session.exec(
             select(IndicatorUnit)
             .where(col(IndicatorUnit.indicator_id).in_(ids))
             .order_by(col(IndicatorUnit.indicator_id), col(IndicatorUnit.position))
         ):
             self.order.setdefault(link.indicator_id, []).append(link.unit_id)
+        missing = [
+            (row.indicator_id, file.period)
+            for file, row in rows
+            if row.indicator_id is not None
+            and file.period is not None
+            and (row.indicator_id, file.period) not in self.entries
+        ]
+        if missing:
+            self.entries.update(editing.add_progress_entries(session, missing))
 
 
 def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _Stored) -> bool:
-    """Write one row; True when a stored value changed."""
+    """Write one row (its unit's contribution is queued in `known.writes`); True when a
+    stored value changes."""
     assert row.indicator_id is not None and preview.period is not None
     period = preview.period
     source = editing.Source("imported", file=preview.name, file_hash=preview.sha256, unit=row.unit)
     new = dict(row.new)
     text = new.get("text", "")
     changes = {name: value for name, value in new.items() if name != "text"}
-    entry = known.entries.get((row.indicator_id, period))
-    rows = known.contributions.get(entry.id or 0, {}) if entry is not None else {}
-    stored = {unit_id: c.text for unit_id, c in rows.items()}
+    entry = known.entries[(row.indicator_id, period)]
+    assert entry.id is not None
+    stored = known.texts.setdefault(entry.id, {})
     if row.shared and row.unit_id is not None:
         order = known.order.get(row.indicator_id, [])
         edited = clerk_edited(session, entry, joined_text(order, stored))
@@ -618,26 +631,15 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
     elif text:
         changes["text"] = text
     before = _snapshot(entry)
-    if changes or entry is None:
-        entry = editing.set_progress(
-            session, row.indicator_id, period, changes, source, existing=entry
-        )
-        known.entries[(row.indicator_id, period)] = entry
-    assert entry is not None and entry.id is not None
+    if changes:
+        editing.set_progress(session, row.indicator_id, period, changes, source, existing=entry)
     contribution_changed = False
     if row.unit_id is not None and text:
         contribution_changed = stored.get(row.unit_id) != text
-        contribution = editing.set_contribution(
-            session,
-            entry.id,
-            row.unit_id,
-            text,
-            source,
-            indicator_id=row.indicator_id,
-            period=period,
-            existing=rows.get(row.unit_id),
+        known.writes.append(
+            editing.ContributionWrite(entry.id, row.unit_id, text, source, row.indicator_id, period)
         )
-        known.contributions.setdefault(entry.id, {})[row.unit_id] = contribution
+        stored[row.unit_id] = text
     return contribution_changed or _snapshot(entry) != before
 
 
@@ -699,5 +701,6 @@ def apply_import(
                 touched.add(row.indicator_id)
             else:
                 recorded += 1
+        editing.set_contributions(session, known.writes, known.contributions)
     log.info("imported %d rows (%d recorded) from %d files", written, recorded, len(preview.files))
     return ImportResult(backup, written, recorded, frozenset(touched))
