@@ -25,6 +25,7 @@ How a text is read:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,12 +94,20 @@ class ProposedActual:
 
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CONDITION = r"个月|周岁|岁|年|月份|月|日|天|小时|期|级|星|号"
-_QUANTITY = re.compile(
-    rf"(?<![0-9A-Za-z.])(?P<num>{_NUMBER})"
-    rf"(?:(?P<cond>{_CONDITION})|(?P<unit>{UNIT_PATTERN}))?"
-    r"(?P<bound>及以上|以上|以下|以内|左右|多)?"
-    r"(?![0-9A-Za-z.])"
-)
+
+
+@functools.cache
+def _quantity() -> re.Pattern[str]:
+    """A number with its unit or condition; compiled on first use, as the unit list makes it
+    the slowest pattern to compile and the window's first paint does not need it."""
+    return re.compile(
+        rf"(?<![0-9A-Za-z.])(?P<num>{_NUMBER})"
+        rf"(?:(?P<cond>{_CONDITION})|(?P<unit>{UNIT_PATTERN}))?"
+        r"(?P<bound>及以上|以上|以下|以内|左右|多)?"
+        r"(?![0-9A-Za-z.])"
+    )
+
+
 _CLAUSE_BREAK = "，,、；;。：:\n（）()"
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _GROWTH_BEFORE = re.compile(r"(?:增长|增幅|增速|增加)(?:了|为|达)?$")
@@ -198,7 +207,7 @@ def find_figures(text: str, period: Period | None = None) -> list[Figure]:
     markers = _markers(text, period)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     figures: list[Figure] = []
-    for match in _QUANTITY.finditer(text):
+    for match in _quantity().finditer(text):
         unit = match.group("unit")
         value = parse_number(match.group("num"))
         if match.group("cond") or not unit or value is None:
@@ -234,7 +243,7 @@ def _pairs(text: str) -> set[str]:
 def _size_classes(text: str) -> frozenset[tuple[str, float]]:
     """Quantities with a unit inside naming words ("10亿元以上项目" → {(元, 1e9)})."""
     found = set()
-    for match in _QUANTITY.finditer(text):
+    for match in _quantity().finditer(text):
         unit = parse_unit(match.group("unit") or "")
         value = parse_number(match.group("num"))
         if match.group("cond") is None and unit is not None and value is not None:

@@ -25,6 +25,7 @@ How a text is read:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -66,12 +67,20 @@ _NUMBER = (
 # ("2024年", "1-2月") or an ordinal, none of which is a target. 个月 is listed so that "3个月"
 # is not read as three 个.
 _CONDITION = r"个月|周岁|岁|年|月|日|天|小时|期|级|星|号"
-_QUANTITY = re.compile(
-    rf"(?<![0-9０-９A-Za-z.．])(?P<num>{_NUMBER})"
-    rf"(?:(?P<cond>{_CONDITION})|(?P<unit>{UNIT_PATTERN}))?"
-    r"(?P<bound>及以上|以上|以下|以内|左右)?"
-    r"(?![0-9０-９A-Za-z.．])"  # 5G, 3D, model numbers
-)
+
+
+@functools.cache
+def _quantity() -> re.Pattern[str]:
+    """A number with its unit or condition; compiled on first use, as the unit list makes it
+    the slowest pattern to compile and the window's first paint does not need it."""
+    return re.compile(
+        rf"(?<![0-9０-９A-Za-z.．])(?P<num>{_NUMBER})"
+        rf"(?:(?P<cond>{_CONDITION})|(?P<unit>{UNIT_PATTERN}))?"
+        r"(?P<bound>及以上|以上|以下|以内|左右)?"
+        r"(?![0-9０-９A-Za-z.．])"  # 5G, 3D, model numbers
+    )
+
+
 _CLAUSE = re.compile(r"[^，。；;！？!?\n]+")
 _ITEM_SEPARATOR = "、"
 
@@ -183,7 +192,7 @@ def _followed_by_noun(clause: str, end: int) -> bool:
 
 
 def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarget]:
-    quantities = [m for m in _QUANTITY.finditer(clause) if m.group("cond") is None]
+    quantities = [m for m in _quantity().finditer(clause) if m.group("cond") is None]
     targets: list[ProposedTarget] = []
     item_start = 0  # where the words naming the next target begin
     previous_label = ""
