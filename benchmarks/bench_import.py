@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed import compile_package
+
 RETURNS = 40
 
 FLOOR = """
@@ -70,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
+    compile_package()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         (folder / "returns").mkdir()

@@ -26,6 +26,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from installed import compile_package
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,6 +82,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rows", type=int, default=5000)
     args = parser.parse_args()
+    compile_package()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from installed import compile_package
 
 BARE = """
 import sys
@@ -37,16 +40,22 @@ app.exec()
 """
 
 
-def _time(command: list[str], env: dict[str, str]) -> float:
+def _time(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child): wall time is what the clerk waits; CPU time
+    moves less when other work on a shared machine takes the processor away."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+    compile_package()
     folder = Path(tempfile.mkdtemp(prefix="kpi-startup-"))
     database = folder / "kpi.sqlite"
     env = {
@@ -74,14 +83,17 @@ def main() -> int:
         bare_times.append(_time(bare, env))
         program_times.append(_time(program, program_env))
         ready_times.append(_time(program, ready_env))
-    bare_median = statistics.median(bare_times)
-    program_median = statistics.median(program_times)
-    ready_median = statistics.median(ready_times)
-    print(f"bare PySide6 window:           median {bare_median:.3f} s over {args.runs} runs")
-    print(f"kpi-desktop, first paint:      median {program_median:.3f} s over {args.runs} runs")
-    print(f"kpi-desktop, ready to edit:    median {ready_median:.3f} s over {args.runs} runs")
-    print(f"ratio (first paint / bare): {program_median / bare_median:.2f}x")
-    print(f"ratio (ready / bare):       {ready_median / bare_median:.2f}x")
+    for label, index in (("wall", 0), ("CPU", 1)):
+        bare_median = statistics.median(t[index] for t in bare_times)
+        program_median = statistics.median(t[index] for t in program_times)
+        ready_median = statistics.median(t[index] for t in ready_times)
+        print(f"{label} time, medians over {args.runs} runs:")
+        print(f"  bare PySide6 window:           {bare_median:.3f} s")
+        print(f"  kpi-desktop, first paint:      {program_median:.3f} s")
+        print(f"  kpi-desktop, ready to edit:    {ready_median:.3f} s")
+        ratio = program_median / bare_median
+        print(f"  ratio (first paint / bare):    {ratio:.2f}x (target <= 2x)")
+        print(f"  ratio (ready / bare):          {ready_median / bare_median:.2f}x")
     return 0
 
 

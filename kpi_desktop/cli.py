@@ -5,6 +5,7 @@ is asked for."""
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -34,6 +35,9 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
 
 
 def _command_window(args: argparse.Namespace) -> int:
+    # Start-up makes many objects and no garbage worth a collection (Qt's enums, the
+    # modules): the window turns the cyclic collector back on after its first paint.
+    gc.disable()
     from kpi_desktop.ui.app import run
 
     # A file path or a postgresql:// address, passed on as typed.
@@ -186,9 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_streams()
     from kpi_desktop.services.logs import configure_logging
 
-    configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.handler is not _command_window:
+        configure_logging()  # the window does it once it is on screen
     try:
         result: int = args.handler(args)
         return result

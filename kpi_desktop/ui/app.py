@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kpi_desktop.domain.errors import KpiError, set_language
 from kpi_desktop.services.resources import translations
 from kpi_desktop.ui.icon import application_icon
-from kpi_desktop.ui.settings_dialog import LANGUAGE_KEY
-from kpi_desktop.ui.startup_report import report_on_quit_if_asked
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.engine import Database
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ORGANISATION = "kpi-desktop"
+LANGUAGE_KEY = "ui/language"  # QSettings: "", "zh_CN" or "en" (ui.settings_dialog)
 APPLICATION = "kpi-desktop"
 
 
@@ -78,6 +78,10 @@ def install_exception_hook(log_file: Path | None) -> None:
     """Log any uncaught exception and show it in a dialog with details to copy."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        from kpi_desktop.services.logs import configure_logging, logging_configured
+
+        if not logging_configured():  # it failed before the window had configured logging
+            configure_logging(log_file.parent if log_file else None)
         details = "".join(traceback.format_exception(kind, error, tb))
         log.error("uncaught exception\n%s", details)
         if QApplication.instance() is None:
@@ -156,6 +160,13 @@ class Shell:
         old.deleteLater()
 
 
+def _started() -> None:
+    """The window is on screen: collect garbage again (the command line turned the collector
+    off for the start), leaving what start-up made out of every later collection."""
+    gc.freeze()
+    gc.enable()
+
+
 def _import_data_layers() -> None:
     # SQLAlchemy and sqlmodel take most of the start-up time. Importing them on a second
     # thread lets that work overlap with Qt starting its platform and fonts.
@@ -178,23 +189,25 @@ def run(db_path: Path | str | None) -> int:
     """The window. An existing file is painted first from a quick sqlite3 read and opened
     properly (writer lock, checks, the day's backup) right after; a new file, an old one that
     needs an upgrade or a server database is opened first, as before."""
-    from kpi_desktop.services.logs import configure_logging
+    from kpi_desktop.services.logs import configure_logging, log_file
     from kpi_desktop.ui.opening import open_interactively
 
-    log_file = configure_logging()
     snapshot, location = _quick_read(db_path)
     loader = threading.Thread(target=_import_data_layers, name="import", daemon=True)
     if snapshot is None:
+        configure_logging()
         loader.start()
     app = make_application()
     settings = QSettings()
     shell = Shell(app, settings)
-    install_exception_hook(log_file)
+    install_exception_hook(log_file())
     quit_mode = os.environ.get(QUIT_AFTER_PAINT, "")
     if snapshot is not None:
         window = shell.show(None, snapshot, location)
 
         def complete() -> None:
+            _started()
+            configure_logging()
             database = open_interactively(db_path, window)
             if database is None:
                 app.exit(2)
@@ -211,11 +224,15 @@ def run(db_path: Path | str | None) -> int:
         if database is None:
             return 2
         window = shell.show(database)
+        _started()
         if quit_mode == "ready":
             QTimer.singleShot(0, app.quit)
     if quit_mode and quit_mode != "ready":
         after_first_paint(window, app.quit)
-    report_on_quit_if_asked(app, window)
+    if os.environ.get(STARTUP_REPORT) == "1":
+        from kpi_desktop.ui.startup_report import report_on_quit
+
+        report_on_quit(app, window)
     try:
         return app.exec()
     finally:
@@ -226,6 +243,7 @@ def run(db_path: Path | str | None) -> int:
 
 
 QUIT_AFTER_PAINT = "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT"
+STARTUP_REPORT = "KPI_DESKTOP_STARTUP_REPORT"  # see ui.startup_report
 
 
 class _FirstPaint(QObject):

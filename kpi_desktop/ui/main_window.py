@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -62,7 +63,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.setAcceptDrops(True)
-        self.setWindowIcon(application_icon())
+        if QApplication.windowIcon().isNull():  # else the window shows the program's icon
+            self.setWindowIcon(application_icon())
         self.document: PlanDocument
         self.charts_dock: ChartsDock | None = None
         self._build_actions()

@@ -318,12 +318,17 @@ class IndicatorPanel(QScrollArea):
         return self.panels.get(self.document.period)
 
     def _build_panels(self) -> None:
-        self._built_read_only = self.document.read_only
+        """Drop the period panels; new ones are made when an indicator is shown (at once if
+        one is). The window's first paint shows none, so it does not wait for them."""
         for panel in self.panels.values():
             panel.flush()
             panel.setParent(None)  # type: ignore[call-overload]
             panel.deleteLater()
         self.panels = {}
+        self.show_indicator(self.view.id if self.view else None)
+
+    def _make_panels(self) -> None:
+        self._built_read_only = self.document.read_only
         if self.document.plan is None:
             return
         for period in periods_of_year(self.document.plan.year):
@@ -334,7 +339,6 @@ class IndicatorPanel(QScrollArea):
                 self.current_box.addWidget(panel)
             else:
                 self.others.addWidget(panel)
-        self.show_indicator(self.view.id if self.view else None)
 
     def _document_reset(self) -> None:
         if self.document.plan is not None and (
@@ -372,6 +376,8 @@ class IndicatorPanel(QScrollArea):
             self.units.setText(self.tr("Lead units: %1").replace("%1", "　".join(view.lead_units)))
         self.targets_model.show(view, self.document.period, editable=not self.document.read_only)
         self._fit_targets()
+        if has and not self.panels:
+            self._make_panels()
         for panel in self.panels.values():
             panel.setVisible(has)
             panel.show_view(view)

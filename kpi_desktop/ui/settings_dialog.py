@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-LANGUAGE_KEY = "ui/language"
+from kpi_desktop.ui.app import LANGUAGE_KEY
+
 LANGUAGES = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System language")),
     ("zh_CN", "中文（简体）"),

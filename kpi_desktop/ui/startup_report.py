@@ -7,13 +7,10 @@ itself); the clerk never sets it."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
-
-ENVIRONMENT_VARIABLE = "KPI_DESKTOP_STARTUP_REPORT"
 
 
 def report(app: QApplication, window: QMainWindow) -> dict[str, object]:
@@ -48,10 +45,7 @@ def _charts_library() -> str:
         return f"error: {error!r}"
 
 
-def report_on_quit_if_asked(app: QApplication, window: QMainWindow) -> None:
-    if os.environ.get(ENVIRONMENT_VARIABLE) != "1":
-        return
-
+def report_on_quit(app: QApplication, window: QMainWindow) -> None:
     def write() -> None:
         print(json.dumps(report(app, window), ensure_ascii=False))
         sys.stdout.flush()
