@@ -417,3 +417,35 @@ def test_a_squeezed_window_is_not_restored_squeezed(
     room = again.screen().availableGeometry()
     assert again.width() >= min(900, room.width() * 3 // 4)
     assert again.height() >= min(600, room.height() * 3 // 4)
+
+
+def test_the_window_opens_on_the_period_being_worked_on(qapp: QApplication, db_path: Path) -> None:
+    """Q1 of the built-in plan is complete, so H1 comes next; a half-collected period stays
+    the one shown (the window used to jump to the next empty one); a complete one gives way."""
+    from kpi_desktop.services.editing import set_progress
+    from kpi_desktop.ui.document import PlanDocument
+
+    def opened_on() -> str:
+        database = open_plan_database(db_path)
+        try:
+            return PlanDocument(database).period
+        finally:
+            database.close()
+
+    assert opened_on() == "2024H1"
+    database = open_plan_database(db_path)
+    with database.transaction() as session:
+        from kpi_desktop.services.queries import indicator_views, plan_for_year
+
+        plan = plan_for_year(session, 2024)
+        assert plan is not None
+        ids = [v.id for v in indicator_views(session, plan)]
+        set_progress(session, ids[0], "2024H1", {"text": "上半年进展。"})
+    database.close()
+    assert opened_on() == "2024H1"
+    database = open_plan_database(db_path)
+    with database.transaction() as session:
+        for indicator_id in ids[1:]:
+            set_progress(session, indicator_id, "2024H1", {"text": "上半年进展。"})
+    database.close()
+    assert opened_on() == "2024Q3"

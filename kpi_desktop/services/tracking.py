@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kpi_desktop.domain.figures import placeholder, propose_actuals
 from kpi_desktop.domain.periods import Period
-from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.views import IndicatorView
 
 if TYPE_CHECKING:
+    from kpi_desktop.domain.schedule import Assessment
     from kpi_desktop.storage.models import Target
 
 
@@ -43,16 +42,27 @@ class Standing:
     chosen_by_clerk: bool  # the clerk set the status herself
 
 
-_NOT_REPORTED = Assessment(Status.NOT_REPORTED)
-_PLACEHOLDER = Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER)
+def reported(view: IndicatorView, period_code: str) -> bool:
+    """Whether the indicator has a progress text in the period; without one it is 未报送
+    (not reported), whatever else is stored."""
+    entry = view.progress.get(period_code)
+    return entry is not None and bool(entry.text.strip())
 
 
 def standing(view: IndicatorView, period_code: str) -> Standing:
     """The indicator's standing in a period, target by target and as a whole."""
+    # The rules that read figures from text are imported when a text is there to read: the
+    # window's first paint usually shows a period nothing has been reported for yet.
+    from kpi_desktop.domain.figures import placeholder, propose_actuals
+    from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
+
     period = Period.parse(period_code)
     entry = view.progress.get(period_code)
-    if entry is None or not entry.text.strip():
-        return Standing(Status.NOT_REPORTED, _NOT_REPORTED, [], chosen_by_clerk=False)
+    if entry is None or not reported(view, period_code):
+        return Standing(
+            Status.NOT_REPORTED, Assessment(Status.NOT_REPORTED), [], chosen_by_clerk=False
+        )
+    placeholder_figure = Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER)
     # A placeholder (季度数据, 年度数据, 推进中) reports no figure, whatever numbers it holds.
     proposals = (
         [None] * len(view.targets)
@@ -74,7 +84,7 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
             value, unit, month = None, target.unit, entry.as_of_month
             confirmed, proposed, span = False, False, ""
         assessment = (
-            _PLACEHOLDER
+            placeholder_figure
             if placeholder(entry.text) is not None and value is None
             else assess_target(target, value, unit, period, month)
         )
@@ -82,7 +92,7 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
     if rows:
         overall = combine([r.assessment for r in rows])
     elif placeholder(entry.text) is not None:
-        overall = _PLACEHOLDER
+        overall = placeholder_figure
     else:
         overall = Assessment(Status.NO_FIGURE, reason=Reason.NO_FIGURE)
     if entry.status:
@@ -93,4 +103,6 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
 
 
 def status_of(view: IndicatorView, period_code: str) -> Status:
+    if not reported(view, period_code):
+        return Status.NOT_REPORTED
     return standing(view, period_code).status

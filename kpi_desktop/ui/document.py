@@ -99,13 +99,17 @@ class PlanDocument(QObject):
         self.reset.emit()
 
     def _first_open_period(self) -> str:
-        """The first period of the year that has no progress yet: the one being worked on."""
+        """The period being worked on: the latest one anything was reported for, or the next
+        one when every indicator has reported for it (the first when nothing has been)."""
         assert self.plan is not None
-        for kind in PeriodKind:
-            code = Period.of(self.plan.year, kind).code
-            if not any(code in v.progress for v in self.views):
-                return code
-        return Period.of(self.plan.year, PeriodKind.Y).code
+        codes = [Period.of(self.plan.year, kind).code for kind in PeriodKind]
+        reported = [sum(code in v.progress for v in self.views) for code in codes]
+        latest = max((i for i, count in enumerate(reported) if count), default=None)
+        if latest is None:
+            return codes[0]
+        if reported[latest] == len(self.views) and latest + 1 < len(codes):
+            return codes[latest + 1]
+        return codes[latest]
 
     def _read_views(self) -> None:
         from kpi_desktop.services.queries import indicator_views
