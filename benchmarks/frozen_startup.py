@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed import compile_package
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -73,6 +75,7 @@ def main() -> int:
     parser.add_argument("--build", type=Path, help="an existing dist/kpi-desktop folder")
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+    compile_package()  # the checkout side starts from bytecode, as the frozen build does
 
     with tempfile.TemporaryDirectory() as scratch:
         scratch_path = Path(scratch)

@@ -5,15 +5,16 @@ is asked for."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kpi_desktop import __version__
-from kpi_desktop.domain.errors import KpiError, zh_en
+from kpi_desktop.domain.errors import KpiError, current_language, zh_en
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +64,71 @@ def _command(module: str) -> Callable[[argparse.Namespace], int]:
     return handler
 
 
+# argparse's own words (usage, errors, the help of -h) for a clerk who reads Chinese.
+_ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少以下参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected at most one argument": "至多只能有一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "无效的选择：%(value)r（可选：%(choices)s）"
+    ),
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "选项不明确：%(option)s 可能是 %(matches)s"
+    ),
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "多余的值 %r 已忽略",
+    "one of the arguments %s is required": "需要以下参数之一：%s",
+    "unexpected option string: %s": "意外的选项：%s",
+}
+
+
+@contextlib.contextmanager
+def _argparse_language() -> Iterator[None]:
+    """argparse looks up each of its own words through its module's `_` and `ngettext` when
+    it writes it (it is made to be translated with gettext). While our parser is built and
+    run, and the program speaks Chinese, they come from the table above; English otherwise."""
+    if current_language() == "en":
+        yield
+        return
+    saved = getattr(argparse, "_"), getattr(argparse, "ngettext")  # noqa: B009
+
+    def chinese(text: str) -> str:
+        return _ARGPARSE_CHINESE.get(text, text)
+
+    def chinese_plural(one: str, many: str, count: int) -> str:
+        return chinese(one if count == 1 else many)
+
+    setattr(argparse, "_", chinese)  # noqa: B010
+    setattr(argparse, "ngettext", chinese_plural)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kpi-desktop",
         description=zh_en("政府工作报告重点工作量化指标跟踪", "Work-report target tracking"),
     )
-    parser.add_argument("--version", action="version", version=f"kpi-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kpi-desktop {__version__}",
+        help=zh_en("显示版本号并退出", "show the program's version and exit"),
+    )
     _db_option(parser, default=None)
     parser.set_defaults(handler=_command_window)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -190,8 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_streams()
     from kpi_desktop.services.logs import configure_logging
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with _argparse_language():
+        parser = build_parser()
+        args = parser.parse_args(argv)
     if args.handler is not _command_window:
         configure_logging()  # the window does it once it is on screen
     try:

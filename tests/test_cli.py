@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
@@ -108,3 +110,31 @@ def test_reading_commands_work_while_the_window_has_the_file(tmp_path: Path) -> 
         assert result.returncode == 2 and "正由" in result.stderr
     finally:
         holder.close()
+
+
+def test_argparse_speaks_the_clerks_language_and_is_left_as_it_was(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from kpi_desktop.cli import main
+
+    before = (argparse._, argparse.ngettext)  # type: ignore[attr-defined]
+    monkeypatch.setenv("LANGUAGE", "zh_CN")
+    with pytest.raises(SystemExit) as exited:
+        main(["import", "--db", "x.sqlite"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith("用法：kpi-desktop import")
+    assert "kpi-desktop import：错误：缺少以下参数：RETURN" in error
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "显示本帮助并退出" in capsys.readouterr().out
+    assert (argparse._, argparse.ngettext) == before  # type: ignore[attr-defined]
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    with pytest.raises(SystemExit):
+        main(["import", "--db", "x.sqlite"])
+    error = capsys.readouterr().err
+    assert error.startswith("usage: kpi-desktop import")
+    assert "error: the following arguments are required: RETURN" in error
