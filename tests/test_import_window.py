@@ -115,6 +115,10 @@ def test_four_returns_preview_accept_updates_tree_and_submissions(
     assert all(when == "未报送" for _returned, when in before.values())
 
     dialog = _open_preview(qtbot, window, [path for path, _seqs in returns.values()])
+    # The reading thread said which file it was on; the last one was the fourth.
+    last = list(returns.values())[-1][0].name
+    assert dialog.busy_bar.maximum() == 4 and dialog.busy_bar.value() == 3
+    assert dialog.busy_label.text() == f"正在读取第 4 个文件（共 4 个）：{last}"
     model = dialog.model
     assert [f.name for f in model.files] == [path.name for path, _s in returns.values()]
     for number, (unit, (_path, seqs)) in enumerate(returns.items()):

@@ -123,3 +123,23 @@ def test_a_worker_reads_workbooks_without_loading_numpy(returns: list[Path]) -> 
     with ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=_start_worker) as pool:
         openpyxl_loaded, numpy_loaded = pool.submit(_worker_modules, str(returns[0])).result()
     assert openpyxl_loaded and not numpy_loaded
+
+
+def test_preview_says_which_file_it_is_on_and_takes_files_read_elsewhere(
+    database: object, returns: list[Path]
+) -> None:
+    from kpi_desktop.services.importing import preview_import
+
+    seen: list[tuple[int, str]] = []
+    with database.read() as session:  # type: ignore[attr-defined]
+        here = preview_import(session, returns, progress=lambda i, p: seen.append((i, p.name)))
+        with ReturnReader(returns, workers=1) as reader:
+            there = preview_import(session, returns, read=reader.results())
+        with pytest.raises(ValueError):
+            preview_import(session, returns, read=reader.results()[:2])
+    assert seen == [(i, p.name) for i, p in enumerate(returns)]
+    summary = [(f.file, f.error.code if f.error else None, len(f.rows)) for f in here.files]
+    assert summary == [
+        (f.file, f.error.code if f.error else None, len(f.rows)) for f in there.files
+    ]
+    assert [f.error is None for f in here.files] == [True, False, True, False, True]

@@ -376,6 +376,10 @@
         <translation>Reading %1…</translation>
     </message>
     <message>
+        <source>Reading file %1 of %2: %3</source>
+        <translation>Reading file %1 of %2: %3</translation>
+    </message>
+    <message>
         <source>The files could not be read: %1</source>
         <translation>The files could not be read: %1</translation>
     </message>

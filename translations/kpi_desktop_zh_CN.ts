@@ -377,6 +377,10 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
+        <source>Reading file %1 of %2: %3</source>
+        <translation>正在读取第 %1 个文件（共 %2 个）：%3</translation>
+    </message>
+    <message>
         <source>The files could not be read: %1</source>
         <translation>无法读取这些文件：%1</translation>
     </message>

@@ -40,7 +40,7 @@ Empty fill-in cells never erase a stored value.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -551,10 +551,12 @@ def preview_import(
     limits: Limits = DEFAULT_LIMITS,
     *,
     read: Sequence[ReturnTable | KpiError] | None = None,
+    progress: Callable[[int, Path], None] | None = None,
 ) -> ImportPreview:
     """What importing `paths` would do, changing nothing. `period` (a Period or a code such as
     "2024H1") overrides the period found in the files. `read` holds the files already read
-    (services.reading), one per path in order; without it each file is read here."""
+    (services.reading), one per path in order; without it each file is read here.
+    `progress(index, path)` is called as each file is started."""
     given = Period.parse(period) if isinstance(period, str) else period
     files_given = [Path(p) for p in paths]
     if read is not None and len(read) != len(files_given):
@@ -563,10 +565,11 @@ def preview_import(
         list(read) if read is not None else [None] * len(files_given)
     )
     contexts: dict[str, _PlanContext] = {}
-    files = [
-        _preview_file(session, path, given, limits, contexts, outcome)
-        for path, outcome in zip(files_given, outcomes, strict=True)
-    ]
+    files = []
+    for index, (path, outcome) in enumerate(zip(files_given, outcomes, strict=True)):
+        if progress is not None:
+            progress(index, path)
+        files.append(_preview_file(session, path, given, limits, contexts, outcome))
     _flag_conflicts(files)
     return ImportPreview(files)
 

@@ -437,6 +437,8 @@ class ImportPreviewDialog(QDialog):
 
     previewReady = Signal()
     imported = Signal(object)  # the ImportResult
+    # Emitted on the reading thread as each file is started; delivered queued on the GUI one.
+    fileStarted = Signal(int, str)
 
     def __init__(
         self, document: PlanDocument, paths: Sequence[Path | str], parent: QWidget | None = None
@@ -451,6 +453,7 @@ class ImportPreviewDialog(QDialog):
         self.model = ImportPreviewModel(self)
         self._build()
         self.model.checkedChanged.connect(self._update_buttons)
+        self.fileStarted.connect(self._file_started)
         self.resize(1100, 720)
         self.start_preview()
 
@@ -511,7 +514,7 @@ class ImportPreviewDialog(QDialog):
         self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.busy_label.setWordWrap(True)
         self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)  # no end known: the bar moves while the files are read
+        self.busy_bar.setFormat("%v / %m")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(self.busy_label)
@@ -605,15 +608,31 @@ class ImportPreviewDialog(QDialog):
             if len(self.paths) != 1
             else self.tr("Reading %1…").replace("%1", self.paths[0].name)
         )
+        self.busy_bar.setRange(0, len(self.paths))
+        self.busy_bar.setValue(0)
         database = self.document.database
         paths = list(self.paths)
         period = str(self.period_box.currentData() or "") or None
+        started = self.fileStarted
 
         def work() -> ImportPreview:
             with database.read() as session:
-                return preview_import(session, paths, period)
+                return preview_import(
+                    session, paths, period, progress=lambda i, path: started.emit(i, path.name)
+                )
 
         run_in_background(self, work, self._preview_done, self._preview_failed)
+
+    def _file_started(self, index: int, name: str) -> None:
+        if not self.busy or len(self.paths) < 2:
+            return
+        self.busy_bar.setValue(index)
+        self.busy_label.setText(
+            self.tr("Reading file %1 of %2: %3")
+            .replace("%1", str(index + 1))
+            .replace("%2", str(len(self.paths)))
+            .replace("%3", name)
+        )
 
     def _set_busy(self, text: str) -> None:
         self.busy = True
@@ -718,6 +737,7 @@ class ImportPreviewDialog(QDialog):
         if preview is None or not keys or self.busy or self.result is not None:
             return
         self.show_error("")
+        self.busy_bar.setRange(0, 0)  # one transaction: no steps to count
         self._set_busy(self.tr("Importing %1 rows…").replace("%1", str(len(keys))))
         database = self.document.database
 
