@@ -449,3 +449,17 @@ def test_the_window_opens_on_the_period_being_worked_on(qapp: QApplication, db_p
             set_progress(session, indicator_id, "2024H1", {"text": "上半年进展。"})
     database.close()
     assert opened_on() == "2024Q3"
+
+
+def test_targets_are_listed_before_anything_is_reported(window: MainWindow) -> None:
+    """Nothing reported for the half-year yet: indicator 33 is 未报送, and its target (3万名)
+    is shown all the same, with no figure, ready for one to be entered."""
+    window.select_period("2024H1")
+    assert window.select_indicator(_seq_to_id(window)[33])
+    view = window.document.view(_seq_to_id(window)[33])
+    assert view is not None and "2024H1" not in view.progress
+    model = window.panel.targets_model
+    assert model.rowCount() == 1
+    row = model.rows[0]
+    assert row.value is None and row.target.value == 3 and row.target.unit == "万名"
+    assert row.assessment.status.value == "not_reported"

@@ -50,48 +50,54 @@ def reported(view: IndicatorView, period_code: str) -> bool:
 
 
 def standing(view: IndicatorView, period_code: str) -> Standing:
-    """The indicator's standing in a period, target by target and as a whole."""
-    # The rules that read figures from text are imported when a text is there to read: the
-    # window's first paint usually shows a period nothing has been reported for yet.
+    """The indicator's standing in a period, target by target and as a whole. Without a
+    progress text the indicator is 未报送, and its targets are listed all the same (with any
+    figure the clerk has entered), so that she sees what is asked and can enter what is done."""
+    # The rules that read figures from text are imported when a standing is asked for; the
+    # window's first paint needs only the status, and that only from reported rows.
     from kpi_desktop.domain.figures import placeholder, propose_actuals
     from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
 
     period = Period.parse(period_code)
     entry = view.progress.get(period_code)
-    if entry is None or not reported(view, period_code):
-        return Standing(
-            Status.NOT_REPORTED, Assessment(Status.NOT_REPORTED), [], chosen_by_clerk=False
-        )
+    text = entry.text if entry is not None and reported(view, period_code) else ""
+    as_of_month = entry.as_of_month if entry is not None else None
+    not_reported = Assessment(Status.NOT_REPORTED)
     placeholder_figure = Assessment(Status.NO_FIGURE, reason=Reason.PLACEHOLDER)
     # A placeholder (季度数据, 年度数据, 推进中) reports no figure, whatever numbers it holds.
+    is_placeholder = bool(text) and placeholder(text) is not None
     proposals = (
-        [None] * len(view.targets)
-        if placeholder(entry.text) is not None
-        else propose_actuals(entry.text, view.targets, period)
+        propose_actuals(text, view.targets, period)
+        if text and not is_placeholder
+        else [None] * len(view.targets)
     )
     rows: list[TargetStanding] = []
     for target, proposal in zip(view.targets, proposals, strict=True):
         actual = view.actuals.get((period_code, target.id or 0))
         if actual is not None and actual.value is not None:
             value, unit = actual.value, actual.unit or target.unit
-            month = actual.as_of_month or entry.as_of_month
+            month = actual.as_of_month or as_of_month
             confirmed, proposed, span = actual.confirmed, not actual.confirmed, ""
         elif proposal is not None:
             value, unit = proposal.value, proposal.unit
-            month = entry.as_of_month or proposal.as_of_month
+            month = as_of_month or proposal.as_of_month
             confirmed, proposed, span = False, True, proposal.span
         else:
-            value, unit, month = None, target.unit, entry.as_of_month
+            value, unit, month = None, target.unit, as_of_month
             confirmed, proposed, span = False, False, ""
-        assessment = (
-            placeholder_figure
-            if placeholder(entry.text) is not None and value is None
-            else assess_target(target, value, unit, period, month)
-        )
+        if value is None and not text:
+            assessment = not_reported
+        elif value is None and is_placeholder:
+            assessment = placeholder_figure
+        else:
+            assessment = assess_target(target, value, unit, period, month)
         rows.append(TargetStanding(target, value, unit, confirmed, proposed, span, assessment))
+    if not text:
+        return Standing(Status.NOT_REPORTED, not_reported, rows, chosen_by_clerk=False)
+    assert entry is not None
     if rows:
         overall = combine([r.assessment for r in rows])
-    elif placeholder(entry.text) is not None:
+    elif is_placeholder:
         overall = placeholder_figure
     else:
         overall = Assessment(Status.NO_FIGURE, reason=Reason.NO_FIGURE)
