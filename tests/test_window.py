@@ -16,6 +16,7 @@ from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.ui.app import Shell
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.settings_dialog import LANGUAGE_KEY
+from kpi_desktop.ui.targets_model import COLUMN_ACTUAL
 from kpi_desktop.ui.tree_model import COLUMN_STATUS
 
 
@@ -327,6 +328,12 @@ def test_quick_start_paints_from_the_snapshot_then_opens_the_database(
     assert len(ids) == 53 and not win.document.attached
     assert win.select_indicator(ids[33])
     assert not win.add_action.isEnabled()  # nothing can be edited before the file is open
+    before = win.panel.editable_panel
+    assert before is None or before.text.isReadOnly()
+    assert (
+        not win.panel.targets_model.flags(win.panel.targets_model.index(0, COLUMN_ACTUAL))
+        & Qt.ItemFlag.ItemIsEditable
+    )
     win.complete_opening(open_plan_database(db_path))
     assert win.document.attached and win.add_action.isEnabled()
     assert win.current_indicator_id() in (None, ids[33])
@@ -441,6 +448,10 @@ def test_the_window_opens_on_the_period_being_worked_on(qapp: QApplication, db_p
         assert plan is not None
         ids = [v.id for v in indicator_views(session, plan)]
         set_progress(session, ids[0], "2024H1", {"text": "上半年进展。"})
+        # Rows without a text report nothing: a typed-then-undone text, a status or a figure
+        # entered first leaves one behind in the next period.
+        set_progress(session, ids[1], "2024Q3", {"text": ""})
+        set_progress(session, ids[2], "2024Q3", {"status": "behind"})
     database.close()
     assert opened_on() == "2024H1"
     database = open_plan_database(db_path)

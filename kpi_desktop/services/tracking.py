@@ -7,10 +7,11 @@ the clerk chose wins over the computed one. The rules themselves live in domain.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kpi_desktop.domain.periods import Period
+from kpi_desktop.domain.periods import Period, PeriodKind
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.views import IndicatorView
 
@@ -106,6 +107,20 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
         chosen = replace(overall, status=Status(entry.status))
         return Standing(chosen.status, chosen, rows, chosen_by_clerk=True)
     return Standing(overall.status, overall, rows, chosen_by_clerk=False)
+
+
+def working_period(views: Sequence[IndicatorView], year: int) -> str:
+    """The period being worked on: the latest one any indicator has reported for (a progress
+    text, as `reported` says), or the next one once every indicator has; the first of the
+    year when nothing has been reported."""
+    codes = [Period.of(year, kind).code for kind in PeriodKind]
+    counts = [sum(reported(view, code) for view in views) for code in codes]
+    latest = max((i for i, count in enumerate(counts) if count), default=None)
+    if latest is None:
+        return codes[0]
+    if counts[latest] == len(views) and latest + 1 < len(codes):
+        return codes[latest + 1]
+    return codes[latest]
 
 
 def status_of(view: IndicatorView, period_code: str) -> Status:

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.domain.periods import Period, PeriodKind
+from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
-from kpi_desktop.services.tracking import status_of
+from kpi_desktop.services.tracking import status_of, working_period
 from kpi_desktop.services.views import IndicatorView
 
 if TYPE_CHECKING:
@@ -99,17 +99,8 @@ class PlanDocument(QObject):
         self.reset.emit()
 
     def _first_open_period(self) -> str:
-        """The period being worked on: the latest one anything was reported for, or the next
-        one when every indicator has reported for it (the first when nothing has been)."""
         assert self.plan is not None
-        codes = [Period.of(self.plan.year, kind).code for kind in PeriodKind]
-        reported = [sum(code in v.progress for v in self.views) for code in codes]
-        latest = max((i for i, count in enumerate(reported) if count), default=None)
-        if latest is None:
-            return codes[0]
-        if reported[latest] == len(self.views) and latest + 1 < len(codes):
-            return codes[latest + 1]
-        return codes[latest]
+        return working_period(self.views, self.plan.year)
 
     def _read_views(self) -> None:
         from kpi_desktop.services.queries import indicator_views
@@ -159,7 +150,8 @@ class PlanDocument(QObject):
     # writing (called by undo commands only) ------------------------------------------------
     @property
     def read_only(self) -> bool:
-        return bool(getattr(self._database, "read_only", False))
+        """Nothing can be saved: the file is open read-only, or (the first paint) not open yet."""
+        return self._database is None or bool(self._database.read_only)
 
     def write(self, indicator_id: int | None, what: str, action: Callable[[Any], None]) -> bool:
         """Run `action(session)` in one transaction, then refresh and report the save.
