@@ -41,8 +41,15 @@ def _command_window(args: argparse.Namespace) -> int:
     gc.disable()
     from kpi_desktop.ui.app import run
 
-    # A file path or a postgresql:// address, passed on as typed.
-    return run(args.db or None)
+    try:
+        # A file path or a postgresql:// address, passed on as typed.
+        return run(args.db or None)
+    except Exception:
+        # Failed before the window could show it: the window's exception hook logs it and,
+        # once Qt is up, shows it in a dialog (a program started from the Start menu has no
+        # console to print it on).
+        sys.excepthook(*sys.exc_info())
+        return EXIT_FAILED
 
 
 def _command(module: str) -> Callable[[argparse.Namespace], int]:

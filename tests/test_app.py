@@ -55,3 +55,79 @@ def test_language_follows_the_setting_then_the_system(tmp_path: Path, monkeypatc
     assert chosen_language(settings) == "en"
     settings.setValue(LANGUAGE_KEY, "zh_CN")
     assert chosen_language(settings) == "zh_CN"
+
+
+def test_records_made_before_logging_is_configured_reach_the_file(tmp_path: Path) -> None:
+    from kpi_desktop.services.logs import hold_records
+
+    root = logging.getLogger()
+    saved = list(root.handlers)
+    for handler in saved:
+        root.removeHandler(handler)
+    try:
+        hold_records()
+        logging.getLogger("kpi_desktop.test").warning("before the first paint")
+        log_file = configure_logging(tmp_path)
+        logging.getLogger("kpi_desktop.test").warning("after it")
+        for handler in root.handlers:
+            handler.flush()
+        assert log_file is not None
+        lines = log_file.read_text(encoding="utf-8").splitlines()
+        assert [line.split(": ", 1)[1] for line in lines] == ["before the first paint", "after it"]
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+            handler.close()
+        for handler in saved:
+            root.addHandler(handler)
+
+
+def test_a_failure_before_the_first_paint_is_logged_and_shown(tmp_path: Path) -> None:
+    """The window program has no console: what stops it from opening must reach the log
+    file and a dialog, not only stderr."""
+    import os
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "QMessageBox.exec = lambda box: print('DIALOG', box.text(), flush=True) or 0\n"
+        "import kpi_desktop.ui.main_window as window\n"
+        "def broken(self):\n"
+        "    raise RuntimeError('broken before the first paint')\n"
+        "window.MainWindow._build_body = broken\n"
+        "from kpi_desktop.cli import main\n"
+        "sys.exit(main(['--db', sys.argv[1]]))\n"
+    )
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "LANGUAGE": "zh_CN",
+    }
+    database = tmp_path / "kpi.sqlite"
+    # An existing file: the quick start, where logging is configured only after the paint.
+    subprocess.run(
+        [sys.executable, "-m", "kpi_desktop", "dump", "--db", str(database)],
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    for old_log in home.rglob(LOG_FILE):
+        old_log.unlink()
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(database)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "DIALOG" in done.stdout
+    (log_file,) = list(home.rglob(LOG_FILE))
+    assert "broken before the first paint" in log_file.read_text(encoding="utf-8")

@@ -15,6 +15,30 @@ def log_file(folder: Path | None = None) -> Path:
     return (folder or log_folder()) / LOG_FILE
 
 
+class _Held(logging.Handler):
+    """Records made before `configure_logging`, kept for the log file."""
+
+    LIMIT = 1000
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+
+def hold_records() -> None:
+    """Keep what is logged until `configure_logging` writes it to the file: the window
+    configures logging only after its first paint, and what happens before must not be lost.
+    (Cheap: the file handler's module is what costs.)"""
+    root = logging.getLogger()
+    if not logging_configured() and not any(isinstance(h, _Held) for h in root.handlers):
+        root.setLevel(logging.INFO)
+        root.addHandler(_Held())
+
+
 def logging_configured() -> bool:
     return any(getattr(h, "_kpi_desktop", False) for h in logging.getLogger().handlers)
 
@@ -47,4 +71,9 @@ def configure_logging(folder: Path | None = None, level: int = logging.INFO) -> 
         handler, written = logging.NullHandler(), None
     setattr(handler, "_kpi_desktop", True)  # noqa: B010 - a mark on a stdlib object
     root.addHandler(handler)
+    for held in [h for h in root.handlers if isinstance(h, _Held)]:
+        root.removeHandler(held)
+        for record in held.records:
+            if record.levelno >= handler.level:
+                handler.handle(record)
     return written

@@ -189,9 +189,11 @@ def run(db_path: Path | str | None) -> int:
     """The window. An existing file is painted first from a quick sqlite3 read and opened
     properly (writer lock, checks, the day's backup) right after; a new file, an old one that
     needs an upgrade or a server database is opened first, as before."""
-    from kpi_desktop.services.logs import configure_logging, log_file
+    from kpi_desktop.services.logs import configure_logging, hold_records, log_file
     from kpi_desktop.ui.opening import open_interactively
 
+    hold_records()
+    install_exception_hook(log_file())
     snapshot, location = _quick_read(db_path)
     loader = threading.Thread(target=_import_data_layers, name="import", daemon=True)
     if snapshot is None:
@@ -200,7 +202,6 @@ def run(db_path: Path | str | None) -> int:
     app = make_application()
     settings = QSettings()
     shell = Shell(app, settings)
-    install_exception_hook(log_file())
     quit_mode = os.environ.get(QUIT_AFTER_PAINT, "")
     if snapshot is not None:
         window = shell.show(None, snapshot, location)
