@@ -269,6 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message(), file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:
+        # Every command writes in one transaction or to a finished file: an interrupted one
+        # has written nothing half-way.
+        print(zh_en("已中断。", "Interrupted."), file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader stopped early (`kpi-desktop dump | head`): nothing to tell anyone.

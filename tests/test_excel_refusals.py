@@ -37,6 +37,12 @@ def _not_a_workbook(folder: Path, _db: Any) -> Path:
     return path
 
 
+def _a_folder(folder: Path, _db: Any) -> Path:
+    path = folder / "区商务局.xlsx"  # a folder, named like a return
+    path.mkdir()
+    return path
+
+
 def _template(folder: Path, db: Any) -> Path:
     with db.read() as session:
         template = export_template(session, H1, folder / "t.xlsx", "区商务局").path
@@ -84,6 +90,7 @@ def _no_table(folder: Path, _db: Any) -> Path:
 
 CASES: dict[str, tuple[Callable[..., Path], str, int | None]] = {
     "not a workbook": (_not_a_workbook, "不是 Excel 工作簿", None),
+    "a folder": (_a_folder, "是一个文件夹，不是报送表", None),
     "cut short": (_cut_short, "不完整", None),
     "encrypted": (_encrypted, "设置了打开密码", None),
     "inflates": (_inflates, "解压后过大", None),
@@ -169,10 +176,32 @@ def test_dry_run_reports_and_changes_nothing(
 ) -> None:
     good = _template(tmp_path, database)
     before = snapshot(database)
+    folder = backup_folder(database.path)
+    backups = sorted(folder.glob("*")) if folder.exists() else []
     assert main(["import", "--db", str(database.path), "--dry-run", str(good)]) == 0
     out = capsys.readouterr().out
     assert "新增 1" in out and "上半年5亿美元。" in out and "试运行" in out
     assert snapshot(database) == before
+    # Only read: no backup made (nor the writer lock taken, see the test below).
+    assert (sorted(folder.glob("*")) if folder.exists() else []) == backups
+
+
+def test_dry_run_works_while_the_window_has_the_file(
+    database: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = _template(tmp_path, database)
+    env = {**os.environ, "LANGUAGE": "zh_CN", "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "kpi_desktop", "import", "--db", str(database.path)]
+    # `database` holds the writer lock, as the window does.
+    dry = subprocess.run(
+        [*command, "--dry-run", str(good)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert dry.returncode == 0, dry.stderr
+    assert "试运行" in dry.stdout
+    real = subprocess.run(
+        [*command, str(good)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert real.returncode == 2 and "正由" in real.stderr, real.stderr
 
 
 def test_unknown_period_code_is_refused(

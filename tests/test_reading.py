@@ -143,3 +143,48 @@ def test_preview_says_which_file_it_is_on_and_takes_files_read_elsewhere(
         (f.file, f.error.code if f.error else None, len(f.rows)) for f in there.files
     ]
     assert [f.error is None for f in here.files] == [True, False, True, False, True]
+
+
+def _gone(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "\nState:\tZ" in status.read_text()  # ended, waiting to be reaped
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_workers_end_when_the_command_is_killed(returns: list[Path], tmp_path: Path) -> None:
+    """Killed from outside (the Task Manager, the system out of memory), the command leaves
+    no worker behind waiting for work, holding its caller's output open."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    script = (
+        "import sys, time\n"
+        "from kpi_desktop.services.reading import ReturnReader\n"
+        "if __name__ == '__main__':\n"
+        "    reader = ReturnReader(sys.argv[1:] * 200, workers=1)\n"
+        "    print(*reader._pool._processes, flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    command = subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, returns[:1])],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert command.stdout is not None
+        workers = [int(pid) for pid in command.stdout.readline().split()]
+        assert workers and not any(_gone(pid) for pid in workers)
+        os.kill(command.pid, signal.SIGKILL)
+        command.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not all(_gone(pid) for pid in workers):
+            time.sleep(0.1)
+        assert all(_gone(pid) for pid in workers)
+    finally:
+        command.kill()
+        command.wait()

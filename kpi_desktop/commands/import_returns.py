@@ -41,7 +41,7 @@ def file_summary(file: FilePreview) -> str:
     if file.error is not None:
         return zh_en(f"{file.file}：拒绝", f"{file.file}: refused")
     counts = {state: file.count(state) for state in RowState}
-    unit = file.unit or zh_en("（未识别单位）", "(unit not named)")
+    unit = file.unit or zh_en("各行按牵头单位", "each row for its lead unit")
     line = zh_en(
         f"{file.file}：{file.period} {unit}，新增 {counts[RowState.NEW]}，"
         f"修改 {counts[RowState.CHANGED]}，未变 {counts[RowState.UNCHANGED]}，"
@@ -83,10 +83,12 @@ def _row_lines(preview: ImportPreview) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
     with ReturnReader(args.returns) as reader:
-        from kpi_desktop.services.database import open_plan_database
+        from kpi_desktop.services.database import open_for_reading, open_plan_database
         from kpi_desktop.services.importing import apply_import, preview_import
 
-        database = open_plan_database(args.db)
+        # A dry run only reads: no writer lock (it works while the window has the file open)
+        # and no backup.
+        database = (open_for_reading if args.dry_run else open_plan_database)(args.db)
         try:
             read = reader.results()
         except BaseException:

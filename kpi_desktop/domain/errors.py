@@ -237,6 +237,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}” is not an Excel workbook (.xlsx or .xls). Ask the unit to save it as .xlsx "
         "from Excel, WPS or LibreOffice and send it again.",
     ),
+    "return.folder": (
+        "“{file}”是一个文件夹，不是报送表。请选择文件夹里的 .xlsx 或 .xls 文件导入。",
+        "“{file}” is a folder, not a returned spreadsheet. Choose the .xlsx or .xls files in "
+        "it to import.",
+    ),
     "return.truncated": (
         "文件“{file}”不完整（可能在传输或复制时被截断）。请让填报单位重新发送原文件。",
         "“{file}” is cut short (probably damaged in transfer or copying). Ask the unit to send "

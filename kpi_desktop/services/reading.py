@@ -18,12 +18,16 @@ A program started from a frozen build must call `multiprocessing.freeze_support(
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import multiprocessing
+import multiprocessing.process
 import os
+import signal
 import sys
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -53,8 +57,33 @@ def worker_count(files: int, cpus: int | None = None) -> int:
 
 def _start_worker() -> None:
     """A worker reads cells as text and never needs numpy, which openpyxl imports when it can
-    (a tenth of a second of a worker's start): keep it out."""
+    (a tenth of a second of a worker's start): keep it out. And it ends with the process that
+    started it, however that one ended (killed, closed from the Task Manager): otherwise it
+    waits for work forever, holding the caller's output open."""
     sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), name="parent", daemon=True).start()
+
+
+def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns once the parent process has ended
+    os._exit(1)
+
+
+@contextlib.contextmanager
+def _workers_ignore_interrupts() -> Iterator[None]:
+    """Workers started inside this block ignore Ctrl+C (they inherit the ignored signal on
+    POSIX); the caller gets it, stops taking results and lets them finish the file at hand,
+    instead of every worker printing a traceback of its own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def read_one(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Outcome:
@@ -83,12 +112,13 @@ class ReturnReader:
         self._futures: list[Future[Outcome]] = []
         if count > 0:
             try:
-                self._pool = ProcessPoolExecutor(
-                    max_workers=count,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_start_worker,
-                )
-                self._futures = [self._pool.submit(read_one, p, limits) for p in self.paths]
+                with _workers_ignore_interrupts():
+                    self._pool = ProcessPoolExecutor(
+                        max_workers=count,
+                        mp_context=multiprocessing.get_context("spawn"),
+                        initializer=_start_worker,
+                    )
+                    self._futures = [self._pool.submit(read_one, p, limits) for p in self.paths]
             except (OSError, RuntimeError, BrokenProcessPool) as error:
                 log.warning("reading in this process: worker processes did not start (%s)", error)
                 self.close()

@@ -432,6 +432,8 @@ def _xls_grids(path: Path, data: bytes, limits: Limits, clock: _Clock) -> list[G
 def read_grids(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str, list[Grid]]:
     """The file's sheets as text grids: (kind, sha256, grids). Refusals are KpiErrors."""
     path = Path(path)
+    if path.is_dir():  # Windows says "permission denied" when a folder is read as a file
+        raise KpiError("return.folder", file=str(path))
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
@@ -442,7 +444,7 @@ def read_grids(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str, l
     except FileNotFoundError as error:
         raise KpiError("return.missing", file=str(path)) from error
     except IsADirectoryError as error:
-        raise KpiError("return.not_workbook", file=str(path)) from error
+        raise KpiError("return.folder", file=str(path)) from error
     except OSError as error:
         raise KpiError("return.unreadable", file=str(path), detail=str(error)) from error
     digest = hashlib.sha256(data).hexdigest()
