@@ -94,7 +94,7 @@ _ARGPARSE_CHINESE = {
         "选项不明确：%(option)s 可能是 %(matches)s"
     ),
     "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "ignored explicit argument %r": "多余的值 %r 已忽略",
+    "ignored explicit argument %r": "这个选项不带值，却给了 %r",
     "one of the arguments %s is required": "需要以下参数之一：%s",
     "unexpected option string: %s": "意外的选项：%s",
 }
