@@ -31,8 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from kpi_desktop.domain.kinds import TargetKind, parse_number
 from kpi_desktop.domain.periods import Period
-from kpi_desktop.domain.targets import TargetKind, parse_number
 from kpi_desktop.domain.text import fold
 from kpi_desktop.domain.units import UNIT_PATTERN, MeasureUnit, convert, parse_unit
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kpi_desktop.domain.figures import TargetLike, placeholder, propose_actuals
+from kpi_desktop.domain.kinds import TargetKind
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
-from kpi_desktop.domain.targets import TargetKind
 from kpi_desktop.domain.units import convert, parse_unit
 
 # Completion this much of the year beyond the time elapsed counts as ahead of schedule.

@@ -27,20 +27,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
-from enum import StrEnum
 
+from kpi_desktop.domain.kinds import TargetKind, parse_number
 from kpi_desktop.domain.units import UNIT_PATTERN, MeasureUnit, is_count, parse_unit
 
-
-class TargetKind(StrEnum):
-    GROWTH = "growth"
-    AMOUNT = "amount"
-    COUNT = "count"
-    THRESHOLD = "threshold"
-    SHARE = "share"
-    QUALITATIVE = "qualitative"
+__all__ = ["ProposedTarget", "TargetKind", "parse_number", "propose_targets"]
 
 
 @dataclass(frozen=True)
@@ -116,20 +108,6 @@ _NOTE_PERCENT_BOTH = "同时出现增长和比重字样，请核对是增长率�
 _NOTE_DECLINE = "下降目标，已记为负增长，请核对。"
 _NOTE_POINTS = "以百分点表示的变化，请核对目标类型和数值。"
 _NOTE_REACH = "“达到”可能是年末存量，也可能是年内累计完成额，请核对目标类型。"
-
-
-def parse_number(s: str) -> float | None:
-    """A plain decimal number in half- or full-width digits ("5.5", "１８０", "1,200").
-
-    万 and 亿 are not numbers here: they belong to the unit ("2.2万平方米" is 2.2 of 万平方米),
-    so that the value shown is the one written in the report.
-    """
-    text = unicodedata.normalize("NFKC", s).strip()
-    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", text):
-        text = text.replace(",", "")
-    if not re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", text):
-        return None
-    return float(text)
 
 
 def _clean_label(raw: str) -> str:
