@@ -266,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.handler(args)
         return result
     except KpiError as error:
+        if error.code == "db.locked":  # the window's wording offers to open it read-only
+            error = KpiError("db.locked_command", **error.params)
         print(error.message(), file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:

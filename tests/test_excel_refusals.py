@@ -202,6 +202,7 @@ def test_dry_run_works_while_the_window_has_the_file(
         [*command, str(good)], env=env, capture_output=True, text=True, timeout=120
     )
     assert real.returncode == 2 and "正由" in real.stderr, real.stderr
+    assert "--dry-run" in real.stderr and "只读方式" not in real.stderr
 
 
 def test_unknown_period_code_is_refused(

@@ -112,6 +112,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{since}. Two programs writing at once would overwrite each other's work. Ask them "
         "to close it and try again, or open it read-only to look.",
     ),
+    "db.locked_command": (
+        "数据库“{path}”正由 {user}（计算机 {host}，进程 {pid}）自 {since} 起打开并编辑。"
+        "为防止两处同时修改互相覆盖，现在不能写入。请等对方关闭程序后再运行本命令；"
+        "只想先看看会导入什么，可加 --dry-run。",
+        "The database “{path}” is open for editing by {user} on {host} (process {pid}) since "
+        "{since}. Two programs writing at once would overwrite each other's work. Run this "
+        "command again once they have closed it; to see what would be imported, add --dry-run.",
+    ),
     "db.file_read_only": (
         "数据库“{path}”或其所在文件夹不可写（只读文件、只读文件夹或共享盘权限），无法保存修改。"
         "请在文件属性中取消“只读”、把它复制到可写的文件夹，或以只读方式打开查看。",
