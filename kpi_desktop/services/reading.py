@@ -27,7 +27,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -157,9 +157,3 @@ class ReturnReader:
         trace: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def read_all(paths: Sequence[Path | str], limits: Limits = DEFAULT_LIMITS) -> list[Outcome]:
-    """Read `paths`, in parallel where the machine allows."""
-    with ReturnReader(paths, limits) as reader:
-        return reader.results()
