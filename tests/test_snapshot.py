@@ -3,7 +3,6 @@ ordinary read through sqlmodel, field by field."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,8 @@ from kpi_desktop.storage.snapshot import read_snapshot
 
 
 def _fields(row: Any) -> dict[str, Any]:
-    if dataclasses.is_dataclass(row):
-        return dataclasses.asdict(row)  # type: ignore[arg-type]
+    if isinstance(row, tuple):  # the snapshot's rows are named tuples
+        return dict(row._asdict())  # type: ignore[attr-defined]
     return dict(row.model_dump())
 
 

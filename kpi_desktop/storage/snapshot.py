@@ -13,18 +13,16 @@ anything else (`None`) the window takes the ordinary path.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from kpi_desktop.storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
 
 RowT = TypeVar("RowT", bound=Any)
 
 
-@dataclass
-class PlanRow:
+class PlanRow(NamedTuple):
     id: int
     year: int
     region: str
@@ -32,8 +30,7 @@ class PlanRow:
     attachment: str
 
 
-@dataclass
-class IndicatorRow:
+class IndicatorRow(NamedTuple):
     id: int
     plan_id: int
     seq: int
@@ -41,16 +38,14 @@ class IndicatorRow:
     category: str | None
 
 
-@dataclass
-class UnitLinkRow:
+class UnitLinkRow(NamedTuple):
     indicator_id: int
     position: int
     unit_id: int
     written_name: str
 
 
-@dataclass
-class TargetRow:
+class TargetRow(NamedTuple):
     id: int
     indicator_id: int
     position: int
@@ -63,8 +58,7 @@ class TargetRow:
     note: str
 
 
-@dataclass
-class ProgressRow:
+class ProgressRow(NamedTuple):
     id: int
     indicator_id: int
     period: str
@@ -80,8 +74,7 @@ class ProgressRow:
     updated_at: datetime
 
 
-@dataclass
-class ActualRow:
+class ActualRow(NamedTuple):
     id: int
     progress_id: int
     target_id: int
@@ -91,16 +84,15 @@ class ActualRow:
     confirmed: bool
 
 
-@dataclass
-class Snapshot:
+class Snapshot(NamedTuple):
     plans: list[PlanRow]
     plan: PlanRow
     unit_names: dict[int, str]
     indicators: list[IndicatorRow]
-    links: list[UnitLinkRow] = field(default_factory=list)
-    targets: list[TargetRow] = field(default_factory=list)
-    progress: list[ProgressRow] = field(default_factory=list)
-    actuals: list[ActualRow] = field(default_factory=list)
+    links: list[UnitLinkRow]
+    targets: list[TargetRow]
+    progress: list[ProgressRow]
+    actuals: list[ActualRow]
 
 
 def _stored_time(text: str) -> datetime:
@@ -130,7 +122,7 @@ def _rows(
     connection: sqlite3.Connection, row_type: type[RowT], table: str, tail: str, *params: int
 ) -> list[RowT]:
     """Every row of `table` selected by `tail`, its columns named after `row_type`'s fields."""
-    columns = ", ".join(f.name for f in fields(row_type))  # type: ignore[arg-type]
+    columns = ", ".join(row_type._fields)
     sql = f"SELECT {columns} FROM {table} {tail.format(mine=_MINE)}"
     return [row_type(*row) for row in connection.execute(sql, params)]
 
@@ -166,10 +158,9 @@ def _read(connection: sqlite3.Connection, year: int | None) -> Snapshot | None:
         chosen.id,
     )
     # SQLite hands back booleans as 0/1 and times as text.
-    for target in targets:
-        target.confirmed = bool(target.confirmed)
-    for actual in actuals:
-        actual.confirmed = bool(actual.confirmed)
-    for entry in progress:
-        entry.updated_at = _stored_time(str(entry.updated_at))
+    targets = [target._replace(confirmed=bool(target.confirmed)) for target in targets]
+    actuals = [actual._replace(confirmed=bool(actual.confirmed)) for actual in actuals]
+    progress = [
+        entry._replace(updated_at=_stored_time(str(entry.updated_at))) for entry in progress
+    ]
     return Snapshot(plans, chosen, unit_names, indicators, links, targets, progress, actuals)
