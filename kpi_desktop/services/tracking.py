@@ -8,8 +8,8 @@ the clerk chose wins over the computed one. The rules themselves live in domain.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from kpi_desktop.domain.periods import Period, PeriodKind
 from kpi_desktop.domain.status import Status
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
     from kpi_desktop.storage.models import Target
 
 
-@dataclass(frozen=True)
-class TargetStanding:
+class TargetStanding(NamedTuple):
     target: Target
     value: float | None  # the achieved value, in `unit`
     unit: str
@@ -35,8 +34,7 @@ class TargetStanding:
         return self.assessment.completion
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     status: Status
     overall: Assessment
     targets: list[TargetStanding]
