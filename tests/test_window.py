@@ -474,3 +474,21 @@ def test_targets_are_listed_before_anything_is_reported(window: MainWindow) -> N
     row = model.rows[0]
     assert row.value is None and row.target.value == 3 and row.target.unit == "万名"
     assert row.assessment.status.value == "not_reported"
+
+
+def test_submissions_dock_comes_back_as_it_was_left(qtbot, shell: Shell, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The dock is built after the first paint; shown when the window closed, it is shown
+    again, and View → Submissions follows it."""
+    win = shell.show(open_plan_database(db_path))
+    qtbot.addWidget(win)
+    assert not win.submissions_action.isChecked() and not win.submissions_dock.isVisible()
+    win.submissions_action.trigger()
+    assert win.submissions_dock.isVisible()
+    win.save_layout()
+    win.database.close()
+    again = shell.show(open_plan_database(db_path))
+    qtbot.addWidget(again)
+    assert again.submissions_dock.isVisible() and again.submissions_action.isChecked()
+    again.submissions_dock.close()  # its own close button
+    assert not again.submissions_action.isChecked()
+    again.database.close()

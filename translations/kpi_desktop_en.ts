@@ -651,6 +651,10 @@
         <translation>&amp;Charts</translation>
     </message>
     <message>
+        <source>&amp;Submissions</source>
+        <translation>&amp;Submissions</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>

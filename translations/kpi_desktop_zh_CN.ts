@@ -652,6 +652,10 @@
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Submissions</source>
+        <translation>报送情况(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>

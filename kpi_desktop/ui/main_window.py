@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from kpi_desktop.storage.engine import Database
     from kpi_desktop.storage.snapshot import Snapshot
     from kpi_desktop.ui.charts_dock import ChartsDock
+    from kpi_desktop.ui.submissions_view import SubmissionsDock
 from kpi_desktop.ui.progress_panel import IndicatorPanel, period_title
 from kpi_desktop.ui.tree_model import (
     COLUMN_SEQ,
@@ -114,6 +115,10 @@ class MainWindow(QMainWindow):
             self.tr("E&xport summary table (PDF or Excel)…"), self.export_summary
         )
         self.charts_action = self._action(self.tr("&Charts"), self.show_charts, "Ctrl+G")
+        self.submissions_action = self._action(
+            self.tr("&Submissions"), self._submissions_toggled, "Ctrl+Shift+R"
+        )
+        self.submissions_action.setCheckable(True)
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
         self.find_action = self._action(self.tr("&Find"), self.focus_filter, std.Find)
         self.add_action = self._action(self.tr("&Add indicator…"), self.add_indicator)
@@ -168,11 +173,7 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(lambda _i: self.panel_focus())
         self.splitter.addWidget(self.tree)
         self.setCentralWidget(self.splitter)
-        from kpi_desktop.ui.submissions_view import SubmissionsDock
-
-        self.submissions_dock = SubmissionsDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.submissions_dock)
-        self.submissions_dock.hide()
+        self._submissions_dock: SubmissionsDock | None = None  # see submissions_dock
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.charts_action)
         self.view_menu.addSeparator()
-        self.view_menu.addAction(self.submissions_dock.toggleViewAction())
+        self.view_menu.addAction(self.submissions_action)
         self.plan_menu = bar.addMenu(self.tr("&Plan"))
         self.plan_menu.addActions([self.add_action, self.remove_action, self.renumber_action])
         tools = bar.addMenu(self.tr("&Tools"))
@@ -260,7 +261,8 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(self.panel)
             self.splitter.setStretchFactor(1, 1)
         self.group_action.setChecked(self.tree_model.grouped)
-        self.submissions_dock.set_document(self.document)
+        if self._submissions_dock is not None:
+            self._submissions_dock.set_document(self.document)
         self._rebuild_edit_menu()
         self.document.saved.connect(self._saved)
         self.document.failed.connect(self._refused)
@@ -270,7 +272,31 @@ class MainWindow(QMainWindow):
         self._fill_selectors()
         self._expand()
 
+    @property
+    def submissions_dock(self) -> SubmissionsDock:
+        """Who has answered (View → Submissions). Built when the file is open, after the
+        first paint: where it was and whether it was shown come back from the last session."""
+        if self._submissions_dock is None:
+            from kpi_desktop.ui.submissions_view import SubmissionsDock
+
+            dock = SubmissionsDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            self.restoreDockWidget(dock)
+            self.submissions_action.setChecked(dock.toggleViewAction().isChecked())
+            dock.toggleViewAction().toggled.connect(self.submissions_action.setChecked)
+            dock.set_document(self.document)
+            self._submissions_dock = dock
+        return self._submissions_dock
+
+    def _submissions_toggled(self, shown: bool) -> None:
+        dock = self.submissions_dock
+        dock.setVisible(shown)
+        if shown:
+            dock.raise_()
+
     def _opened(self, database: Database) -> None:
+        self.submissions_dock  # noqa: B018 - built now, shown again if it was left open
         title = f"kpi-desktop — {database.location}"
         if self.document.read_only:
             title += self.tr(" (read-only)")
