@@ -131,3 +131,37 @@ def test_a_failure_before_the_first_paint_is_logged_and_shown(tmp_path: Path) ->
     assert "DIALOG" in done.stdout
     (log_file,) = list(home.rglob(LOG_FILE))
     assert "broken before the first paint" in log_file.read_text(encoding="utf-8")
+
+
+def test_garbage_collection_is_back_on_once_the_window_is_ready(tmp_path: Path) -> None:
+    """The command line turns the cyclic collector off for the start; a window left on with
+    it off would never free its cycles."""
+    import os
+    import subprocess
+
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "KPI_DESKTOP_QUIT_AFTER_FIRST_PAINT": "ready",
+    }
+    database = tmp_path / "kpi.sqlite"
+    script = (
+        "import gc, sys\n"
+        "from kpi_desktop.cli import main\n"
+        "code = main(['--db', sys.argv[1]])\n"
+        "print('collector', gc.isenabled(), code)\n"
+    )
+    for start in ("new file", "quick start from an existing file"):
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(database)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.stdout.strip().endswith("collector True 0"), (start, done.stderr)

@@ -1158,10 +1158,6 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <source>Submissions</source>
         <translation>Submissions</translation>
     </message>
-    <message>
-        <source>&amp;Submissions</source>
-        <translation>&amp;Submissions</translation>
-    </message>
 </context>
 <context>
     <name>SubmissionsModel</name>

@@ -1159,10 +1159,6 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <source>Submissions</source>
         <translation>报送情况</translation>
     </message>
-    <message>
-        <source>&amp;Submissions</source>
-        <translation>报送情况(&amp;S)</translation>
-    </message>
 </context>
 <context>
     <name>SubmissionsModel</name>

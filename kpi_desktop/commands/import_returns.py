@@ -86,14 +86,10 @@ def run(args: argparse.Namespace) -> int:
         from kpi_desktop.services.database import open_for_reading, open_plan_database
         from kpi_desktop.services.importing import apply_import, preview_import
 
-        # A dry run only reads: no writer lock (it works while the window has the file open)
-        # and no backup.
-        database = (open_for_reading if args.dry_run else open_plan_database)(args.db)
-        try:
-            read = reader.results()
-        except BaseException:
-            database.close()
-            raise
+        read = reader.results()
+    # A dry run only reads: no writer lock (it works while the window has the file open) and
+    # no backup.
+    database = (open_for_reading if args.dry_run else open_plan_database)(args.db)
     try:
         with database.read() as session:
             preview = preview_import(session, args.returns, period, read=read)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from types import EllipsisType
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -116,16 +115,15 @@ def set_progress(
     changes: dict[str, Any],
     source: Source = TYPED,
     *,
-    existing: Progress | EllipsisType | None = ...,
+    existing: Progress | None = None,
 ) -> Progress:
     """Change fields of an indicator's progress in `period`, creating it if need be.
 
     Only fields whose value really changes are written and logged. A caller writing many rows
-    that has loaded the stored entry already passes it (or None: there is none) as `existing`.
-    """
+    that has loaded the stored entry already passes it as `existing`."""
     Period.parse(period)  # a bad code is a programming error here, not clerk input
     checked = {name: _check_progress_value(name, value) for name, value in changes.items()}
-    entry = progress_entry(session, indicator_id, period) if existing is ... else existing
+    entry = existing if existing is not None else progress_entry(session, indicator_id, period)
     now = utcnow()
     if entry is None:
         entry = Progress(indicator_id=indicator_id, period=period, updated_at=now)

@@ -276,6 +276,9 @@ class MainWindow(QMainWindow):
     def submissions_dock(self) -> SubmissionsDock:
         """Who has answered (View → Submissions). Built when the file is open, after the
         first paint: where it was and whether it was shown come back from the last session."""
+        return self._ensure_submissions_dock()
+
+    def _ensure_submissions_dock(self) -> SubmissionsDock:
         if self._submissions_dock is None:
             from kpi_desktop.ui.submissions_view import SubmissionsDock
 
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
             dock.raise_()
 
     def _opened(self, database: Database) -> None:
-        self.submissions_dock  # noqa: B018 - built now, shown again if it was left open
+        self._ensure_submissions_dock()  # shown again if it was left open
         title = f"kpi-desktop — {database.location}"
         if self.document.read_only:
             title += self.tr(" (read-only)")

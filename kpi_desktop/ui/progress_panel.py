@@ -307,8 +307,7 @@ class IndicatorPanel(QScrollArea):
         self.placeholder = QLabel(self.tr("Choose an indicator in the tree on the left."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.insertWidget(0, self.placeholder)
-        self._build_panels()
-        document.periodChanged.connect(lambda _p: self._build_panels())
+        document.periodChanged.connect(lambda _p: self._reset_panels())
         document.reset.connect(self._document_reset)
         document.indicatorChanged.connect(self._indicator_changed)
         self.show_indicator(None)
@@ -317,7 +316,7 @@ class IndicatorPanel(QScrollArea):
     def editable_panel(self) -> PeriodPanel | None:
         return self.panels.get(self.document.period)
 
-    def _build_panels(self) -> None:
+    def _reset_panels(self) -> None:
         """Drop the period panels; new ones are made when an indicator is shown (at once if
         one is). The window's first paint shows none, so it does not wait for them."""
         for panel in self.panels.values():
@@ -347,7 +346,7 @@ class IndicatorPanel(QScrollArea):
             # The file was opened read-only after the first paint (another program has it).
             or self._built_read_only != self.document.read_only
         ):
-            self._build_panels()
+            self._reset_panels()
         else:
             self.show_indicator(self.view.id if self.view else None)
 

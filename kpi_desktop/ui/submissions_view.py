@@ -329,7 +329,8 @@ class SubmissionsView(QWidget):
 
 
 class SubmissionsDock(QDockWidget):
-    """The submissions view in a dock of the main window (View → Submissions)."""
+    """The submissions view in a dock of the main window (View → Submissions, the window's
+    own action: the dock is built after the first paint)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -337,8 +338,6 @@ class SubmissionsDock(QDockWidget):
         self.setWindowTitle(self.tr("Submissions"))
         self.view = SubmissionsView(self)
         self.setWidget(self.view)
-        self.toggleViewAction().setText(self.tr("&Submissions"))
-        self.toggleViewAction().setShortcut("Ctrl+Shift+R")
 
     def set_document(self, document: PlanDocument) -> None:
         self.view.set_document(document)
