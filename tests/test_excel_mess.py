@@ -9,7 +9,7 @@ import pytest
 from excel_support import progress, run_import, write_table
 
 from kpi_desktop.services.importing import RowState, preview_import
-from kpi_desktop.services.returns import parse_seq, read_return
+from kpi_desktop.services.returns import RowKind, parse_seq, read_return
 
 TEXT_3 = "实际利用外资11亿美元以上。"
 TEXT_14 = "新增限上社零企业50家。"
@@ -105,7 +105,11 @@ def test_merged_cells(database: Any, tmp_path: Path) -> None:
         merges=["A1:D1", "A3:D3", "C4:C5"],
     )
     table = read_return(path)
-    assert [r.units for r in table.rows] == ["区商务局", "区商务局"]
+    assert [r.units for r in table.data_rows()] == ["区商务局", "区商务局"]
+    # The section title is kept as a note under the header, not dropped.
+    assert [(r.row, r.kind) for r in table.rows if r.kind is not RowKind.DATA] == [
+        (3, RowKind.NOTE)
+    ]
     run_import(database, [path])
     assert progress(database, 14)["text"] == "乙"
 

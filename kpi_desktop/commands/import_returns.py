@@ -64,6 +64,18 @@ _FIELD_NAMES = {
 }
 
 
+def skipped_lines(file: FilePreview) -> list[str]:
+    """Each skipped row of a file with why, so that no row goes unmentioned."""
+    from kpi_desktop.services.importing import RowState
+
+    lines = []
+    for row in file.rows:
+        if row.state is RowState.SKIPPED:
+            why = " ".join(notice.message() for notice in row.notices)
+            lines.append(zh_en(f"  第 {row.row} 行：{why}", f"  row {row.row}: {why}"))
+    return lines
+
+
 def _row_lines(preview: ImportPreview) -> list[str]:
     from kpi_desktop.services.importing import RowState
 
@@ -95,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             preview = preview_import(session, args.returns, period, read=read)
         for file in preview.files:
             print(file_summary(file))
+            for line in skipped_lines(file):
+                print(line)
         errors = preview.errors()
         if errors:
             for error in errors:

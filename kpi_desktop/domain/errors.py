@@ -6,6 +6,7 @@ and is worded here. Every message says what happened, where, and what to do next
 
 from __future__ import annotations
 
+import errno
 import locale
 import os
 from typing import Any
@@ -40,6 +41,45 @@ def zh_en(zh: str, en: str) -> str:
     """The Chinese or the English wording, by the current language (for short output lines
     of the command line; refusals go through MESSAGES)."""
     return en if current_language() == "en" else zh
+
+
+# Why the operating system refused, in the clerk's words, by errno (and Windows error code).
+_OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("磁盘空间不足", "the disk is full"),
+    errno.EROFS: ("磁盘或共享文件夹是只读的", "the disk or share is read-only"),
+    errno.EACCES: (
+        "没有写入权限，或文件正被其他程序打开",
+        "no permission, or another program has the file open",
+    ),
+    errno.EPERM: ("没有写入权限", "no permission"),
+    errno.ENOENT: ("文件或文件夹不存在", "the file or folder does not exist"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    errno.ENOTDIR: ("路径中有一段不是文件夹", "part of the path is not a folder"),
+    errno.EBUSY: ("文件正被其他程序占用", "another program is using the file"),
+    errno.EIO: ("磁盘读写出错", "the disk failed to read or write"),
+    errno.ENAMETOOLONG: ("文件名或路径太长", "the file name or path is too long"),
+    errno.EDQUOT: ("磁盘配额已用完", "the disk quota is used up"),
+}
+_WINDOWS_ERRORS: dict[int, tuple[str, str]] = {
+    32: (
+        "文件正被其他程序打开（例如 Excel 或 WPS）",
+        "another program has the file open (Excel or WPS?)",
+    ),
+    33: ("文件的一部分被其他程序锁定", "another program has locked part of the file"),
+    112: ("磁盘空间不足", "the disk is full"),
+    53: ("找不到网络路径，网络盘可能已断开", "the network path is gone (a network drive lost?)"),
+    64: ("网络连接已断开", "the network connection was lost"),
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """Why an operating-system call failed, as a phrase for a message (never "[Errno 28]")."""
+    winerror = getattr(error, "winerror", None)
+    known = _WINDOWS_ERRORS.get(winerror) if winerror else None
+    known = known or _OS_ERRORS.get(error.errno or 0)
+    if known is not None:
+        return zh_en(*known)
+    return error.strerror or type(error).__name__
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -285,6 +325,99 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reading “{file}” took longer than {seconds} seconds and was stopped. Open it in Excel "
         "or WPS, remove extra sheets and empty rows, save and import again.",
     ),
+    "return.not_a_file": (
+        "“{file}”不是普通文件（可能是设备或管道），无法作为报送表读取。请选择 .xlsx 或 .xls 文件。",
+        "“{file}” is not an ordinary file (a device or a pipe) and cannot be read as a return. "
+        "Choose an .xlsx or .xls file.",
+    ),
+    "return.too_many_sheets": (
+        "文件“{file}”有 {found} 个工作表，超过读取上限 {limit} 个，不像是一份报送表，已拒绝读取。"
+        "请把进展表复制到一个新工作簿中另存后重新导入。",
+        "“{file}” has {found} sheets, more than the {limit} a return is read with; it was not "
+        "read. Copy the progress table into a new workbook, save it and import again.",
+    ),
+    "return.too_many_cells": (
+        "文件“{file}”的单元格超过读取上限（{limit} 个），已拒绝读取，可能是损坏或恶意文件。"
+        "请用 Excel 或 WPS 打开，删除多余的行列和工作表后另存再导入。",
+        "“{file}” holds more than {limit} cells, the most a return is read with; it was not "
+        "read (it may be damaged or hostile). Open it in Excel or WPS, delete the extra rows, "
+        "columns and sheets, save and import again.",
+    ),
+    "return.too_many_merges": (
+        "文件“{file}”的合并单元格超过读取上限（{limit} 处），已拒绝读取，可能是损坏或恶意文件。"
+        "请用 Excel 或 WPS 打开，取消多余的合并后另存再导入。",
+        "“{file}” has more than {limit} merged ranges, the most a return is read with; it was "
+        "not read (it may be damaged or hostile). Unmerge the extra cells in Excel or WPS, save "
+        "and import again.",
+    ),
+    "return.merges_overlap": (
+        "文件“{file}”的合并单元格相互重叠，Excel 不会这样保存，文件可能已损坏或被篡改，"
+        "已拒绝读取。请让填报单位用 Excel 或 WPS 重新保存后发送。",
+        "“{file}” has merged ranges that overlap, which Excel never saves; the file may be "
+        "damaged or tampered with and was not read. Ask the unit to save it again in Excel or "
+        "WPS.",
+    ),
+    "return.too_many_strings": (
+        "文件“{file}”的文字条目超过读取上限（{limit} 条），已拒绝读取，可能是损坏或恶意文件。"
+        "请让填报单位用 Excel 或 WPS 重新保存后发送。",
+        "“{file}” holds more than {limit} distinct texts, the most a return is read with; it "
+        "was not read (it may be damaged or hostile). Ask the unit to save it again in Excel "
+        "or WPS.",
+    ),
+    "return.cut_rows": (
+        "文件“{file}”工作表“{sheet}”有 {found} 行，程序只读取每个工作表的前 {limit} 行，"
+        "表格没有完整读入，未导入。请删除多余的空行或把表格移到工作表前部后另存再导入。",
+        "“{file}”, sheet “{sheet}”, has {found} rows; only the first {limit} rows of a sheet "
+        "are read, so the table was not read whole and nothing was imported. Delete the extra "
+        "rows or move the table to the top of the sheet, save and import again.",
+    ),
+    "return.cut_columns": (
+        "文件“{file}”工作表“{sheet}”有 {found} 列，程序只读取每个工作表的前 {limit} 列，"
+        "在读取范围内没有找到进展情况表。请把表格移到工作表左侧后另存再导入。",
+        "“{file}”, sheet “{sheet}”, has {found} columns; only the first {limit} are read and "
+        "no progress table was found within them. Move the table to the left of the sheet, "
+        "save and import again.",
+    ),
+    "return.cut_area": (
+        "文件“{file}”工作表“{sheet}”的使用范围过大（{found} 个单元格，上限 {limit} 个），"
+        "未读取该工作表，其余工作表中也没有找到进展情况表。请删除远离表格的内容后另存再导入。",
+        "“{file}”, sheet “{sheet}”, spans too large an area ({found} cells; the limit is "
+        "{limit}) and was not read, and no other sheet holds a progress table. Delete what lies "
+        "far from the table, save and import again.",
+    ),
+    "return.no_rows": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行是进展情况表的表头，但下面没有一行带序号或重点工作"
+        "内容的数据（另有 {found} 行说明文字，可能整张表被合并成了一个单元格）。未导入任何内容。"
+        "请取消合并单元格、按模板逐行填写后重新报送。",
+        "“{file}”, sheet “{sheet}”: row {row} is the header of a progress table, but no row "
+        "under it has a 序号 or a 重点工作 ({found} lines of other text; the table may have "
+        "been merged into one cell). Nothing was imported. Unmerge the cells, fill in the "
+        "template row by row and send it again.",
+    ),
+    "return.marker_conflict": (
+        "文件“{file}”的标题或表头写的是{visible}，但它是从{marked}的模板改来的（模板的隐藏标记"
+        "仍为 {code}）。为免把一个期间的进展写进另一个期间，未导入。请用{visible}的模板重新填报，"
+        "或确认文件内容后用 --period 指明期间。",
+        "“{file}” says {visible} in its title or header, but it was made from the {marked} "
+        "template (its hidden marker still says {code}). Nothing was imported, so no period's "
+        "progress goes into another. Fill in the {visible} template, or check the file and "
+        "give the period with --period.",
+    ),
+    "return.formula_no_value": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：“{column}”一栏是公式，但文件中没有保存"
+        "计算结果，无法知道填报单位看到的内容。请在 Excel 或 WPS 中打开并保存"
+        "（或把公式改为文字）后重新报送。",
+        "“{file}”, sheet “{sheet}”, row {row}: the “{column}” cell is a formula whose result "
+        "the file did not save, so what the unit saw is unknown. Open and save it in Excel or "
+        "WPS (or replace the formula with text) and send it again.",
+    ),
+    "return.text_too_long": (
+        "文件“{file}”工作表“{sheet}”第 {row} 行：“{column}”有 {length} 个字，超过 Excel 单元格"
+        "最多能容纳的 {limit} 个字，导出汇总表时会被截断。请精简后重新报送。",
+        "“{file}”, sheet “{sheet}”, row {row}: the “{column}” text has {length} characters, "
+        "more than the {limit} an Excel cell holds; it would be cut off in the summary. "
+        "Shorten it and send it again.",
+    ),
     "return.no_table": (
         "在文件“{file}”的各个工作表中都找不到进展情况表（需要有“序号”或“牵头单位”、"
         "“重点工作”和“进展情况”等表头）。请检查表头是否被改动，或使用导出的模板重新填报。",
@@ -375,6 +508,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database already holds a plan for {year}; nothing was changed. If the table is "
         "another year's, give the year with --year (the window asks for it); to rebuild the "
         "{year} plan, remove or change its indicators in the Plan menu first.",
+    ),
+    "plan.no_table": (
+        "在文件“{file}”的各个工作表中都找不到指标表（需要有“序号”或“牵头单位”以及“重点工作”"
+        "等表头）。请检查表头是否被改动。",
+        "No plan table was found in any sheet of “{file}” (a header with 序号 or 牵头单位 and "
+        "重点工作 is needed). Check the header.",
     ),
     "plan.table_empty": (
         "文件“{file}”的表格中没有任何带序号的指标行。请检查文件。",

@@ -51,15 +51,17 @@ from sqlmodel import Session, col, select
 from kpi_desktop.domain.errors import KpiError, current_language
 from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
-from kpi_desktop.domain.text import fold, short, split_units
+from kpi_desktop.domain.text import CELL_CHARACTERS, file_label, fold, short, split_units
 from kpi_desktop.services import editing
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plans
 from kpi_desktop.services.returns import (
+    COLUMN_LABELS,
     DEFAULT_LIMITS,
     Limits,
     ReturnRow,
     ReturnTable,
+    RowKind,
     identity_hash,
     read_return,
 )
@@ -103,6 +105,14 @@ NOTICES: dict[str, tuple[str, str]] = {
         "The clerk edited this indicator's text; it is kept, and the unit's text is stored apart.",
     ),
     "same_as_previous": ("与上期报送内容相同。", "Same text as the previous period."),
+    "header_again": (
+        "重复的表头行（表格跨页时留下的），跳过。",
+        "The header repeated (where the table crossed a page); skipped.",
+    ),
+    "note": (
+        "没有序号，也没有可对应的重点工作和进展：视为标题或说明文字，跳过。",
+        "No 序号 and no indicator text with progress: taken as a heading or a note; skipped.",
+    ),
 }
 
 
@@ -295,9 +305,30 @@ def _named_period_kind(table: ReturnTable) -> PeriodKind | None:
     return table.period_kind
 
 
+def _check_marker(table: ReturnTable, file: str) -> None:
+    """A template reused for another period keeps its old hidden marker while the unit
+    retypes the title or the header: when the two disagree, neither can be trusted."""
+    marker = table.marker
+    if marker is None or not marker.period or table.period_kind is None:
+        return
+    try:
+        marked = Period.parse(marker.period)
+    except PeriodError:
+        return
+    if marked.kind is not table.period_kind:
+        raise KpiError(
+            "return.marker_conflict",
+            file=file,
+            visible=Period.of(marked.year, table.period_kind).chinese,
+            marked=marked.chinese,
+            code=marked.code,
+        )
+
+
 def _resolve_period(
     session: Session, table: ReturnTable, given: Period | None, file: str
 ) -> tuple[Period, Plan]:
+    _check_marker(table, file)
     marker = table.marker
     file_year = (marker.year if marker else None) or table.year
     if given is not None:
@@ -409,6 +440,27 @@ def _preview_row(
         preview.state, preview.error = RowState.REFUSED, error
         return preview
 
+    if row.kind is not RowKind.DATA:
+        preview.state = RowState.SKIPPED
+        notice = "header_again" if row.kind is RowKind.HEADER_AGAIN else "note"
+        preview.notices.append(Notice(notice))
+        return preview
+    if row.uncached:
+        column = COLUMN_LABELS[row.uncached[0]]
+        return refuse(_row_error("return.formula_no_value", file, row, column=column))
+    for kind, value in row.filled():
+        if len(value) > CELL_CHARACTERS:
+            return refuse(
+                _row_error(
+                    "return.text_too_long",
+                    file,
+                    row,
+                    column=COLUMN_LABELS[kind],
+                    length=len(value),
+                    limit=CELL_CHARACTERS,
+                )
+            )
+
     signature = "\t".join(
         fold(v) for v in (row.text, row.progress, row.status, row.problems, row.next_steps)
     )
@@ -490,7 +542,7 @@ def _preview_file(
     contexts: dict[str, _PlanContext],
     read: ReturnTable | KpiError | None = None,
 ) -> FilePreview:
-    file = str(path)
+    file = file_label(path)
     result = FilePreview(path=path, file=file)
     try:
         if isinstance(read, KpiError):

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.plan import IndicatorSpec, PlanSpec, UnitSpec
-from kpi_desktop.domain.text import fold, split_units
+from kpi_desktop.domain.text import file_label, fold, split_units
 from kpi_desktop.services.plans import install_plan
 from kpi_desktop.services.queries import plans
 from kpi_desktop.services.returns import DEFAULT_LIMITS, Limits, read_return
@@ -49,7 +49,7 @@ def plan_spec_from_table(
 ) -> PlanSpec:
     """The plan an official table describes, checked; nothing is stored."""
     path = Path(path)
-    file = str(path)
+    file = file_label(path)
     table = read_return(path, limits, need_progress=False)
     year = year or table.year
     if year is None:
@@ -59,7 +59,7 @@ def plan_spec_from_table(
         raise KpiError("plan.exists", year=year)
     indicators: list[IndicatorSpec] = []
     first_row: dict[int, tuple[int, str]] = {}
-    for row in table.rows:
+    for row in table.data_rows():
         if row.seq is None:
             raise KpiError(
                 "plan.table_no_seq", file=file, sheet=row.sheet, row=row.row, cell=row.seq_cell
