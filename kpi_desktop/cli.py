@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from kpi_desktop import __version__
-from kpi_desktop.domain.errors import KpiError, current_language, zh_en
+from kpi_desktop.domain.errors import KpiError, current_language, os_error_text, zh_en
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +253,11 @@ def _use_utf8_streams() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
+def _drop_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_streams()
     from kpi_desktop.services.logs import configure_logging
@@ -277,8 +282,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader stopped early (`kpi-desktop dump | head`): nothing to tell anyone.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
+        return EXIT_FAILED
+    except OSError as error:
+        # Most often stdout going to a full disk. What is left unwritten is dropped, so that
+        # no "Exception ignored" follows the one sentence at exit.
+        _drop_stdout()
+        print(KpiError("output.failed", detail=os_error_text(error)).message(), file=sys.stderr)
         return EXIT_FAILED
     except Exception as error:  # the clerk gets a sentence; the log gets the traceback
         log.exception("command failed")

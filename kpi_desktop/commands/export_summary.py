@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from kpi_desktop.domain.errors import KpiError, zh_en
+from kpi_desktop.domain.errors import KpiError, os_error_text, zh_en
 from kpi_desktop.services.database import open_for_reading
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
 
@@ -71,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
 
             write_summary_xlsx(table, output)
     except OSError as error:
-        raise KpiError("summary.cannot_write", path=str(output), detail=str(error)) from error
+        raise KpiError(
+            "summary.cannot_write", path=str(output), detail=os_error_text(error)
+        ) from error
     print(
         zh_en(
             f"已导出 {table.period.code} 汇总表（{len(table.rows)} 行）：{output}",

@@ -104,6 +104,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这项内容已被删除（可能在另一个窗口中）。请刷新后再试。",
         "This item has been removed (perhaps in another window). Reload and try again.",
     ),
+    "edit.text_too_long": (
+        "这段文字有 {length} 个字，超过 Excel 单元格最多能容纳的 {limit} 个字，导出时会被截断，"
+        "未保存。请精简后再保存。",
+        "This text has {length} characters, more than the {limit} an Excel cell holds; it would "
+        "be cut off in exports and was not saved. Shorten it and save again.",
+    ),
     "db.not_sqlite": (
         "文件“{path}”不是 kpi-desktop 数据库（也不是 SQLite 文件）。"
         "请确认选择的是 .sqlite 数据文件；如果该文件曾经可以打开，请用“从备份恢复”找回数据。",
@@ -190,6 +196,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A disk error occurred on the database “{path}” ({detail}); the change was not saved. "
         "Check the disk or network drive and try again.",
     ),
+    "db.disk_full_open": (
+        "磁盘空间不足，无法打开数据库“{path}”（打开时需要在它旁边建立一个小的临时文件）。"
+        "数据库本身完好，未作任何改动。请清理磁盘空间后重试。",
+        "The disk is full, so the database “{path}” could not be opened (opening makes a small "
+        "file beside it). The database itself is intact and was not changed. Free some disk "
+        "space and try again.",
+    ),
+    "db.io_error_open": (
+        "打开数据库“{path}”时磁盘出错（{detail}），未作任何改动。这通常是磁盘或网络盘的问题，"
+        "不是数据库损坏；请检查磁盘或网络盘连接后重试。",
+        "A disk error occurred while opening the database “{path}” ({detail}); nothing was "
+        "changed. This is usually the disk or the network drive, not a damaged database; check "
+        "it and try again.",
+    ),
     "db.not_found": (
         "找不到数据库文件“{path}”。请检查路径。",
         "There is no database file at “{path}”. Check the path.",
@@ -259,11 +279,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Create it or choose another place.",
     ),
     "summary.cannot_write": (
-        "汇总表未能写入“{path}”（{detail}）。文件可能正在 Excel/WPS 中打开，或文件夹不可写；"
-        "请关闭该文件或换一个位置后重试。原有文件未被改动。",
-        "The summary table could not be written to “{path}” ({detail}). The file may be open "
-        "in Excel or WPS, or the folder read-only; close it or choose another place and try "
-        "again. Any existing file was left as it was.",
+        "汇总表未能写入“{path}”（{detail}），原有文件未被改动。请按括号中的原因处理"
+        "（例如关闭正在打开该文件的 Excel/WPS、清理磁盘空间），或换一个位置后重试。",
+        "The summary table could not be written to “{path}” ({detail}); any existing file was "
+        "left as it was. Deal with the cause in brackets (close the file in Excel or WPS, free "
+        "disk space) or choose another place, and try again.",
+    ),
+    "output.failed": (
+        "结果未能完整输出（{detail}）。请检查输出的位置（例如磁盘空间）后重试。",
+        "The output could not be written whole ({detail}). Check where it goes (the free disk "
+        "space, say) and try again.",
     ),
     "command.not_ready": (
         "命令“{command}”尚未实现。",
@@ -497,10 +522,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the unit's name.",
     ),
     "template.cannot_write": (
-        "无法写入文件“{file}”（{detail}）。如果该文件正在 Excel 或 WPS 中打开，请先关闭；"
-        "或选择其他位置。",
-        "Could not write “{file}” ({detail}). Close it if Excel or WPS has it open, or choose "
-        "another place.",
+        "无法写入模板“{path}”（{detail}），原有文件未被改动。如果该文件正在 Excel 或 WPS 中打开，"
+        "请先关闭；或选择其他位置。",
+        "Could not write the template “{path}” ({detail}); any existing file was left as it "
+        "was. Close it if Excel or WPS has it open, or choose another place.",
+    ),
+    "file.cannot_write": (
+        "无法写入文件“{path}”（{detail}），原有文件未被改动。如果该文件正在其他程序中打开，"
+        "请先关闭；或选择其他位置。",
+        "Could not write “{path}” ({detail}); any existing file was left as it was. Close it "
+        "if another program has it open, or choose another place.",
+    ),
+    "template.no_folder": (
+        "无法导出模板到“{path}”：文件夹“{folder}”不存在。请先建立该文件夹或选择其他位置。",
+        "Cannot export the template to “{path}”: the folder “{folder}” does not exist. Create "
+        "it or choose another place.",
     ),
     "plan.exists": (
         "数据库中已有 {year} 年的计划，未作改动。如果表格是另一年度的，请用 --year 指明年份"

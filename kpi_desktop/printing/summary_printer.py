@@ -14,13 +14,12 @@ Only QtGui is used, so printing works without a window (QT_QPA_PLATFORM=offscree
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
@@ -34,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from kpi_desktop.printing.fonts import Fonts
+from kpi_desktop.services.files import check_folder, write_atomically
 from kpi_desktop.services.summary import SummaryTable
 
 # Called after each row with (rows done, rows in all); returning False stops the printing.
@@ -328,19 +328,22 @@ def print_pdf(
     portrait: bool | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Write `table` to a PDF file; the file appears only once complete. Returns the pages."""
+    """Write `table` to a PDF file; the file appears only once complete. Returns the pages.
+
+    The PDF is painted into memory and then written with `services.files.write_atomically`:
+    Qt's own file writing reports no error on a full disk, and a cut-off PDF must never be
+    taken for the table (KpiError "summary.cannot_write" says why it could not be)."""
     target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    writer = QPdfWriter(str(partial))
+    check_folder(target, "summary.no_folder")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(600)
     writer.setTitle(table.title)
     writer.setCreator("kpi-desktop")
     configure_device(writer, table.options.portrait if portrait is None else portrait)
-    try:
-        pages = render_summary(writer, table, progress)
-        del writer  # the file is finished and closed when the writer goes
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    pages = render_summary(writer, table, progress)
+    del writer  # the document is finished when the writer goes
+    buffer.close()
+    write_atomically(target, bytes(buffer.data().data()), "summary.cannot_write")
     return pages

@@ -14,9 +14,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.targets import TargetKind
+from kpi_desktop.domain.text import CELL_CHARACTERS, clean_text
 from kpi_desktop.storage.models import (
     Actual,
     ChangeLog,
@@ -98,7 +100,11 @@ def _check_progress_value(name: str, value: Any) -> Any:
             raise EditError(f"month {value!r} is not between 1 and 12")
         return month
     if name in ("text", "problems", "next_steps"):
-        return "" if value is None else str(value)
+        # Text pasted from Word may carry line and page breaks no worksheet can hold.
+        text = "" if value is None else clean_text(str(value))
+        if len(text) > CELL_CHARACTERS:
+            raise KpiError("edit.text_too_long", length=len(text), limit=CELL_CHARACTERS)
+        return text
     return value
 
 

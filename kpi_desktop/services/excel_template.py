@@ -19,6 +19,7 @@ indicator text (sha256 of the folded text, 10 hex digits). Import still works wi
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +30,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, select
 
-from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.errors import KpiError, os_error_text
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
+from kpi_desktop.domain.text import clean_text, file_label
+from kpi_desktop.services.files import check_folder, write_atomically
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.returns import MARKER_FORMAT, MARKER_SHEET, identity_hash
@@ -95,7 +98,9 @@ def template_columns(period: Period) -> list[TemplateColumn]:
 
 
 def put_text(cell: Cell, value: str) -> None:
-    """Write `value` as a text cell: never a formula, whatever it starts with."""
+    """Write `value` as a text cell: never a formula, whatever it starts with, and nothing a
+    worksheet cannot hold (a control character kept from an older file)."""
+    value = clean_text(value)
     cell.value = value
     if value:
         cell.data_type = "s"
@@ -271,17 +276,14 @@ def export_template(
 ) -> TemplateInfo:
     """Write the template for `unit_name` (or every row) to `output` (an .xlsx file).
 
-    The file is written beside its destination and moved into place complete."""
-    workbook, info = build_template(session, period, unit_name)
+    The file is written beside its destination and moved into place complete; a folder that
+    does not exist is refused, not created."""
     target = Path(output)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        workbook.save(partial)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise KpiError("template.cannot_write", file=str(target), detail=str(error)) from error
+    check_folder(target, "template.no_folder")
+    workbook, info = build_template(session, period, unit_name)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(target, buffer.getvalue(), "template.cannot_write")
     return TemplateInfo(target, info.year, info.period, info.unit, info.rows)
 
 
@@ -289,7 +291,16 @@ def export_templates_per_unit(
     session: Session, period: Period, folder: Path | str
 ) -> list[TemplateInfo]:
     """One template per lead unit that leads anything in the period's plan, named
-    `<year><period>-<unit>.xlsx` in `folder`."""
+    `<year><period>-<unit>.xlsx` in `folder` (made when its parent folder exists: the clerk
+    names a folder for the round; a mistyped parent is refused)."""
+    folder = Path(folder)
+    check_folder(folder, "template.no_folder")
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise KpiError(
+            "template.cannot_write", path=file_label(folder), detail=os_error_text(error)
+        ) from error
     plan = plan_for_year(session, period.year)
     views = indicator_views(session, plan)
     unit_ids: list[int] = []

@@ -12,11 +12,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError, os_error_text
 from kpi_desktop.domain.text import file_label
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def check_folder(target: Path, code: str) -> None:
@@ -32,9 +34,9 @@ def write_atomically(target: Path | str, data: bytes, code: str) -> None:
     target = Path(target)
     partial: str | None = None
     try:
-        handle, partial = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
-        )
+        # Made like any new file (the umask applies), under a name no one else uses.
+        partial = str(target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial"))
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -176,7 +176,7 @@ class FilePreview:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return file_label(self.path.name)
 
     def errors(self) -> list[KpiError]:
         if self.error is not None:
@@ -448,15 +448,16 @@ def _preview_row(
     if row.uncached:
         column = COLUMN_LABELS[row.uncached[0]]
         return refuse(_row_error("return.formula_no_value", file, row, column=column))
-    for kind, value in row.filled():
-        if len(value) > CELL_CHARACTERS:
+    lengths = [(kind, len(value)) for kind, value in row.filled()] + list(row.long)
+    for kind, length in lengths:
+        if length > CELL_CHARACTERS:
             return refuse(
                 _row_error(
                     "return.text_too_long",
                     file,
                     row,
                     column=COLUMN_LABELS[kind],
-                    length=len(value),
+                    length=length,
                     limit=CELL_CHARACTERS,
                 )
             )

@@ -80,7 +80,8 @@ class RowKind(StrEnum):
 @dataclass(frozen=True)
 class ReturnRow:
     """One row under the header as the unit left it. `row` is the row number Excel shows.
-    `uncached` names the columns whose cell is a formula the file kept no value of."""
+    `uncached` names the columns whose cell is a formula the file kept no value of; `long`
+    those whose text is longer than a worksheet cell holds, with its true length."""
 
     sheet: str
     row: int
@@ -94,6 +95,7 @@ class ReturnRow:
     next_steps: str = ""
     kind: RowKind = RowKind.DATA
     uncached: tuple[Column, ...] = ()
+    long: tuple[tuple[Column, int], ...] = ()  # texts longer than a cell holds: their length
 
     def filled(self) -> list[tuple[Column, str]]:
         """The columns the unit fills in, with what the row holds in each."""
@@ -129,7 +131,7 @@ class ReturnTable:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return file_label(self.path.name)
 
     def data_rows(self) -> list[ReturnRow]:
         return [row for row in self.rows if row.kind is RowKind.DATA]
@@ -302,6 +304,9 @@ def table_rows(grid: Grid, header: int, columns: dict[Column, int]) -> Iterator[
             problems=_cell(cells, columns, Column.PROBLEMS),
             next_steps=_cell(cells, columns, Column.NEXT_STEPS),
             uncached=tuple(k for k, c in columns.items() if (index, c) in grid.uncached),
+            long=tuple(
+                (k, grid.long[(index, c)]) for k, c in columns.items() if (index, c) in grid.long
+            ),
         )
         if _is_repeated_header(cells, columns):
             row = replace(row, kind=RowKind.HEADER_AGAIN)

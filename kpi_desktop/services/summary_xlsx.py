@@ -11,8 +11,8 @@ lines that errs on the tall side: a little white space rather than cut text.
 
 from __future__ import annotations
 
+import io
 import math
-import os
 import unicodedata
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi_desktop.services.excel_template import put_text
+from kpi_desktop.services.files import check_folder, write_atomically
 from kpi_desktop.services.summary import SummaryTable
 
 TITLE_FONT = "方正小标宋简体"
@@ -153,12 +154,10 @@ def build_summary_workbook(table: SummaryTable) -> Workbook:
 
 
 def write_summary_xlsx(table: SummaryTable, path: Path | str) -> None:
-    """Save the workbook; the file appears only once it is complete."""
+    """Save the workbook; the file appears only once it is complete (KpiError
+    "summary.cannot_write" says why it could not be)."""
     target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    try:
-        build_summary_workbook(table).save(partial)
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    check_folder(target, "summary.no_folder")
+    buffer = io.BytesIO()
+    build_summary_workbook(table).save(buffer)
+    write_atomically(target, buffer.getvalue(), "summary.cannot_write")

@@ -45,7 +45,7 @@ from typing import Any
 from xml.sax.handler import ContentHandler
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.domain.text import cell_text, file_label
+from kpi_desktop.domain.text import CELL_CHARACTERS, cell_text, file_label
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -91,13 +91,15 @@ class Grid:
     """A sheet's cells as text, with vertically merged cells filled from their top cell.
 
     `uncached` holds the (0-based) cells that are formulas without a saved value: the file
-    does not say what the unit saw there. `cut` says which bound stopped the reading, with
+    does not say what the unit saw there. `long` gives the true length of texts longer than a
+    cell holds, which calamine returns cut short. `cut` says which bound stopped the reading, with
     how much the sheet really had (`found`) against the bound (`limit`)."""
 
     name: str
     rows: list[list[str]]
     hidden: bool = False
     uncached: frozenset[tuple[int, int]] = frozenset()
+    long: dict[tuple[int, int], int] = field(default_factory=dict)
     cut: Cut | None = None
     found: int = 0
     limit: int = 0
@@ -110,6 +112,7 @@ class _Shape:
     height: int = 0
     width: int = 0
     uncached: set[tuple[int, int]] = field(default_factory=set)
+    long: dict[tuple[int, int], int] = field(default_factory=dict)  # cell -> its length
 
     @property
     def area(self) -> int:
@@ -253,16 +256,19 @@ def _local(name: str) -> str:
 class _SheetScan(ContentHandler):
     """Walks a worksheet part: counts cells and merges, finds where values lie as calamine
     places them (a cell without a reference follows the previous one, a row without a number
-    follows the previous row), and notes formulas that carry no saved value."""
+    follows the previous row), notes formulas that carry no saved value, and texts longer
+    than a cell holds (calamine would cut them short without a word)."""
 
-    def __init__(self, counts: _Counts, shape: _Shape) -> None:
+    def __init__(self, counts: _Counts, shape: _Shape, long_strings: dict[int, int]) -> None:
         super().__init__()
-        self.counts, self.shape = counts, shape
+        self.counts, self.shape, self.long_strings = counts, shape, long_strings
         self.row = -1
         self.column = -1
-        self.in_value = False
-        self.has_value = False
-        self.has_formula = False
+        self.kind = ""
+        self.in_value = self.in_inline = False
+        self.value: list[str] = []
+        self.inline = 0
+        self.has_value = self.has_formula = False
 
     def startElement(self, name: str, attrs: Any) -> None:
         local = _local(name)
@@ -274,7 +280,9 @@ class _SheetScan(ContentHandler):
                 self.row = int(match.group(2)) - 1
             else:
                 self.column += 1
+            self.kind = attrs.get("t", "")
             self.has_value = self.has_formula = False
+            self.value, self.inline = [], 0
         elif local == "row":
             self.counts.tick()
             number = attrs.get("r", "")
@@ -283,38 +291,66 @@ class _SheetScan(ContentHandler):
         elif local == "v":
             self.in_value = True
         elif local == "is":
-            self.has_value = True
+            self.has_value = self.in_inline = True
         elif local == "f":
             self.has_formula = True
         elif local == "mergeCell":
             self.counts.merge()
 
     def characters(self, content: str) -> None:
-        if self.in_value and content.strip():
-            self.has_value = True
+        if self.in_value:
+            self.value.append(content)
+        elif self.in_inline:
+            self.inline += len(content)
 
     def endElement(self, name: str) -> None:
         local = _local(name)
         if local == "v":
             self.in_value = False
+        elif local == "is":
+            self.in_inline = False
         elif local == "c":
-            if self.has_value:
-                self.shape.reach(max(self.row, 0), max(self.column, 0))
-            elif self.has_formula:
-                self.shape.uncached.add((max(self.row, 0), max(self.column, 0)))
+            self._end_cell()
+
+    def _end_cell(self) -> None:
+        where = (max(self.row, 0), max(self.column, 0))
+        value = "".join(self.value)
+        if value.strip():
+            self.has_value = True
+        if self.has_value:
+            self.shape.reach(*where)
+        elif self.has_formula:
+            self.shape.uncached.add(where)
+        length = self.inline or (len(value) if self.kind != "s" else 0)
+        if self.kind == "s" and value.strip().isdigit():
+            length = self.long_strings.get(int(value), 0)
+        if length > CELL_CHARACTERS:
+            self.shape.long[where] = length
 
 
-class _StringCount(ContentHandler):
+class _StringScan(ContentHandler):
+    """Counts the shared strings and notes those longer than a cell holds (index: length)."""
+
     def __init__(self, counts: _Counts) -> None:
         super().__init__()
         self.counts = counts
         self.strings = 0
+        self.length = 0
+        self.long: dict[int, int] = {}
 
     def startElement(self, name: str, attrs: Any) -> None:
         if _local(name) == "si":
             self.strings += 1
+            self.length = 0
             self.counts.strings(self.strings)
             self.counts.tick()
+
+    def characters(self, content: str) -> None:
+        self.length += len(content)
+
+    def endElement(self, name: str) -> None:
+        if _local(name) == "si" and self.length > CELL_CHARACTERS:
+            self.long[self.strings - 1] = self.length
 
 
 def _stream_xml(
@@ -367,8 +403,9 @@ def _guard_xlsx(file: str, archive: zipfile.ZipFile, counts: _Counts) -> list[_S
     parts = _sheet_parts(file, archive)
     counts.sheets(len(parts))
     names = set(archive.namelist())
+    strings = _StringScan(counts)
     if "xl/sharedStrings.xml" in names:
-        _stream_xml(archive, "xl/sharedStrings.xml", _StringCount(counts), counts.clock)
+        _stream_xml(archive, "xl/sharedStrings.xml", strings, counts.clock)
     shapes: list[_Shape | None] = []
     scanned: dict[str, _Shape] = {}
     for part in parts:
@@ -377,7 +414,8 @@ def _guard_xlsx(file: str, archive: zipfile.ZipFile, counts: _Counts) -> list[_S
             continue
         if part not in scanned:
             scanned[part] = _Shape()
-            _stream_xml(archive, part, _SheetScan(counts, scanned[part]), counts.clock)
+            scan = _SheetScan(counts, scanned[part], strings.long)
+            _stream_xml(archive, part, scan, counts.clock)
         shapes.append(scanned[part])
     return shapes
 
@@ -567,6 +605,7 @@ def _calamine_grids(
             _fill_merged(rows, list(sheet.merged_cell_ranges or []), counts)
             grid.rows = rows
             grid.uncached = frozenset(shape.uncached)
+            grid.long = dict(shape.long)
         return grids
     finally:
         workbook.close()

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.storage.faults import why_not_written
 
 KEEP_BACKUPS = 30
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -65,7 +66,7 @@ def make_backup(database: Path, reason: str, keep: int = KEEP_BACKUPS) -> Path:
             "backup.failed",
             path=str(database),
             folder=str(backup_folder(database)),
-            detail=str(error),
+            detail=why_not_written(error, backup_folder(database)),
         ) from error
     prune_backups(database, keep)
     return target

@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.storage import backup, schema
+from kpi_desktop.storage.faults import is_damage, sqlite_refusal
 from kpi_desktop.storage.locations import SERVER_URL as SERVER_URL
 from kpi_desktop.storage.locations import is_server_url as is_server_url
 from kpi_desktop.storage.lock import LockBusy, LockHolder, WriterLock, current_holder
@@ -78,6 +79,10 @@ class Database:
                     "db.server_unreachable", url=self.location, detail=str(error.orig)
                 ) from error
             raise _clerk_error(error, self.location) from error
+        except exc.DatabaseError as error:
+            if not self.is_sqlite:
+                raise
+            raise _clerk_error(error, self.location) from error
 
     def read(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -89,21 +94,9 @@ class Database:
             self.writer_lock = None
 
 
-def _clerk_error(error: exc.OperationalError, where: str) -> Exception:
-    """The refusal the clerk sees for a failure of the disk or the file during a write."""
-    detail = str(error.orig)
-    lowered = detail.lower()
-    if "disk is full" in lowered or "no space left" in lowered or "could not extend" in lowered:
-        return KpiError("db.disk_full", path=where)
-    if "readonly" in lowered or "read-only" in lowered:
-        return KpiError("db.read_only", path=where, detail=detail)
-    if "malformed" in lowered or "not a database" in lowered:
-        return KpiError("db.damaged", path=where, detail=detail)
-    if "locked" in lowered or "busy" in lowered:
-        return KpiError("db.busy", path=where)
-    if "disk i/o" in lowered:
-        return KpiError("db.io_error", path=where, detail=detail)
-    return error
+def _clerk_error(error: exc.DBAPIError, where: str) -> Exception:
+    """The refusal the clerk sees for a failure of the disk or the file (storage.faults)."""
+    return sqlite_refusal(error.orig, where) or error
 
 
 def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
@@ -136,10 +129,16 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
 
     def connect() -> sqlite3.Connection:
         try:
-            return sqlite3.connect(uri, uri=True, timeout=15, check_same_thread=False)
-        except sqlite3.OperationalError:
+            connection = sqlite3.connect(uri, uri=True, timeout=15, check_same_thread=False)
+            # Reading a WAL file needs its -shm beside it, made on the first read: try one.
+            connection.execute("PRAGMA schema_version").fetchall()
+            return connection
+        except sqlite3.OperationalError as error:
+            if is_damage(error) or not _folder_unwritable(path):
+                raise
             # A WAL file in a folder nobody may write to (a CD, a read-only share): with no
-            # writer possible, the file can be read as it stands.
+            # writer possible there, the file can be read as it stands, creating nothing.
+            log.info("%s: read-only folder, reading the file as it stands", path)
             return sqlite3.connect(
                 uri + "&immutable=1", uri=True, timeout=15, check_same_thread=False
             )
@@ -147,6 +146,17 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     _configure_sqlite(engine, read_only=True)
     return engine
+
+
+def _folder_unwritable(path: Path) -> bool:
+    folder = path.resolve().parent
+    if hasattr(os, "statvfs"):
+        try:
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                return True
+        except OSError:
+            pass
+    return not os.access(folder, os.W_OK)
 
 
 def _check_header(path: Path) -> None:
@@ -213,8 +223,12 @@ def _read_version(engine: Engine, path: Path) -> int | None:
             if problems != ["ok"]:
                 raise KpiError("db.damaged", path=str(path), detail="; ".join(problems[:3]))
             return schema.read_version(connection)
-    except exc.DatabaseError as error:
-        raise KpiError("db.damaged", path=str(path), detail=str(error.orig)) from error
+    except exc.DBAPIError as error:
+        # Damaged only when SQLite says so; a full disk or a read-only folder is told as such.
+        refusal = sqlite_refusal(error.orig, path, opening=True)
+        raise (
+            refusal or KpiError("db.io_error_open", path=str(path), detail=str(error.orig))
+        ) from error
 
 
 def open_database(

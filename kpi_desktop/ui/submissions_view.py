@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.progress_panel import period_title
@@ -200,15 +201,12 @@ class ChaseDialog(QDialog):
             path = name
         target = Path(path)
         try:
+            from kpi_desktop.services.files import write_atomically
             from kpi_desktop.services.submissions import chase_csv
 
-            target.write_text(chase_csv(self.items), encoding="utf-8", newline="")
-        except OSError as error:
-            self.status.setText(
-                self.tr("Could not write %1: %2")
-                .replace("%1", str(target))
-                .replace("%2", str(error))
-            )
+            write_atomically(target, chase_csv(self.items).encode("utf-8"), "file.cannot_write")
+        except KpiError as error:
+            self.status.setText(error.message())
             return None
         self.status.setText(self.tr("Saved to %1").replace("%1", str(target)))
         return target

@@ -7,13 +7,20 @@ a progress dialog that can cancel the print.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
-from kpi_desktop.printing.summary_printer import PrintCancelled, configure_device, render_summary
+from kpi_desktop.printing.summary_printer import (
+    PrintCancelled,
+    configure_device,
+    print_pdf,
+    render_summary,
+)
 from kpi_desktop.services.summary import SummaryTable
 
 # Below this many rows the print is over before a progress dialog could be read.
@@ -42,8 +49,9 @@ class SummaryPrinter(QObject):
         configure_device(printer, self.table.options.portrait)
         return printer
 
-    def paint(self, printer: QPrinter) -> None:
-        """Lay the table out on `printer` (the slot of QPrintPreviewDialog.paintRequested)."""
+    @contextmanager
+    def _progress(self) -> Iterator[Callable[[int, int], bool]]:
+        """A report function for the renderer, showing a progress dialog for long tables."""
         progress: QProgressDialog | None = None
         if len(self.table.rows) >= PROGRESS_FROM_ROWS:
             progress = QProgressDialog(
@@ -63,9 +71,18 @@ class SummaryPrinter(QObject):
             QCoreApplication.processEvents()
             return not progress.wasCanceled()
 
+        try:
+            yield report
+        finally:
+            if progress is not None:
+                progress.close()
+
+    def paint(self, printer: QPrinter) -> None:
+        """Lay the table out on `printer` (the slot of QPrintPreviewDialog.paintRequested)."""
         self.cancelled = False
         try:
-            self.pages = render_summary(printer, self.table, report)
+            with self._progress() as report:
+                self.pages = render_summary(printer, self.table, report)
         except PrintCancelled:
             self.cancelled = True
             printer.abort()
@@ -78,9 +95,6 @@ class SummaryPrinter(QObject):
                     "Check the printer and try again."
                 ).format(detail=error),
             )
-        finally:
-            if progress is not None:
-                progress.close()
 
     def preview_dialog(self) -> QPrintPreviewDialog:
         # The dialog does not own its printer: keep it alive as long as this object.
@@ -104,10 +118,12 @@ class SummaryPrinter(QObject):
         return not self.cancelled
 
     def save_pdf(self, path: Path | str) -> bool:
-        """Write the PDF the way the window's "另存为 PDF" does (the preview's own PDF button
-        goes through `paint` as well)."""
-        printer = self.new_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        self.paint(printer)
+        """Write the PDF as `export-summary` does, whole or not at all (a KpiError says why
+        it could not be written); False when the clerk cancelled."""
+        self.cancelled = False
+        try:
+            with self._progress() as report:
+                self.pages = print_pdf(self.table, path, progress=report)
+        except PrintCancelled:
+            self.cancelled = True
         return not self.cancelled
