@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.text import clean_text
 from kpi_desktop.services.excel_template import export_template
 from kpi_desktop.services.importing import preview_import
 from kpi_desktop.services.returns import read_return
@@ -114,3 +116,98 @@ def test_xls_byte_mutations(database: Any, tmp_path: Path, edits: list[tuple[int
     path = tmp_path / "mutated.xls"
     path.write_bytes(bytes(data))
     _check(database, path)
+
+
+def _rewrite_sheet(filled: bytes, edit: Any) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(filled))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                content = edit(content)
+            out.writestr(name, content)
+    return buffer.getvalue()
+
+
+REFS = st.from_regex(r"[A-Z]{1,3}[1-9][0-9]{0,6}(:[A-Z]{1,3}[1-9][0-9]{0,6})?", fullmatch=True)
+
+
+@FUZZ
+@given(ref=REFS)
+def test_dimension_tag_mutations_lose_no_row(
+    database: Any, tmp_path: Path, filled: bytes, ref: str
+) -> None:
+    original = tmp_path / "original.xlsx"
+    original.write_bytes(filled)
+    mutated = tmp_path / "dimension.xlsx"
+    mutated.write_bytes(
+        _rewrite_sheet(
+            filled,
+            lambda d: re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), d),
+        )
+    )
+    assert read_return(mutated).rows == read_return(original).rows
+
+
+@FUZZ
+@given(
+    merges=st.lists(
+        st.tuples(st.integers(1, 12), st.integers(1, 9), st.integers(0, 4), st.integers(0, 3)),
+        max_size=8,
+    ),
+    escapes=st.lists(st.integers(0, 0xFFFF), max_size=4),
+    formula=st.sampled_from(["none", "cached", "uncached"]),
+)
+def test_merge_escape_and_formula_mutations(
+    database: Any,
+    tmp_path: Path,
+    filled: bytes,
+    merges: list[tuple[int, int, int, int]],
+    escapes: list[int],
+    formula: str,
+) -> None:
+    def edit(data: bytes) -> bytes:
+        if escapes:
+            text = "".join(f"_x{code:04X}_" for code in escapes).encode()
+            data = data.replace("甲".encode(), "甲".encode() + text, 1)
+        if formula != "none":
+            value = b"<v>\xe4\xb8\x99</v>" if formula == "cached" else b""
+            data = re.sub(
+                rb'<c r="E5"[^>]*?(/>|>.*?</c>)',
+                b'<c r="E5" t="str"><f>"\xe4\xb8\x99"</f>' + value + b"</c>",
+                data,
+                count=1,
+                flags=re.S,
+            )
+        if merges:
+            refs = b"".join(
+                f'<mergeCell ref="{_ref(r, c)}:{_ref(r + h, c + w)}"/>'.encode()
+                for r, c, h, w in merges
+            )
+            data = data.replace(
+                b"</sheetData>", b"</sheetData><mergeCells>" + refs + b"</mergeCells>", 1
+            )
+        return data
+
+    path = tmp_path / "mutated.xlsx"
+    path.write_bytes(_rewrite_sheet(filled, edit))
+    _check(database, path)
+    try:
+        table = read_return(path)
+    except KpiError:
+        return
+    for row in table.rows:
+        for text in (row.text, row.units, row.progress, row.status, row.problems, row.next_steps):
+            assert clean_text(text) == text  # nothing a worksheet cannot hold
+    fourteen = [r for r in table.data_rows() if r.seq == 14 and r.row == 5]
+    if formula == "uncached" and fourteen:
+        with database.read() as session:
+            preview = preview_import(session, [path])
+        assert any(e.code == "return.formula_no_value" for e in preview.errors())
+
+
+def _ref(row: int, column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(column)}{row}"
