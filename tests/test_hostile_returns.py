@@ -545,3 +545,20 @@ def test_a_shared_text_no_cell_can_hold_is_refused(
     grid = next(g for g in read_grids(filled)[2] if g.name == "进展情况")
     assert grid.rows[3][4].startswith("乙"), "calamine reads the shared text"
     refused(database, filled, capsys, "第 4 行", str(len(long)))
+
+
+def test_an_xls_whose_sheet_lies_outside_the_file_is_damaged(tmp_path: Path) -> None:
+    import struct
+
+    from excel_support import FIXTURES
+
+    data = bytearray((FIXTURES / "returns-libreoffice.xls").read_bytes())
+    # The BOUNDSHEET record of the first sheet: header, then where the sheet starts.
+    at = data.index("进展情况".encode("utf-16-le")) - 12
+    assert data[at : at + 2] == b"\x85\x00"
+    data[at + 4 : at + 8] = struct.pack("<I", 3_875_540_066)
+    path = tmp_path / "错位.xls"
+    path.write_bytes(bytes(data))
+    with pytest.raises(KpiError) as caught:
+        read_grids(path)
+    assert caught.value.code == "return.damaged"

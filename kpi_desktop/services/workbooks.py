@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.handler import ContentHandler
 
-from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.errors import KpiError, zh_en
 from kpi_desktop.domain.text import CELL_CHARACTERS, cell_text, file_label
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -487,6 +487,14 @@ def _guard_xls(file: str, data: bytes, counts: _Counts) -> list[_Shape | None]:
             break
     shapes: list[_Shape | None] = []
     for start in starts:
+        if start + 4 > len(stream) or struct.unpack_from("<H", stream, start)[0] != _BOF:
+            # The workbook says a sheet starts where none does: a reader would run off the
+            # end of the stream (calamine panics there).
+            raise KpiError(
+                "return.damaged",
+                file=file,
+                detail=zh_en("工作表位置记录有误", "a sheet's position is wrong"),
+            )
         shape = _Shape()
         shapes.append(shape)
         depth = 0
@@ -573,7 +581,11 @@ def _calamine_grids(
         if len(sheets) != len(shapes):
             # The guard and the reader must agree on every sheet, or a sheet would be read
             # that was never measured.
-            raise KpiError("return.damaged", file=file, detail="sheets do not match")
+            raise KpiError(
+                "return.damaged",
+                file=file,
+                detail=zh_en("工作表列表前后不一致", "the sheet list does not agree"),
+            )
         grids = []
         for index, meta in enumerate(sheets):
             clock.check()
@@ -634,6 +646,12 @@ def read_grids(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, 
     except Exception as error:
         # A hostile or damaged file can make the reading libraries fail in many ways (bad
         # zip CRCs, XML errors, malformed records); each one means the same to the clerk.
+        raise KpiError("return.damaged", file=file, detail=_short(error)) from error
+    except BaseException as error:
+        # calamine's Rust code reports a malformed record it did not expect by panicking,
+        # which reaches Python as pyo3's PanicException (a BaseException, not an Exception).
+        if type(error).__name__ != "PanicException":
+            raise
         raise KpiError("return.damaged", file=file, detail=_short(error)) from error
     raise KpiError("return.not_workbook", file=file)
 
