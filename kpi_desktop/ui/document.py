@@ -38,6 +38,9 @@ class PlanDocument(QObject):
     periodChanged = Signal(str)
     saved = Signal(str)  # a short description of what was just written
     failed = Signal(str)  # why an edit could not be saved (nothing was changed)
+    # Before an undo or a redo: whoever holds typing not yet saved saves it now, so that the
+    # undo history is the one history of every edit, wherever the keyboard focus is.
+    aboutToUndo = Signal()
 
     def __init__(
         self,
@@ -65,6 +68,14 @@ class PlanDocument(QObject):
             self.period = self._first_open_period()
         else:
             self.load()
+
+    def undo(self) -> None:
+        self.aboutToUndo.emit()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.aboutToUndo.emit()
+        self.undo_stack.redo()
 
     @property
     def database(self) -> Database:

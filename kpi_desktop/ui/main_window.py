@@ -311,9 +311,15 @@ class MainWindow(QMainWindow):
 
     def _rebuild_edit_menu(self) -> None:
         self.edit_menu.clear()
-        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        stack = self.document.undo_stack
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        # Through the document, which saves pending typing first (the stack's own actions
+        # would undo the edit before it).
+        for action, step in ((undo, self.document.undo), (redo, self.document.redo)):
+            action.triggered.disconnect()
+            action.triggered.connect(step)
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addActions([undo, redo])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,9 +57,29 @@ def period_title(period: Period) -> str:
 
 
 class _TextField(QPlainTextEdit):
-    """A plain-text editor that reports when it loses focus, so typing is saved then."""
+    """A plain-text editor that reports when it loses focus, so typing is saved then.
+
+    It keeps no undo history of its own: Ctrl+Z and Ctrl+Y ask for the window's, which holds
+    every saved edit (a field's own undo would empty the field, and the empty text would be
+    saved as a new edit the window's history knows nothing of)."""
 
     focusLost = Signal()
+    undoRequested = Signal()
+    redoRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # type: ignore[override]
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undoRequested.emit()
+        elif event.matches(QKeySequence.StandardKey.Redo) or (
+            event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            self.redoRequested.emit()
+        else:
+            super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().focusOutEvent(event)  # type: ignore[arg-type]
@@ -81,6 +102,7 @@ class PeriodPanel(QGroupBox):
         self._timer.timeout.connect(self.flush)
         self._dirty: set[str] = set()
         self._loading = False
+        document.aboutToUndo.connect(self.flush)
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -133,6 +155,8 @@ class PeriodPanel(QGroupBox):
         if self.editable:
             field.textChanged.connect(lambda n=name: self._typed(n))
             field.focusLost.connect(self.flush)
+        field.undoRequested.connect(self.document.undo)
+        field.redoRequested.connect(self.document.redo)
         form.addRow(label, field)
         return field
 
@@ -200,6 +224,7 @@ class PeriodPanel(QGroupBox):
                     continue  # the clerk is typing here: keep her text, it is saved shortly
                 if field.toPlainText() != value:
                     field.setPlainText(value)
+                    field.moveCursor(QTextCursor.MoveOperation.End)  # ready to go on typing
             self.status.setCurrentIndex(
                 max(0, self.status.findData(entry.status if entry else None))
             )

@@ -1,0 +1,81 @@
+"""What a new user tripped on in the window, each driven with keys sent to the widget that has
+the focus (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.ui.app import Shell
+from kpi_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def shell(qapp: QApplication, tmp_path: Path) -> Iterator[Shell]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    shell = Shell(qapp, settings)
+    yield shell
+    shell.translations.remove()
+
+
+@pytest.fixture
+def window(qtbot, shell: Shell, db_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = shell.show(open_plan_database(db_path))
+    qtbot.addWidget(win)
+    yield win
+    win.panel.flush()
+    win.database.close()
+
+
+def _indicator(window: MainWindow, seq: int) -> int:
+    view = next(v for v in window.document.views if v.seq == seq)
+    return view.id
+
+
+def _stored(window: MainWindow, indicator: int, period: str = "2024H1") -> str:
+    view = window.document.view(indicator)
+    assert view is not None
+    entry = view.progress.get(period)
+    return entry.text if entry is not None else ""
+
+
+def test_ctrl_z_in_the_progress_field_is_the_windows_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.select_period("2024H1")
+    indicator = _indicator(window, 33)
+    assert window.select_indicator(indicator)
+    panel = window.panel.editable_panel
+    assert panel is not None
+    panel.text.setFocus()
+    qtbot.waitUntil(panel.text.hasFocus)
+    panel.text.insertPlainText("上半年引进大学生1.6万人。")
+    panel.flush()
+    assert _stored(window, indicator) == "上半年引进大学生1.6万人。"
+    # More typing, not saved yet, then Ctrl+Z with the cursor still in the field. Edits of
+    # one field follow each other as one step of the history, the pending typing included.
+    panel.text.insertPlainText("另有")
+    qtbot.keyClick(panel.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window, indicator) == ""
+    assert panel.text.toPlainText() == ""
+    assert window.redo_action.isEnabled()
+    # Nothing was saved behind the history's back (a field's own undo, emptying the field,
+    # would have been saved as a new edit).
+    panel.flush()
+    assert window.document.undo_stack.index() == 0 and window.document.undo_stack.count() == 1
+    qtbot.keyClick(panel.text, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window, indicator) == "上半年引进大学生1.6万人。另有"
+    assert panel.text.toPlainText() == "上半年引进大学生1.6万人。另有"
+    assert not window.redo_action.isEnabled()
+    # The same from the Edit menu while typing is pending.
+    panel.text.insertPlainText("2人。")
+    window.undo_action.trigger()
+    assert _stored(window, indicator) == ""
+    window.redo_action.trigger()
+    assert _stored(window, indicator) == "上半年引进大学生1.6万人。另有2人。"
