@@ -9,8 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from tests.test_print_summary import HEADER, TITLE, export, norm, placed_texts
+from test_print_summary import HEADER, TITLE, export, norm, placed_texts
 
 docx = pytest.importorskip("docx")
 pypdf = pytest.importorskip("pypdf")
@@ -146,8 +145,9 @@ def test_the_office_chooses_the_table_size(tmp_path: Path) -> None:
 
 
 def test_a_row_taller_than_a_page_may_break(tmp_path: Path) -> None:
+    from test_print_summary import _table
+
     from kpi_desktop.services.docx_writer import build_summary_document
-    from tests.test_print_summary import _table
 
     tall = "".join(f"第{i}项工作已完成，推进情况良好并持续跟踪。" for i in range(1, 200))
     document = build_summary_document(_table([("短行。", "进展。"), ("超长行。", tall)]))
