@@ -373,3 +373,11 @@ def test_command_refusals(tmp_path: Path) -> None:
 
 def test_load_template_default_is_the_packaged_one() -> None:
     assert load_template().sections.keys() >= {"通报", "滞后单位", "滞后目标（比率）"}
+
+
+def test_the_word_table_needs_no_qt(tmp_path: Path) -> None:
+    output = tmp_path / "汇总表.docx"
+    result = cli("export-summary", "--db", str(tmp_path / "kpi.sqlite"), "--period", "2024Q1",
+                 "-o", str(output))  # fmt: skip
+    assert result.returncode == 0, result.stderr  # the child asserted no PySide6 was loaded
+    assert output.exists()
