@@ -230,18 +230,72 @@ def build_parser() -> argparse.ArgumentParser:
                 action="store_true",
                 help=zh_en("纵向打印（默认横向）", "portrait pages (landscape by default)"),
             )
+            sub.add_argument(
+                "--font-size",
+                metavar="SIZE",
+                help=zh_en(
+                    "表格文字字号（PDF、Word）：小四（默认）、四号、五号等，或磅值如 12",
+                    "the table's type size (PDF, Word): 小四 (default), 四号, 五号…, or points",
+                ),
+            )
+            sub.add_argument(
+                "--compact",
+                action="store_true",
+                help=zh_en(
+                    "PDF 用窄页边距的紧凑版式（默认按 GB/T 9704 公文版式）",
+                    "PDF with the compact narrow margins (GB/T 9704 pages by default)",
+                ),
+            )
         sub.add_argument(
             "-o",
             "--output",
             metavar="OUT",
             required=True,
             help=zh_en(
-                "输出文件（.xlsx，汇总表也可 .pdf）",
-                "the file to write (.xlsx; .pdf for the summary)",
+                "输出文件（.xlsx；汇总表也可 .pdf 或 Word .docx）",
+                "the file to write (.xlsx; .pdf or Word .docx for the summary)",
             ),
         )
         sub.set_defaults(handler=_command(name.replace("-", "_")))
+    _bulletin_parser(commands)
     return parser
+
+
+def _bulletin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bulletin = commands.add_parser(
+        "bulletin", help=zh_en("生成通报草稿（Word）", "write a bulletin (通报) draft in Word")
+    )
+    _db_option(bulletin, default=argparse.SUPPRESS)
+    bulletin.add_argument(
+        "--period",
+        metavar="P",
+        required=True,
+        help=zh_en("期间，如 2024Q1、2024H1", "the period, e.g. 2024Q1 or 2024H1"),
+    )
+    bulletin.add_argument(
+        "--template",
+        metavar="TEMPLATE",
+        help=zh_en(
+            "自己的通报模板（UTF-8 文本，默认用内置模板）",
+            "your own bulletin template (UTF-8 text; the built-in one by default)",
+        ),
+    )
+    bulletin.add_argument(
+        "--due",
+        metavar="YYYY-MM-DD",
+        help=zh_en(
+            "报送截止日期，此后才报送的单位列为逾期",
+            "the day returns were due; units that returned later are listed as late",
+        ),
+    )
+    bulletin.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.docx",
+        required=True,
+        help=zh_en("输出的 Word 文件（.docx）", "the Word file to write (.docx)"),
+    )
+    bulletin.set_defaults(handler=_command("bulletin"))
 
 
 def _use_utf8_streams() -> None:

@@ -121,6 +121,7 @@ def without_times(value: Any) -> Any:
 def test_the_build_holds_the_package_data_and_leaves_out_what_is_not_used(build: Build) -> None:
     package = build.internal / "kpi_desktop"
     assert (package / "resources" / "plans" / "2024-qiantang.toml").is_file()
+    assert (package / "resources" / "bulletin" / "template.txt").is_file()
     for name in ("kpi-desktop.svg", "kpi-desktop.ico", "kpi-desktop-16.png", "kpi-desktop-256.png"):
         assert (package / "resources" / "icons" / name).is_file(), name
     for language in ("zh_CN", "en"):
@@ -137,7 +138,9 @@ def test_the_build_holds_the_package_data_and_leaves_out_what_is_not_used(build:
         "kpi_desktop.commands.export_summary",
         "kpi_desktop.commands.export_template",
         "kpi_desktop.commands.import_returns",
+        "kpi_desktop.commands.bulletin",
         "kpi_desktop.ui.main_window",
+        "docx",
         "pyqtgraph",
         "numpy",
         "openpyxl",
@@ -185,6 +188,28 @@ def test_dump_of_a_new_database_matches_the_checkout(build: Build, tmp_path: Pat
     dumped = json.loads(frozen.stdout)
     assert len(dumped["plans"][0]["indicators"]) == 53
     assert without_times(dumped) == without_times(json.loads(source.stdout))
+
+
+def test_word_documents_match_the_checkout(build: Build, tmp_path: Path) -> None:
+    """python-docx reads its own templates from its package folder: the build must have it."""
+    import docx
+
+    env = clerk_environment(tmp_path / "home")
+    for command, name in (("bulletin", "通报.docx"), ("export-summary", "汇总表.docx")):
+        texts = []
+        for program, folder in ((build.program,), "frozen"), (tuple(from_source()), "source"):
+            output = tmp_path / folder / name
+            output.parent.mkdir(exist_ok=True)
+            done = run(
+                [*map(str, program), command, "--db", str(output.parent / "k.sqlite"),
+                 "--period", "2024Q1", "-o", str(output)],
+                env,
+            )  # fmt: skip
+            assert done.returncode == 0, done.stderr
+            document = docx.Document(str(output))
+            cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+            texts.append(([p.text for p in document.paragraphs], cells))
+        assert texts[0] == texts[1], command
 
 
 def test_version_is_the_package_version(build: Build, tmp_path: Path) -> None:

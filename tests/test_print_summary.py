@@ -86,6 +86,85 @@ def test_pages_are_a4_landscape_by_default(q1_pdf: Path) -> None:
         assert (round(width), round(height)) == (842, 595)  # A4 in points, landscape
 
 
+MM = 72 / 25.4
+
+
+def placed_texts(page: object) -> list[tuple[str, float, float, bool]]:
+    """Each text run of a PDF page: its text, where it starts in millimetres from the page's
+    top left corner, and whether it is turned a quarter (reading downwards)."""
+    height = float(page.mediabox.height)  # type: ignore[attr-defined]
+    found: list[tuple[str, float, float, bool]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if not text.strip():
+            return
+        tx, ty = tm[4], tm[5]
+        x = cm[0] * tx + cm[2] * ty + cm[4]
+        y = cm[1] * tx + cm[3] * ty + cm[5]
+        # the text's direction: the matrix tm × cm applied to (1, 0)
+        across, down = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        found.append((norm(text), x / MM, (height - y) / MM, abs(down) > abs(across)))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return found
+
+
+def test_pdf_pages_follow_gb_t_9704(q1_pdf: Path) -> None:
+    """Landscape A4 with the type area turned: 225 × 156 mm inside margins of 35 (left, the
+    portrait sheet's foot), 37 (right, its head), 28 (top, the binding side) and 26 mm; the
+    page number down the left side, 7 mm off the type area, where a portrait page has it."""
+    pages = pypdf.PdfReader(str(q1_pdf)).pages
+    for number, page in enumerate(pages, start=1):
+        texts = placed_texts(page)
+        numbers = [t for t in texts if "—" in t[0]]
+        assert len(numbers) == 1, number
+        _, x, y, turned = numbers[0]
+        assert turned, number
+        assert 24 < x < 30  # the number's line is centred 28 mm from the left edge
+        if number % 2:  # odd: against the lower end, one character (14 pt) in
+            assert 160 < y < 180, (number, y)
+        else:  # even: from the upper end, one character in
+            assert abs(y - (28 + 14 / MM)) < 1.0, (number, y)
+        body = [t for t in texts if "—" not in t[0]]
+        assert min(t[1] for t in body) > 35 - 0.1 and max(t[1] for t in body) < 297 - 37
+        assert min(t[2] for t in body) > 28 and max(t[2] for t in body) < 210 - 26
+        assert not any(t[3] for t in body)
+    first = placed_texts(pages[0])
+    assert first[0][0] == "附件2" and abs(first[0][1] - 35) < 0.5 and first[0][2] < 28 + 8
+
+
+def test_portrait_pdf_numbers_odd_right_even_left(tmp_path: Path) -> None:
+    output = tmp_path / "纵向.pdf"
+    assert export(tmp_path / "kpi.sqlite", output, "--portrait").returncode == 0
+    pages = pypdf.PdfReader(str(output)).pages
+    assert len(pages) >= 2
+    for number, page in enumerate(pages[:2], start=1):
+        texts = placed_texts(page)
+        (_, x, y, turned), *_ = (t for t in texts if "—" in t[0])
+        assert not turned
+        assert abs(y - (37 + 225 + 7)) < 4  # a baseline about the dash 7 mm below 版心
+        if number % 2:
+            assert 184 - 14 / MM - 20 < x < 184 - 14 / MM - 8  # ends one character in
+        else:
+            assert abs(x - (28 + 14 / MM)) < 0.5
+        body = [t for t in texts if "—" not in t[0]]
+        assert min(t[1] for t in body) > 28 - 0.1 and max(t[1] for t in body) < 210 - 26
+        assert min(t[2] for t in body) > 37 and max(t[2] for t in body) < 297 - 35
+
+
+def test_compact_layout_is_the_earlier_page(tmp_path: Path, q1_pdf: Path) -> None:
+    output = tmp_path / "紧凑.pdf"
+    assert export(tmp_path / "kpi.sqlite", output, "--compact").returncode == 0
+    pages = pypdf.PdfReader(str(output)).pages
+    texts = placed_texts(pages[0])
+    (_, x, y, turned), *_ = (t for t in texts if "—" in t[0])
+    assert not turned and 130 < x < 148.5 and 210 - 12 - 10 < y < 210 - 12
+    body = [t for t in texts if "—" not in t[0]]
+    assert abs(min(t[1] for t in body) - 20) < 0.5 and min(t[2] for t in body) > 18
+    # its wider type area holds more rows a page
+    assert len(pages) < len(pypdf.PdfReader(str(q1_pdf)).pages)
+
+
 def test_options_one_unit_portrait_with_extra_columns(tmp_path: Path) -> None:
     output = tmp_path / "商务局.pdf"
     options = ("--unit", "区商务局", "--with-problems", "--with-status", "--portrait")
@@ -102,11 +181,17 @@ def test_options_one_unit_portrait_with_extra_columns(tmp_path: Path) -> None:
 
 
 def test_refusals_are_messages_not_tracebacks(tmp_path: Path) -> None:
-    bad = export(tmp_path / "kpi.sqlite", tmp_path / "out.docx")
-    assert bad.returncode == 2 and ".pdf" in bad.stderr and "Traceback" not in bad.stderr
+    bad = export(tmp_path / "kpi.sqlite", tmp_path / "out.txt")
+    assert bad.returncode == 2 and ".pdf" in bad.stderr and ".docx" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    for options in (("--compact",), ("--font-size", "小四")):
+        refused = export(tmp_path / "kpi.sqlite", tmp_path / "out.xlsx", *options)
+        assert refused.returncode == 2 and options[0] in refused.stderr, options
+    too_big = export(tmp_path / "kpi.sqlite", tmp_path / "out.pdf", "--font-size", "一号")
+    assert too_big.returncode == 2 and "一号" in too_big.stderr
     unknown = export(tmp_path / "kpi.sqlite", tmp_path / "out.pdf", "--unit", "区不存在局")
     assert unknown.returncode == 2 and "区不存在局" in unknown.stderr
-    assert not (tmp_path / "out.pdf").exists()
+    assert not (tmp_path / "out.pdf").exists() and not (tmp_path / "out.xlsx").exists()
     missing = export(tmp_path / "kpi.sqlite", tmp_path / "无此文件夹" / "out.pdf")
     assert missing.returncode == 2 and "无此文件夹" in missing.stderr
 
@@ -249,4 +334,6 @@ def test_xlsx_options(tmp_path: Path) -> None:
 
 
 def test_summary_options_default_to_the_official_table() -> None:
-    assert SummaryOptions() == SummaryOptions(None, False, False, False)
+    from kpi_desktop.domain.page_format import Layout
+
+    assert SummaryOptions() == SummaryOptions(None, False, False, False, Layout.OFFICIAL, None)

@@ -57,3 +57,16 @@ def test_printer_pdf_holds_the_seed(
     for row in seed_rows:
         assert norm(row.progress) in text, row.seq
     assert norm("— 1 —") in text
+
+
+def test_print_options_choose_the_layout_and_the_size(qtbot, database: object) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.domain.page_format import Layout
+    from kpi_desktop.ui.document import PlanDocument
+    from kpi_desktop.ui.print_dialog import PrintOptionsDialog
+
+    dialog = PrintOptionsDialog(PlanDocument(database))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    assert (dialog.options().layout, dialog.options().body_size) == (Layout.OFFICIAL, 12.0)
+    dialog.compact.setChecked(True)
+    dialog.size.setCurrentIndex(dialog.size.findText("四号"))
+    assert (dialog.options().layout, dialog.options().body_size) == (Layout.COMPACT, 14.0)

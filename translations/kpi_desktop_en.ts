@@ -67,6 +67,49 @@
     </message>
 </context>
 <context>
+    <name>BulletinDialog</name>
+    <message>
+        <source>Bulletin draft</source>
+        <translation>Bulletin draft</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Word file</source>
+        <translation>&amp;Word file</translation>
+    </message>
+    <message>
+        <source>the built-in wording</source>
+        <translation>the built-in wording</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>&amp;Template</translation>
+    </message>
+    <message>
+        <source>Save the built-in template as…</source>
+        <translation>Save the built-in template as…</translation>
+    </message>
+    <message>
+        <source>Returns were due on</source>
+        <translation>Returns were due on</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>ChartsDock</name>
     <message>
         <source>Charts</source>
@@ -643,8 +686,12 @@
         <translation>New &amp;plan from a table…</translation>
     </message>
     <message>
-        <source>E&amp;xport summary table (PDF or Excel)…</source>
-        <translation>E&amp;xport summary table (PDF or Excel)…</translation>
+        <source>E&amp;xport summary table (PDF, Excel or Word)…</source>
+        <translation>E&amp;xport summary table (PDF, Excel or Word)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulletin draft (Word)…</source>
+        <translation>&amp;Bulletin draft (Word)…</translation>
     </message>
     <message>
         <source>&amp;Charts</source>
@@ -797,6 +844,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xls)</source>
         <translation>Spreadsheets (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>Bulletin draft written to {path}</source>
+        <translation>Bulletin draft written to {path}</translation>
     </message>
     <message>
         <source>Remove indicator</source>
@@ -1011,6 +1062,18 @@
     <message>
         <source>Page</source>
         <translation>Page</translation>
+    </message>
+    <message>
+        <source>Compact margins (PDF and printer)</source>
+        <translation>Compact margins (PDF and printer)</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Table text size</source>
+        <translation>Table text size</translation>
     </message>
 </context>
 <context>
@@ -1388,8 +1451,8 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Export the summary table</translation>
     </message>
     <message>
-        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
-        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)</translation>
     </message>
 </context>
 </TS>

@@ -68,6 +68,49 @@
     </message>
 </context>
 <context>
+    <name>BulletinDialog</name>
+    <message>
+        <source>Bulletin draft</source>
+        <translation>通报草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&amp;Word file</source>
+        <translation>Word 文件(&amp;W)</translation>
+    </message>
+    <message>
+        <source>the built-in wording</source>
+        <translation>内置措辞</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save the built-in template as…</source>
+        <translation>另存内置模板…</translation>
+    </message>
+    <message>
+        <source>Returns were due on</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>ChartsDock</name>
     <message>
         <source>Charts</source>
@@ -644,8 +687,12 @@
         <translation>从表格新建年度计划(&amp;P)…</translation>
     </message>
     <message>
-        <source>E&amp;xport summary table (PDF or Excel)…</source>
-        <translation>导出汇总表（PDF 或 Excel）(&amp;X)…</translation>
+        <source>E&amp;xport summary table (PDF, Excel or Word)…</source>
+        <translation>导出汇总表（PDF、Excel 或 Word）(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulletin draft (Word)…</source>
+        <translation>生成通报草稿（Word）(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Charts</source>
@@ -798,6 +845,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xls)</source>
         <translation>电子表格 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>Bulletin draft written to {path}</source>
+        <translation>通报草稿已写入 {path}</translation>
     </message>
     <message>
         <source>Remove indicator</source>
@@ -1012,6 +1063,18 @@
     <message>
         <source>Page</source>
         <translation>纸张方向</translation>
+    </message>
+    <message>
+        <source>Compact margins (PDF and printer)</source>
+        <translation>紧凑页边距（PDF 和打印）</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Table text size</source>
+        <translation>表格字号</translation>
     </message>
 </context>
 <context>
@@ -1389,8 +1452,8 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
-        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx);;Word 文档 (*.docx)</translation>
     </message>
 </context>
 </TS>

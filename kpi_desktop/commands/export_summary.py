@@ -1,7 +1,10 @@
-"""`kpi-desktop export-summary --db FILE --period P -o OUT.pdf|OUT.xlsx`: the summary table.
+"""`kpi-desktop export-summary --db FILE --period P -o OUT.pdf|OUT.xlsx|OUT.docx`: the
+summary table.
 
-A PDF is laid out by the same renderer the window prints with, offscreen; an .xlsx carries
-print settings that reproduce that layout in Excel, WPS and LibreOffice.
+A PDF is laid out by the same renderer the window prints with, offscreen, on GB/T 9704 pages
+(`--compact`: the earlier narrow margins); an .xlsx carries print settings that reproduce the
+layout in Excel, WPS and LibreOffice; a .docx is the editable Word attachment, written without
+Qt. `--font-size` sets the table's text (小四 by default).
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ import sys
 from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError, os_error_text, zh_en
+from kpi_desktop.domain.page_format import Layout, parse_type_size
 from kpi_desktop.services.database import open_for_reading
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
 
 log = logging.getLogger(__name__)
 
-FORMATS = (".pdf", ".xlsx")
+FORMATS = (".pdf", ".xlsx", ".docx")
 
 
 def _gui_application() -> object:
@@ -44,6 +48,18 @@ def _write_pdf(table: SummaryTable, output: Path) -> int:
     return pages
 
 
+def _body_size(args: argparse.Namespace, output: Path) -> float | None:
+    written = getattr(args, "font_size", None)
+    if written is None:
+        return None
+    if output.suffix.lower() == ".xlsx":
+        raise KpiError("summary.size_not_xlsx")
+    size = parse_type_size(written)
+    if size is None:
+        raise KpiError("summary.bad_size", size=written)
+    return size
+
+
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     suffix = output.suffix.lower()
@@ -51,11 +67,16 @@ def run(args: argparse.Namespace) -> int:
         raise KpiError("summary.bad_format", path=str(output), formats="、".join(FORMATS))
     if not output.parent.is_dir():
         raise KpiError("summary.no_folder", path=str(output), folder=str(output.parent))
+    compact = getattr(args, "compact", False)
+    if compact and suffix != ".pdf":
+        raise KpiError("summary.pdf_only", option="--compact", path=str(output))
     options = SummaryOptions(
         unit=getattr(args, "unit", None),
         with_problems=getattr(args, "with_problems", False),
         with_status=getattr(args, "with_status", False),
         portrait=getattr(args, "portrait", False),
+        layout=Layout.COMPACT if compact else Layout.OFFICIAL,
+        body_size=_body_size(args, output),
     )
     database = open_for_reading(args.db)
     try:
@@ -66,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if suffix == ".pdf":
             _write_pdf(table, output)
+        elif suffix == ".docx":
+            from kpi_desktop.services.docx_writer import write_summary_docx
+
+            write_summary_docx(table, output)
         else:
             from kpi_desktop.services.summary_xlsx import write_summary_xlsx
 

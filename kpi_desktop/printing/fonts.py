@@ -134,10 +134,10 @@ class Fonts:
     number: QFont
 
     @classmethod
-    def official(cls, body_size: float = 12.0) -> Fonts:
+    def official(cls, body_size: float = 12.0, title_size: float = 22.0) -> Fonts:
         return cls(
             attachment=make_font(HEADING_CHAIN, 16),  # 三号黑体
-            title=make_font(TITLE_CHAIN, 20),  # close to 二号小标宋, fitting a table page
+            title=make_font(TITLE_CHAIN, title_size),  # 二号小标宋 (22 pt; compact: 20)
             heading=make_font(HEADING_CHAIN, body_size),
             body=make_font(BODY_CHAIN, body_size),
             number=make_font(NUMBER_CHAIN, 14),  # 四号

@@ -7,14 +7,18 @@ QPrinter of a print preview or a real printer. The layout follows the printed or
 * the header row at the top of every page, borders on every cell;
 * a row never split across pages, unless it alone is taller than a page: then it fills the
   page and continues, line by line, under the repeated header of the next;
-* the page number in the official "— 1 —" style at the bottom.
+* the page number in the official "— 1 —" style.
+
+The page is GB/T 9704's (domain.page_format): the table fills the type area (版心) and the page
+number sits 7 mm below it, odd pages right and even pages left — on a landscape page turned
+with the sheet, down its left side. The compact layout (narrow margins, the number centred on
+the type area's last line) is what the program printed before, kept as an option.
 
 Only QtGui is used, so printing works without a window (QT_QPA_PLATFORM=offscreen).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,60 +36,60 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from kpi_desktop.domain.page_format import (
+    Layout,
+    Margins,
+    NumberSide,
+    PageFormat,
+    default_body_size,
+    page_format,
+)
 from kpi_desktop.printing.fonts import Fonts
 from kpi_desktop.services.files import check_folder, write_atomically
-from kpi_desktop.services.summary import SummaryTable
+from kpi_desktop.services.summary import CENTRED_COLUMNS, SummaryTable, printed_lines
 
 # Called after each row with (rows done, rows in all); returning False stops the printing.
 Progress = Callable[[int, int], bool | None]
 
-# Page margins in millimetres (left, top, right, bottom). Narrower than a letter's, as
-# attachments with wide tables are printed.
-MARGINS_MM = (20.0, 18.0, 20.0, 12.0)
 _PAD_MM = 1.6  # space between a cell's border and its text
 _LINE_SPACING = 1.18  # of the font's line height, close to the original's fixed spacing
 _BORDER_PT = 0.75
 # A tall row starts on a new page rather than leave less than this on the current one.
 _MIN_SPLIT_MM = 25.0
 
-# Relative column widths by header: text columns get the room, short ones what they need.
-_WEIGHTS = {
-    "序号": 0.9,
-    "重点工作": 5.0,
-    "牵头单位": 3.1,
-    "存在问题": 3.6,
-    "下步打算": 3.6,
-    "进度状态": 1.5,
-}
-_PROGRESS_WEIGHT = 7.4
-# Narrow columns keep at least room for their header on one line ("进度状态", "序时推进"), however
-# many columns share a portrait page.
-_MIN_MM = {"序号": 13.0, "进度状态": 22.0, "牵头单位": 27.0}
-_CENTRED = frozenset({"序号", "牵头单位", "进度状态"})
-# "1. 筹集… 2. 已完成…": the numbered items of a progress text were lines in the original
-# cell; the stored text keeps a space there, which is printed as a line break.
-_NUMBERED_ITEM = re.compile(r"[ \t\u3000]+(?=[0-9]{1,2}[.．、](?![0-9]))")
-
 
 class PrintCancelled(Exception):
     """The clerk cancelled a long print from its progress dialog."""
 
 
-def page_layout(portrait: bool = False) -> QPageLayout:
-    """A4, landscape unless `portrait`, with the table's margins."""
-    left, top, right, bottom = MARGINS_MM
+def page_layout(portrait: bool = False, layout: Layout = Layout.OFFICIAL) -> QPageLayout:
+    """A4, landscape unless `portrait`, with the layout's margins (the type area inside)."""
+    margins = page_format(layout, landscape=not portrait).margins
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape,
-        QMarginsF(left, top, right, bottom),
+        QMarginsF(margins.left, margins.top, margins.right, margins.bottom),
         QPageLayout.Unit.Millimeter,
     )
 
 
-def configure_device(device: QPagedPaintDevice, portrait: bool = False) -> None:
+def configure_device(
+    device: QPagedPaintDevice, portrait: bool = False, layout: Layout = Layout.OFFICIAL
+) -> None:
     """Set the page of a printer or PDF writer before rendering (a preview dialog lets the
     clerk change it afterwards; the renderer follows whatever the device then says)."""
-    device.setPageLayout(page_layout(portrait))
+    device.setPageLayout(page_layout(portrait, layout))
+
+
+def _device_format(device: QPagedPaintDevice, layout: Layout) -> PageFormat:
+    """The layout's page with the margins the device now has (the clerk may have changed
+    them in a preview): the page number keeps its place against the type area."""
+    page = device.pageLayout()
+    landscape = page.orientation() == QPageLayout.Orientation.Landscape
+    wanted = page_format(layout, landscape)
+    margins = page.margins(QPageLayout.Unit.Millimeter)
+    actual = Margins(margins.top(), margins.bottom(), margins.left(), margins.right())
+    return PageFormat(layout, landscape, actual, wanted.title_pt)
 
 
 @dataclass
@@ -106,20 +110,6 @@ class _Cell:
 
 
 class _Renderer:
-    def _column_widths(self, headers: list[str]) -> list[float]:
-        weights = [_WEIGHTS.get(h, _PROGRESS_WEIGHT) for h in headers]
-        widths = [self.width * w / sum(weights) for w in weights]
-        fixed = {
-            i: self.mm(_MIN_MM[h])
-            for i, h in enumerate(headers)
-            if h in _MIN_MM and widths[i] < self.mm(_MIN_MM[h])
-        }
-        if not fixed:
-            return widths
-        rest = sum(w for i, w in enumerate(weights) if i not in fixed)
-        room = self.width - sum(fixed.values())
-        return [fixed.get(i, room * w / rest) for i, w in enumerate(weights)]
-
     def __init__(self, painter: QPainter, device: QPagedPaintDevice, table: SummaryTable):
         self.painter = painter
         self.device = device
@@ -128,16 +118,22 @@ class _Renderer:
         rect = device.pageLayout().paintRectPixels(self.dpi)
         self.width = float(rect.width())
         self.height = float(rect.height())
-        portrait = device.pageLayout().orientation() == QPageLayout.Orientation.Portrait
-        self.fonts = Fonts.official(body_size=11.0 if portrait else 12.0)
+        self.format = _device_format(device, table.options.layout)
+        body = table.options.body_size or default_body_size(
+            self.format.layout, self.format.landscape
+        )
+        self.fonts = Fonts.official(body_size=body, title_size=self.format.title_pt)
         self.pad = self.mm(_PAD_MM)
         headers = table.headers()
-        self.columns = self._column_widths(headers)
+        self.columns = [self.mm(w) for w in table.column_widths(self.width / self.mm(1))]
         self.lefts = [sum(self.columns[:i]) for i in range(len(self.columns))]
-        self.centred = [h in _CENTRED for h in headers]
-        footer_font_height = self.font_height(self.fonts.number)
-        self.footer_top = self.height - footer_font_height * 1.2
-        self.bottom = self.footer_top - self.mm(3)
+        self.centred = [h in CENTRED_COLUMNS for h in headers]
+        self.number_height = self.font_height(self.fonts.number)
+        if self.format.number_place(1) is None:  # compact: the number inside the type area
+            self.footer_top = self.height - self.number_height * 1.2
+            self.bottom = self.footer_top - self.mm(3)
+        else:
+            self.bottom = self.height
         self.page = 1
         self.pen = QPen(Qt.GlobalColor.black)
         self.pen.setWidthF(_BORDER_PT / 72 * self.dpi)
@@ -159,8 +155,7 @@ class _Renderer:
     def text_block(self, text: str, font: QFont, width: float, align: Qt.AlignmentFlag) -> _Cell:
         # A line feed inside a cell (several lead units) must break the line, which QTextLayout
         # does only for the Unicode line separator.
-        shown = _NUMBERED_ITEM.sub("\n", text.replace("\r\n", "\n"))
-        layout = QTextLayout(shown.replace("\n", "\u2028"), font, self.device)
+        layout = QTextLayout("\u2028".join(printed_lines(text)), font, self.device)
         option = QTextOption(align)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
@@ -219,10 +214,32 @@ class _Renderer:
         return y + self.header_height
 
     def draw_page_number(self) -> None:
-        block = self.text_block(
-            f"— {self.page} —", self.fonts.number, self.width, Qt.AlignmentFlag.AlignHCenter
-        )
-        self.draw_lines(block, 0, len(block.tops), 0, self.footer_top)
+        text = f"— {self.page} —"
+        place = self.format.number_place(self.page)
+        if place is None:
+            block = self.text_block(
+                text, self.fonts.number, self.width, Qt.AlignmentFlag.AlignHCenter
+            )
+            self.draw_lines(block, 0, len(block.tops), 0, self.footer_top)
+            return
+        # The painter's origin is the type area's top left corner.
+        margins = self.format.margins
+        length = self.width if not place.turned else self.height
+        end = place.side is NumberSide.END
+        align = Qt.AlignmentFlag.AlignRight if end else Qt.AlignmentFlag.AlignLeft
+        block = self.text_block(text, self.fonts.number, length, align)
+        start = self.mm(place.along) - (length if end else 0.0)
+        across = self.mm(place.across)
+        self.painter.save()
+        if place.turned:  # reads downwards, its glyphs' heads towards the table
+            self.painter.translate(across - self.mm(margins.left) + self.number_height / 2, 0)
+            self.painter.translate(0, start - self.mm(margins.top))
+            self.painter.rotate(90)
+            self.draw_lines(block, 0, len(block.tops), 0, 0)
+        else:
+            top = across - self.mm(margins.top) - self.number_height / 2
+            self.draw_lines(block, 0, len(block.tops), start - self.mm(margins.left), top)
+        self.painter.restore()
 
     def draw_title(self) -> float:
         y = 0.0
@@ -341,7 +358,11 @@ def print_pdf(
     writer.setResolution(600)
     writer.setTitle(table.title)
     writer.setCreator("kpi-desktop")
-    configure_device(writer, table.options.portrait if portrait is None else portrait)
+    configure_device(
+        writer,
+        table.options.portrait if portrait is None else portrait,
+        table.options.layout,
+    )
     pages = render_summary(writer, table, progress)
     del writer  # the document is finished when the writer goes
     buffer.close()

@@ -8,7 +8,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.domain.periods import Period
+from kpi_desktop.domain.periods import Period, periods_of_year
+from kpi_desktop.services.tracking import status_of
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import (
     Actual,
@@ -148,6 +149,12 @@ def dump(session: Session) -> dict[str, Any]:
                     "progress": {
                         code: _progress_json(view, view.progress[code])
                         for code in sorted(view.progress, key=Period.parse)
+                    },
+                    # The status the window, the printed table and the bulletin show, for
+                    # every period of the year (not_reported where nothing came).
+                    "status": {
+                        period.code: status_of(view, period.code).value
+                        for period in periods_of_year(plan.year)
                     },
                 }
             )

@@ -7,11 +7,13 @@ and the status against schedule (序时进度).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.page_format import Layout
 from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.domain.schedule import Assessment
 from kpi_desktop.domain.status import Status
@@ -20,6 +22,31 @@ from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.tracking import standing
 from kpi_desktop.services.views import IndicatorView
+from kpi_desktop.storage.models import Plan
+
+# Relative column widths by header: text columns get the room, short ones what they need.
+_WEIGHTS = {
+    "序号": 0.9,
+    "重点工作": 5.0,
+    "牵头单位": 3.1,
+    "存在问题": 3.6,
+    "下步打算": 3.6,
+    "进度状态": 1.5,
+}
+_PROGRESS_WEIGHT = 7.4
+# Narrow columns keep at least room for their header on one line ("进度状态", "序时推进"), however
+# many columns share a portrait page.
+_MIN_MM = {"序号": 13.0, "进度状态": 22.0, "牵头单位": 30.0}
+CENTRED_COLUMNS = frozenset({"序号", "牵头单位", "进度状态"})
+# "1. 筹集… 2. 已完成…": the numbered items of a progress text were lines in the original
+# cell; the stored text keeps a space there, which is printed as a line break.
+_NUMBERED_ITEM = re.compile(r"[ \t\u3000]+(?=[0-9]{1,2}[.．、](?![0-9]))")
+
+
+def printed_lines(text: str) -> list[str]:
+    """The lines a cell's text starts on the page: its own line feeds, and a new line for
+    each numbered item after the first."""
+    return _NUMBERED_ITEM.sub("\n", text.replace("\r\n", "\n")).split("\n")
 
 
 @dataclass(frozen=True)
@@ -30,6 +57,8 @@ class SummaryOptions:
     with_problems: bool = False  # 存在问题 and 下步打算 columns
     with_status: bool = False  # a 进度状态 column
     portrait: bool = False  # page orientation, for the printers
+    layout: Layout = Layout.OFFICIAL  # GB/T 9704 pages, or the compact ones (PDF only)
+    body_size: float | None = None  # the table's text in points; None: the layout's default
 
 
 @dataclass(frozen=True)
@@ -71,6 +100,20 @@ class SummaryTable:
             names.append("进度状态")
         return names
 
+    def column_widths(self, total: float) -> list[float]:
+        """Each column's width when the columns share `total` millimetres."""
+        headers = self.headers()
+        weights = [_WEIGHTS.get(h, _PROGRESS_WEIGHT) for h in headers]
+        widths = [total * w / sum(weights) for w in weights]
+        fixed = {
+            i: _MIN_MM[h] for i, h in enumerate(headers) if h in _MIN_MM and widths[i] < _MIN_MM[h]
+        }
+        if not fixed:
+            return widths
+        rest = sum(w for i, w in enumerate(weights) if i not in fixed)
+        room = total - sum(fixed.values())
+        return [fixed.get(i, room * w / rest) for i, w in enumerate(weights)]
+
     def cells(self, row: SummaryRow) -> list[str]:
         """A row's cells as printed; several lead units go one to a line."""
         values = [str(row.seq), row.work, "\n".join(row.lead_units), row.progress]
@@ -99,18 +142,29 @@ def _leads(view: IndicatorView, unit_id: int, directory: UnitDirectory) -> bool:
     )
 
 
+def period_of(period: Period | str) -> Period:
+    """A period from its code as the clerk typed it; refused with a message if unknown."""
+    if isinstance(period, Period):
+        return period
+    try:
+        return Period.parse(period)
+    except PeriodError as error:
+        refusal = KpiError("period.unknown")
+        # The message names its parameter `code`, which the constructor takes itself.
+        refusal.params = {"code": period}
+        raise refusal from error
+
+
+def summary_title(plan: Plan, period: Period) -> str:
+    """The table's title, as "2024年钱塘区政府报告重点工作量化指标一季度进展情况汇总表"."""
+    return f"{plan.title}{period.chinese}进展情况汇总表"
+
+
 def compile_summary(
     session: Session, period: Period | str, options: SummaryOptions = SummaryOptions()
 ) -> SummaryTable:
     """The summary table of the plan of `period`'s year, in 序号 order."""
-    if isinstance(period, str):
-        try:
-            period = Period.parse(period)
-        except PeriodError as error:
-            refusal = KpiError("period.unknown")
-            # The message names its parameter `code`, which the constructor takes itself.
-            refusal.params = {"code": period}
-            raise refusal from error
+    period = period_of(period)
     plan = plan_for_year(session, period.year)
     views = indicator_views(session, plan)
     if options.unit is not None:
@@ -151,7 +205,7 @@ def compile_summary(
         )
     return SummaryTable(
         attachment=plan.attachment,
-        title=f"{plan.title}{period.chinese}进展情况汇总表",
+        title=summary_title(plan, period),
         period=period,
         rows=tuple(rows),
         options=options,

@@ -112,8 +112,9 @@ class MainWindow(QMainWindow):
         )
         self.new_plan_action = self._action(self.tr("New &plan from a table…"), self.new_plan)
         self.export_summary_action = self._action(
-            self.tr("E&xport summary table (PDF or Excel)…"), self.export_summary
+            self.tr("E&xport summary table (PDF, Excel or Word)…"), self.export_summary
         )
+        self.bulletin_action = self._action(self.tr("&Bulletin draft (Word)…"), self.bulletin)
         self.charts_action = self._action(self.tr("&Charts"), self.show_charts, "Ctrl+G")
         self.submissions_action = self._action(
             self.tr("&Submissions"), self._submissions_toggled, "Ctrl+Shift+R"
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.import_action, self.export_templates_action])
         file_menu.addAction(self.print_action)
         file_menu.addAction(self.export_summary_action)
+        file_menu.addAction(self.bulletin_action)
         file_menu.addAction(self.new_plan_action)
         self.file_menu = file_menu
         file_menu.addSeparator()
@@ -591,6 +593,15 @@ class MainWindow(QMainWindow):
 
         self.panel.flush()
         export_summary(self.document, self)
+
+    def bulletin(self) -> None:
+        from kpi_desktop.ui.bulletin_dialog import BulletinDialog
+
+        self.panel.flush()
+        dialog = BulletinDialog(self.document, self.settings, self)
+        if dialog.exec() and dialog.written is not None:
+            message = self.tr("Bulletin draft written to {path}").format(path=dialog.written)
+            self.statusBar().showMessage(message, 10000)
 
     def show_charts(self) -> None:
         """The charts dock, built on first use (pyqtgraph loads only then)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.page_format import TYPE_SIZES, Layout
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
 from kpi_desktop.ui.document import PlanDocument
 
@@ -47,6 +48,12 @@ class PrintOptionsDialog(QDialog):
         row.addWidget(self.portrait)
         row.addStretch()
         form.addRow(self.tr("Page"), row)
+        self.compact = QCheckBox(self.tr("Compact margins (PDF and printer)"))
+        form.addRow(self.tr("Layout"), self.compact)
+        self.size = QComboBox()
+        for name in ("小四", "四号", "五号", "三号"):
+            self.size.addItem(name, TYPE_SIZES[name])
+        form.addRow(self.tr("Table text size"), self.size)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -61,6 +68,8 @@ class PrintOptionsDialog(QDialog):
             with_problems=self.problems.isChecked(),
             with_status=self.status.isChecked(),
             portrait=self.portrait.isChecked(),
+            layout=Layout.COMPACT if self.compact.isChecked() else Layout.OFFICIAL,
+            body_size=float(self.size.currentData()),
         )
 
 
@@ -85,7 +94,8 @@ def print_summary(document: PlanDocument, parent: QWidget) -> None:
 
 
 def export_summary(document: PlanDocument, parent: QWidget) -> None:
-    """The summary table to a PDF or an Excel workbook, chosen by the file's type."""
+    """The summary table to a PDF, an Excel workbook or a Word document, by the file's type."""
+    from kpi_desktop.services.docx_writer import write_summary_docx
     from kpi_desktop.services.summary_xlsx import write_summary_xlsx
     from kpi_desktop.ui.summary_print import SummaryPrinter
 
@@ -97,17 +107,20 @@ def export_summary(document: PlanDocument, parent: QWidget) -> None:
         parent,
         dialog.windowTitle(),
         str(Path.home() / f"{document.period}-summary.pdf"),
-        parent.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"),
+        parent.tr("PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)"),
     )
     if not name:
         return
     target = Path(name)
-    if target.suffix.lower() not in (".pdf", ".xlsx"):
-        target = target.with_suffix(".xlsx" if "xlsx" in chosen else ".pdf")
+    if target.suffix.lower() not in (".pdf", ".xlsx", ".docx"):
+        kind = next((k for k in ("xlsx", "docx") if k in chosen), "pdf")
+        target = target.with_suffix(f".{kind}")
     try:
         table = compile_for(document, dialog.options())
         if target.suffix.lower() == ".xlsx":
             write_summary_xlsx(table, target)
+        elif target.suffix.lower() == ".docx":
+            write_summary_docx(table, target)
         else:
             SummaryPrinter(table, parent).save_pdf(target)
     except (KpiError, OSError) as error:

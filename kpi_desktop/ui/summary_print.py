@@ -46,7 +46,7 @@ class SummaryPrinter(QObject):
     def new_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.table.title)
-        configure_device(printer, self.table.options.portrait)
+        configure_device(printer, self.table.options.portrait, self.table.options.layout)
         return printer
 
     @contextmanager
