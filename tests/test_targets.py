@@ -282,6 +282,25 @@ def test_parse_number(text: str, expected: float | None) -> None:
         ("所", "所", 1),
         ("条", "条", 1),
         ("村", "村", 1),
+        ("只", "只", 1),
+        ("万口", "口", 1e4),
+        ("对", "对", 1),
+        ("节（次）", "节（次）", 1),
+        ("节(次)", "节（次）", 1),
+        ("万例", "例", 1e4),
+        ("本", "本", 1),
+        ("床", "床", 1),
+        ("张", "张", 1),
+        ("座", "座", 1),
+        ("辆", "辆", 1),
+        ("台", "台", 1),
+        ("吨", "吨", 1),
+        ("万吨", "吨", 1e4),
+        ("公顷", "公顷", 1),
+        ("千瓦", "千瓦", 1),
+        ("万千瓦", "千瓦", 1e4),
+        ("兆瓦", "千瓦", 1e3),
+        ("万 平方米", "平方米", 1e4),
     ],
 )
 def test_parse_unit(text: str, base: str, scale: float) -> None:
@@ -324,3 +343,26 @@ def test_unit_pattern_prefers_the_longest_spelling() -> None:
     quantity = re.compile(rf"(?P<num>[0-9.]+)(?P<unit>{UNIT_PATTERN})")
     found = [m.group("unit") for m in quantity.finditer("2.2万平方米、11亿美元、3个百分点、5家")]
     assert found == ["万平方米", "亿美元", "个百分点", "家"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("新增嵌入式养老床位 7069张", 7069, "张"),  # a space before the unit
+        ("新增 52 家专精特新企业", 52, "家"),
+        ("培训家政服务人员1,650人", 1650, "人"),  # thousands separated as on an English keyboard
+        ("新增立体绿化41.04万 平方米", 41.04, "万 平方米"),  # a space inside the unit
+        ("新增752只可控IP化高音喇叭", 752, "只"),
+        ("完成7.4万口山坪塘整治", 7.4, "万口"),
+        ("新建ICU床位10张", 10, "张"),
+        ("新增光伏装机5兆瓦", 5, "兆瓦"),
+    ],
+)
+def test_numbers_and_units_as_re_typed(text: str, value: float, unit: str) -> None:
+    (target,) = propose_targets(text)
+    assert (target.value, target.unit) == (value, unit)
+    assert target.measure_unit is not None
+
+
+def test_megawatts_convert_to_kilowatts() -> None:
+    assert convert(5, _unit("兆瓦"), _unit("万千瓦")) == pytest.approx(0.5)

@@ -67,7 +67,7 @@ def _quantity() -> re.Pattern[str]:
     the slowest pattern to compile and the window's first paint does not need it."""
     return re.compile(
         rf"(?<![0-9０-９A-Za-z.．])(?P<num>{_NUMBER})"
-        rf"(?:(?P<cond>{_CONDITION})|(?P<unit>{UNIT_PATTERN}))?"
+        rf"(?:(?P<cond>{_CONDITION})|[ \u3000]?(?P<unit>{UNIT_PATTERN}))?"
         r"(?P<bound>及以上|以上|以下|以内|左右)?"
         r"(?![0-9０-９A-Za-z.．])"  # 5G, 3D, model numbers
     )
