@@ -366,3 +366,31 @@ def test_numbers_and_units_as_re_typed(text: str, value: float, unit: str) -> No
 
 def test_megawatts_convert_to_kilowatts() -> None:
     assert convert(5, _unit("兆瓦"), _unit("万千瓦")) == pytest.approx(0.5)
+
+
+def test_ascii_commas_break_clauses_but_not_thousands() -> None:
+    targets = propose_targets("新(改、扩)建公办园5所,新增公办幼儿学位1,000个。")
+    assert [_shape(t) for t in targets] == [(C, 5, "所"), (C, 1000, "个")]
+    assert "公办园" in targets[0].label and "公办幼儿学位" in targets[1].label
+
+
+def test_a_bracketed_quantity_is_a_clause_of_its_own() -> None:
+    (target,) = propose_targets("开工建设海塘安澜(南片海塘4.65公里)。")
+    assert (target.kind, target.value, target.unit, target.label) == (A, 4.65, "公里", "南片海塘")
+    assert target.span == "南片海塘4.65公里"
+
+
+def test_a_bracketed_aside_without_quantity_stays_in_the_words() -> None:
+    (target,) = propose_targets("新改扩建规范化村卫生室（社区卫生服务站）3个。")
+    assert (target.value, target.unit) == (3, "个")
+    assert "村卫生室（社区卫生服务站）" in target.label
+    (rooms,) = propose_targets("筹集保障性租赁住房7200套（间）。")
+    assert rooms.unit == "套（间）"
+
+
+def test_an_aside_or_a_denominator_after_the_unit_names_nothing() -> None:
+    (growth,) = propose_targets("地区生产总值：增长5.5%（市下达指标）")
+    assert (growth.kind, growth.value) == (G, 5.5) and "地区生产总值" in growth.label
+    (standard,) = propose_targets("城市低保标准600元/月/人")
+    assert standard.value == 600 and standard.unit == "元"
+    assert "城市低保标准" in standard.label

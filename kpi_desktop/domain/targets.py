@@ -8,7 +8,8 @@ check, so nothing silently disappears.
 
 How a text is read:
 
-* It is cut into clauses at ，。； — a clause is the unit that carries one verb phrase.
+* It is cut into clauses at ，。； and their ASCII forms, and around a bracketed aside that
+  holds a quantity — a clause is the unit that carries one verb phrase.
 * Inside a clause every number is looked at with what follows it:
   - a number followed by a time or age word ("5年以上", "35周岁以下") is a condition on who or
     what is counted, never a target;
@@ -73,7 +74,12 @@ def _quantity() -> re.Pattern[str]:
     )
 
 
-_CLAUSE = re.compile(r"[^，。；;！？!?\n]+")
+_BREAKS = "，。；;！？!?\n"
+# An ASCII comma breaks a clause too, unless it groups thousands ("1,650人").
+_ASCII_COMMA = re.compile(r",(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
+# A bracketed aside: it is a clause of its own when it holds a quantity ("（南片海塘4.65公里）",
+# "（其中公办30所以上）"), and part of the words around it otherwise ("（优化）", "套（间）").
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 _ITEM_SEPARATOR = "、"
 
 # Effort words that open a phrase but do not name what is measured.
@@ -165,8 +171,9 @@ def _read_kind(before: str, unit: MeasureUnit | None) -> _Reading:
 
 
 def _followed_by_noun(clause: str, end: int) -> bool:
+    # A bracket opens an aside and "/" a rate's denominator ("元/人月"): neither names a thing.
     rest = clause[end:].lstrip()
-    return bool(rest) and rest[0] not in _ITEM_SEPARATOR + "）)"
+    return bool(rest) and rest[0] not in _ITEM_SEPARATOR + "）)（(/"
 
 
 def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarget]:
@@ -240,18 +247,36 @@ def _qualitative(text: str, start: int, clause: str) -> ProposedTarget | None:
     )
 
 
+def _holds_quantity(text: str) -> bool:
+    return any(m.group("unit") for m in _quantity().finditer(text))
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
+    """(start, clause) of every clause of `text`, in order: the text cut at full-width and
+    ASCII punctuation and around bracketed asides that hold a quantity."""
+    cuts = {i for i, ch in enumerate(text) if ch in _BREAKS}
+    cuts.update(m.start() for m in _ASCII_COMMA.finditer(text))
+    for aside in _ASIDE.finditer(text):
+        if _holds_quantity(aside.group()[1:-1]):
+            cuts.update((aside.start(), aside.end() - 1))
+    found: list[tuple[int, str]] = []
+    start = 0
+    for cut in [*sorted(cuts), len(text)]:
+        if text[start:cut].strip():
+            found.append((start, text[start:cut]))
+        start = cut + 1
+    return found
+
+
 def propose_targets(text: str) -> list[ProposedTarget]:
     """The targets an indicator text states, in text order; never empty."""
     proposals: list[ProposedTarget] = []
-    for clause_match in _CLAUSE.finditer(text):
-        clause = clause_match.group()
-        if not clause.strip():
-            continue
-        found = _targets_in_clause(text, clause_match.start(), clause)
+    for clause_start, clause in clauses(text):
+        found = _targets_in_clause(text, clause_start, clause)
         if found:
             proposals.extend(found)
             continue
-        qualitative = _qualitative(text, clause_match.start(), clause)
+        qualitative = _qualitative(text, clause_start, clause)
         if qualitative is not None:
             proposals.append(qualitative)
     if proposals:
