@@ -394,3 +394,25 @@ def test_an_aside_or_a_denominator_after_the_unit_names_nothing() -> None:
     (standard,) = propose_targets("城市低保标准600元/月/人")
     assert standard.value == 600 and standard.unit == "元"
     assert "城市低保标准" in standard.label
+
+
+def test_he_and_ji_join_two_targets() -> None:
+    targets = propose_targets(
+        "完成18个乡镇应急广播分控中心、376个村居广播室和752只可控IP化高音喇叭建设"
+    )
+    assert [_shape(t) for t in targets] == [(C, 18, "个"), (C, 376, "个"), (C, 752, "只")]
+    assert [t.label for t in targets][1:] == ["村居广播室", "可控IP化高音喇叭"]
+    assert targets[2].span == "752只可控IP化高音喇叭建设"
+    pair = propose_targets("完成30所智慧校园安保一体化管理系统建设和41所学校数字视频监控更新添置。")
+    assert [_shape(t) for t in pair] == [(C, 30, "所"), (C, 41, "所")]
+
+
+def test_he_joining_nouns_is_not_a_second_target() -> None:
+    (target,) = propose_targets("培育示范性家庭农场和农民合作社5家")
+    assert (target.value, target.label) == (5, "示范性家庭农场和农民合作社")
+
+
+def test_two_quantities_back_to_back_are_two_targets() -> None:
+    targets = propose_targets("新增3岁以下婴幼儿照护服务机构6家180个托位。")
+    assert [_shape(t) for t in targets] == [(C, 6, "家"), (C, 180, "个")]
+    assert "婴幼儿照护服务机构" in targets[0].label and targets[1].label == "托位"

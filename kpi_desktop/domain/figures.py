@@ -104,7 +104,7 @@ def _quantity() -> re.Pattern[str]:
         rf"(?<![0-9A-Za-z.])(?P<num>{_NUMBER})"
         rf"(?:(?P<cond>{_CONDITION})|[ \u3000]?(?P<unit>{UNIT_PATTERN}))?"
         r"(?P<bound>及以上|以上|以下|以内|左右|多)?"
-        r"(?![0-9A-Za-z.])"
+        r"(?(unit)|(?![0-9A-Za-z.]))"
     )
 
 

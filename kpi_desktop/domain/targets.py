@@ -70,7 +70,8 @@ def _quantity() -> re.Pattern[str]:
         rf"(?<![0-9０-９A-Za-z.．])(?P<num>{_NUMBER})"
         rf"(?:(?P<cond>{_CONDITION})|[ \u3000]?(?P<unit>{UNIT_PATTERN}))?"
         r"(?P<bound>及以上|以上|以下|以内|左右)?"
-        r"(?![0-9０-９A-Za-z.．])"  # 5G, 3D, model numbers
+        # 5G, 3D, model numbers; after a unit another number may follow ("6家180个托位")
+        r"(?(unit)|(?![0-9０-９A-Za-z.．]))"
     )
 
 
@@ -81,6 +82,10 @@ _ASCII_COMMA = re.compile(r",(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
 # "（其中公办30所以上）"), and part of the words around it otherwise ("（优化）", "套（间）").
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 _ITEM_SEPARATOR = "、"
+# Words joining two targets of one clause: "376个村居广播室和752只高音喇叭" are two targets,
+# while "50亿元以上项目2个" is one target with its size class.
+_JOINS = re.compile(r"、|以及|和|及")
+_LEADING_JOIN = re.compile(r"(?:、|以及|和|及|\s)+")
 
 # Effort words that open a phrase but do not name what is measured.
 _LEADING_VERBS = re.compile(
@@ -171,9 +176,20 @@ def _read_kind(before: str, unit: MeasureUnit | None) -> _Reading:
 
 
 def _followed_by_noun(clause: str, end: int) -> bool:
-    # A bracket opens an aside and "/" a rate's denominator ("元/人月"): neither names a thing.
+    # A bracket opens an aside and "/" a rate's denominator ("元/人月"): neither names a thing;
+    # nor does another number ("机构6家180个托位": two quantities back to back).
     rest = clause[end:].lstrip()
-    return bool(rest) and rest[0] not in _ITEM_SEPARATOR + "）)（(/"
+    return bool(rest) and rest[0] not in _ITEM_SEPARATOR + "）)（(/" and not rest[0].isdigit()
+
+
+def _item_end(clause: str, end: int, later: re.Match[str] | None) -> int:
+    """Where the words after a quantity stop naming it: at the next 、, or at 和/及 when
+    another quantity follows them."""
+    stop = clause.find(_ITEM_SEPARATOR, end)
+    limit = later.start() if later is not None else -1
+    join = _JOINS.search(clause, end, limit) if limit > end else None
+    candidates = [p for p in (stop, join.start() if join else -1) if p >= 0]
+    return min(candidates) if candidates else len(clause)
 
 
 def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarget]:
@@ -187,13 +203,12 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarge
         if (
             before_noun
             and later is not None
-            and _ITEM_SEPARATOR not in clause[match.end() : later.start()]
+            and _JOINS.search(clause, match.end(), later.start()) is None
         ):
             continue  # a size class of the next target; it stays inside that target's label
 
         if before_noun:
-            stop = clause.find(_ITEM_SEPARATOR, match.end())
-            span_end = stop if stop >= 0 else len(clause)
+            span_end = _item_end(clause, match.end(), later)
             label = _clean_label(clause[match.end() : span_end])
             label = re.sub(r"建设$", "", label) or label
         else:
@@ -213,9 +228,8 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarge
         if value is not None and reading.negative:
             value = -value
 
-        span_start = item_start
-        while clause[span_start : span_start + 1] in (_ITEM_SEPARATOR, " "):
-            span_start += 1
+        joined = _LEADING_JOIN.match(clause, item_start)
+        span_start = joined.end() if joined else item_start
         targets.append(
             ProposedTarget(
                 label=label,
