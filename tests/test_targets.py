@@ -416,3 +416,44 @@ def test_two_quantities_back_to_back_are_two_targets() -> None:
     targets = propose_targets("新增3岁以下婴幼儿照护服务机构6家180个托位。")
     assert [_shape(t) for t in targets] == [(C, 6, "家"), (C, 180, "个")]
     assert "婴幼儿照护服务机构" in targets[0].label and targets[1].label == "托位"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("引进世界500强、中国500强企业投资项目不少于3个", [(C, 3, "个")]),
+        ("5大结构性指标增长10%", [(G, 10, "%")]),
+        ("2606个撤并村通公路（2013—2017年）", [(C, 2606, "个")]),
+        ("3000公里农村公路危险路段安装安全保障设施（2015-2017年）", [(A, 3000, "公里")]),
+        ("总投资2亿元的中子发生器项目开工建设，新增就业300人", [(C, 300, "人")]),
+    ],
+)
+def test_numbers_that_name_date_or_size_are_not_targets(text: str, expected: list) -> None:
+    assert [_shape(t) for t in propose_targets(text)] == expected
+
+
+def test_an_ordinal_is_not_a_target() -> None:
+    (target,) = propose_targets("举办好第5届中朝博览会")
+    assert target.kind is Q and not target.certain
+
+
+def test_a_range_is_one_target_met_from_its_lower_end() -> None:
+    (target,) = propose_targets("国内生产总值增长6.5%—7%")
+    assert _shape(target) == (G, 6.5, "%")
+    assert target.span == "国内生产总值增长6.5%—7%"
+    (plain,) = propose_targets("城镇新增就业增长6—7%")
+    assert _shape(plain) == (G, 6, "%")
+
+
+def test_parts_adding_up_to_a_total_are_not_targets() -> None:
+    text = (
+        "实施新建、改扩建学校重点建设项目12个，计划竣工3个，其中幼儿园7个、小学4个、初中1个；"
+        "增加学位5000个，其中幼儿园420个，中小学4580个。"
+    )
+    assert [t.value for t in propose_targets(text)] == [12, 3, 5000]
+
+
+def test_a_part_that_is_a_requirement_of_its_own_is_a_target() -> None:
+    targets = propose_targets("全市新（扩）建幼儿园80所（其中公办30所以上）")
+    assert [_shape(t) for t in targets] == [(C, 80, "所"), (C, 30, "所")]
+    assert "公办" in targets[1].label

@@ -11,13 +11,17 @@ How a text is read:
 * It is cut into clauses at ，。； and their ASCII forms, and around a bracketed aside that
   holds a quantity — a clause is the unit that carries one verb phrase.
 * Inside a clause every number is looked at with what follows it:
-  - a number followed by a time or age word ("5年以上", "35周岁以下") is a condition on who or
-    what is counted, never a target;
+  - a number followed by a time or age word ("5年以上", "35周岁以下", "2013—2017年") is a
+    condition on who or what is counted, never a target; nor is a number naming a list
+    ("世界500强", "5大", "第5届"), nor one followed by 的 that describes what it names
+    ("总投资25亿元的…项目");
+  - a range ("6.5%—7%") is one target, met from its lower end;
   - a number + unit followed by a noun, when another quantity follows in the same item
     ("50亿元以上项目2个", "120万元以上村数量提升至50%"), is a size class and stays in the label;
   - a number + unit followed by a noun with nothing after it ("加快6个“千万工程”项目建设") is a
     target named by the words after it;
   - any other number + unit is a target named by the words before it.
+* Parts after 其中 that add up to a total before them are a breakdown, not targets.
 * A clause without any target becomes a qualitative target only when it states an outcome one
   can check (同步, 清零, 全覆盖, 高于, 开放, 建立…数据库, 竣工投用…). Clauses that only describe
   effort ("加快推进“个转企”“小升规”", "激发各类民间主体投资活力") are dropped: progress against
@@ -57,9 +61,14 @@ _NUMBER = (
     rf"|{_DIGIT}+(?:[.．]{_DIGIT}+)?"
 )
 # Time and age words after a number make it a condition ("5年以上在外过渡农户"), a date
-# ("2024年", "1-2月") or an ordinal, none of which is a target. 个月 is listed so that "3个月"
-# is not read as three 个.
-_CONDITION = r"个月|周岁|岁|年|月|日|天|小时|期|级|星|号"
+# ("2024年", "1-2月", "2013—2017年") or an ordinal, none of which is a target. 个月 is listed
+# so that "3个月" is not read as three 个. A number names a list in "世界500强", "5大结构性指标",
+# "第5届": not a target either.
+_CONDITION = (
+    r"个月|周岁|岁|年|月|日|天|小时|期|级|星|号|届|强|大"
+    r"|[—–~～\-至][0-9０-９]{1,4}(?:年|月|日)"
+)
+_RANGE_DASH = "—–~～-至"
 
 
 @functools.cache
@@ -67,7 +76,7 @@ def _quantity() -> re.Pattern[str]:
     """A number with its unit or condition; compiled on first use, as the unit list makes it
     the slowest pattern to compile and the window's first paint does not need it."""
     return re.compile(
-        rf"(?<![0-9０-９A-Za-z.．])(?P<num>{_NUMBER})"
+        rf"(?<![0-9０-９A-Za-z.．第])(?P<num>{_NUMBER})"
         rf"(?:(?P<cond>{_CONDITION})|[ \u3000]?(?P<unit>{UNIT_PATTERN}))?"
         r"(?P<bound>及以上|以上|以下|以内|左右)?"
         # 5G, 3D, model numbers; after a unit another number may follow ("6家180个托位")
@@ -182,6 +191,17 @@ def _followed_by_noun(clause: str, end: int) -> bool:
     return bool(rest) and rest[0] not in _ITEM_SEPARATOR + "）)（(/" and not rest[0].isdigit()
 
 
+def _is_range(clause: str, lower: re.Match[str], upper: re.Match[str]) -> bool:
+    between = clause[lower.end() : upper.start()]
+    return len(between) == 1 and between in _RANGE_DASH and bool(upper.group("unit"))
+
+
+def _sizes_a_noun(clause: str, match: re.Match[str]) -> bool:
+    """A quantity followed by 的 describes what it names; a percentage may be a target still."""
+    unit = parse_unit(match.group("unit") or "")
+    return unit is not None and unit.base != "%" and clause.startswith("的", match.end())
+
+
 def _item_end(clause: str, end: int, later: re.Match[str] | None) -> int:
     """Where the words after a quantity stop naming it: at the next 、, or at 和/及 when
     another quantity follows them."""
@@ -192,14 +212,25 @@ def _item_end(clause: str, end: int, later: re.Match[str] | None) -> int:
     return min(candidates) if candidates else len(clause)
 
 
-def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarget]:
+def _targets_in_clause(text: str, start: int, clause: str) -> list[tuple[int, ProposedTarget]]:
+    """(position in `text`, target) of each numeric target in the clause."""
     quantities = [m for m in _quantity().finditer(clause) if m.group("cond") is None]
-    targets: list[ProposedTarget] = []
+    targets: list[tuple[int, ProposedTarget]] = []
     item_start = 0  # where the words naming the next target begin
     previous_label = ""
+    upper: re.Match[str] | None = None  # the upper end of a range just read
     for index, match in enumerate(quantities):
+        if match is upper:
+            continue
         later = quantities[index + 1] if index + 1 < len(quantities) else None
-        before_noun = _followed_by_noun(clause, match.end())
+        upper = later if later is not None and _is_range(clause, match, later) else None
+        if upper is not None:
+            # "6.5%—7%" is met from its lower end; the range is one target.
+            later = quantities[index + 2] if index + 2 < len(quantities) else None
+        end = upper.end() if upper is not None else match.end()
+        if _sizes_a_noun(clause, match):
+            continue  # "总投资25亿元的…项目": a description, not a target
+        before_noun = _followed_by_noun(clause, end)
         if (
             before_noun
             and later is not None
@@ -208,16 +239,16 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarge
             continue  # a size class of the next target; it stays inside that target's label
 
         if before_noun:
-            span_end = _item_end(clause, match.end(), later)
-            label = _clean_label(clause[match.end() : span_end])
+            span_end = _item_end(clause, end, later)
+            label = _clean_label(clause[end:span_end])
             label = re.sub(r"建设$", "", label) or label
         else:
-            span_end = match.end()
+            span_end = end
             label = _clean_label(clause[item_start : match.start()])
             if label in _BARE_ACTIONS and previous_label[-2:] in _BARE_ACTIONS:
                 label = previous_label[:-2] + label
 
-        written_unit = match.group("unit") or ""
+        written_unit = match.group("unit") or (upper.group("unit") if upper else "") or ""
         unit = parse_unit(written_unit) if written_unit else None
         reading = _read_kind(clause[: match.start()], unit)
         note = reading.note
@@ -230,17 +261,16 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[ProposedTarge
 
         joined = _LEADING_JOIN.match(clause, item_start)
         span_start = joined.end() if joined else item_start
-        targets.append(
-            ProposedTarget(
-                label=label,
-                kind=reading.kind,
-                value=value,
-                unit=written_unit,
-                span=text[start + span_start : start + span_end],
-                certain=not note,
-                note=note,
-            )
+        target = ProposedTarget(
+            label=label,
+            kind=reading.kind,
+            value=value,
+            unit=written_unit,
+            span=text[start + span_start : start + span_end],
+            certain=not note,
+            note=note,
         )
+        targets.append((start + match.start(), target))
         previous_label = label
         item_start = span_end
     return targets
@@ -282,17 +312,40 @@ def clauses(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _breakdowns(text: str, found: list[tuple[int, ProposedTarget]]) -> set[int]:
+    """Positions of targets that only break a total down: "其中幼儿园7个、小学4个、初中1个"
+    after "项目12个" add up to it. Parts that do not ("80所（其中公办30所以上）") are targets."""
+    parts_of: set[int] = set()
+    for mark in re.finditer("其中", text):
+        opened = max((m.end() for m in _SENTENCE_END.finditer(text, 0, mark.start())), default=0)
+        closed = _SENTENCE_END.search(text, mark.end())
+        end = closed.start() if closed else len(text)
+        parts = [(p, t) for p, t in found if mark.end() <= p < end and t.value is not None]
+        totals = [t for p, t in found if opened <= p < mark.start() and t.value is not None]
+        if not parts or any(t.unit != parts[0][1].unit for _, t in parts):
+            continue
+        whole = sum(t.value or 0 for _, t in parts)
+        if any(t.unit == parts[0][1].unit and abs((t.value or 0) - whole) < 1e-9 for t in totals):
+            parts_of.update(p for p, _ in parts)
+    return parts_of
+
+
 def propose_targets(text: str) -> list[ProposedTarget]:
     """The targets an indicator text states, in text order; never empty."""
-    proposals: list[ProposedTarget] = []
+    found: list[tuple[int, ProposedTarget]] = []
     for clause_start, clause in clauses(text):
-        found = _targets_in_clause(text, clause_start, clause)
-        if found:
-            proposals.extend(found)
+        numeric = _targets_in_clause(text, clause_start, clause)
+        if numeric:
+            found.extend(numeric)
             continue
         qualitative = _qualitative(text, clause_start, clause)
         if qualitative is not None:
-            proposals.append(qualitative)
+            found.append((clause_start, qualitative))
+    parts = _breakdowns(text, found)
+    proposals = [target for position, target in found if position not in parts]
     if proposals:
         return proposals
     whole = text.strip().rstrip("。；;")
