@@ -298,3 +298,19 @@ def test_indicator_status_is_its_worst_target_with_a_figure() -> None:
     assert combine([on, behind, missing]).status is B
     assert combine([on, missing]).status is OK
     assert combine([missing]).status is N
+
+
+def test_a_ceiling_is_met_by_staying_at_or_under_it() -> None:
+    target = T("ceiling", 4.5, "%")
+    year = Period.parse("2024Y")
+    assert assess_target(target, 4.02, "%", year).status is D
+    assert assess_target(target, 4.5, "%", year).status is D
+    assert assess_target(target, 4.8, "%", year).status is B
+    assert assess_target(target, 4.0, "%", Q1).status is OK
+
+
+def test_the_figure_under_a_ceiling_is_the_rate_reached_not_the_ceiling_restated() -> None:
+    target = T("ceiling", 4.5, "%", "城镇登记失业率", "城镇登记失业率4.5%以内")
+    text = "去年末城镇登记失业率为4.02%，低于4.5%的控制目标。"
+    [proposal] = propose_actuals(text, [target], Period.parse("2024Y"))
+    assert proposal is not None and proposal.value == 4.02

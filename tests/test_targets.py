@@ -457,3 +457,29 @@ def test_a_part_that_is_a_requirement_of_its_own_is_a_target() -> None:
     targets = propose_targets("全市新（扩）建幼儿园80所（其中公办30所以上）")
     assert [_shape(t) for t in targets] == [(C, 80, "所"), (C, 30, "所")]
     assert "公办" in targets[1].label
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("城镇登记失业率4.5%以内", 4.5, "%"),
+        ("城镇登记失业率控制在4.5%以内", 4.5, "%"),
+        ("居民消费价格涨幅3%左右", 3, "%"),
+        ("单位生产总值能耗低于0.5吨标准煤", 0.5, "吨"),
+        ("生产安全事故死亡人数不超过5人", 5, "人"),
+    ],
+)
+def test_ceilings_are_their_own_kind(text: str, value: float, unit: str) -> None:
+    (target,) = propose_targets(text)
+    assert _shape(target) == (TargetKind.CEILING, value, unit)
+
+
+def test_a_ceiling_without_unit_asks_for_one() -> None:
+    (target,) = propose_targets("居民消费价格指数控制在103.5以内")
+    assert _shape(target) == (TargetKind.CEILING, 103.5, "")
+    assert not target.certain and "单位" in target.note
+
+
+def test_a_bound_after_a_class_is_not_a_ceiling() -> None:
+    (target,) = propose_targets("引进35周岁以下大学生3万名")
+    assert _shape(target) == (C, 3, "万名")

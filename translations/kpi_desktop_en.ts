@@ -1251,6 +1251,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Share</translation>
     </message>
     <message>
+        <source>Ceiling</source>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
         <source>Qualitative</source>
         <translation>Qualitative</translation>
     </message>

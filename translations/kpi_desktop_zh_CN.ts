@@ -1252,6 +1252,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>占比</translation>
     </message>
     <message>
+        <source>Ceiling</source>
+        <translation>控制上限</translation>
+    </message>
+    <message>
         <source>Qualitative</source>
         <translation>定性</translation>
     </message>

@@ -263,6 +263,8 @@ def _answers(target: TargetLike, figure: Figure) -> bool:
         return figure.growth
     if kind is TargetKind.SHARE:
         return not figure.growth
+    if kind is TargetKind.CEILING:
+        return True  # a rate or a level under a ceiling, written as either ("上涨2%", "为4.02%")
     own_words = target.span or target.label
     if any(w in figure.context and w not in own_words for w in _SHORT_OF_RESULT):
         return False

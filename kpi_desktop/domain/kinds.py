@@ -15,6 +15,7 @@ class TargetKind(StrEnum):
     COUNT = "count"
     THRESHOLD = "threshold"
     SHARE = "share"
+    CEILING = "ceiling"  # met by staying at or under: "失业率控制在4.5%以内"
     QUALITATIVE = "qualitative"
 
 

@@ -8,7 +8,8 @@ has passed, so an annual amount or count one sixth done is on schedule (序时�
   (at the end of Q1: half the target) is 超序时; the whole target is 已完成.
 * growth rates and shares are levels, not sums: the rate achieved is compared with the target
   rate (a decline target, stored negative, is met by falling at least that far). Meeting it is
-  序时推进, and 已完成 once the year is over.
+  序时推进, and 已完成 once the year is over. A ceiling ("失业率控制在4.5%以内") is met by staying
+  at or under it, the same way.
 * placeholders ("季度数据", "年度数据", "推进中"), texts without a figure and qualitative
   targets have no figure yet (暂无数据): never 滞后.
 """
@@ -96,8 +97,11 @@ def assess_target(
         return _no_figure(Reason.UNIT_MISMATCH, month)
     completion = value / target.value
 
-    if kind in (TargetKind.GROWTH, TargetKind.SHARE):
-        met = value <= target.value + _EPSILON if target.value < 0 else value >= target.value
+    if kind in (TargetKind.GROWTH, TargetKind.SHARE, TargetKind.CEILING):
+        if kind is TargetKind.CEILING or target.value < 0:
+            met = value <= target.value + _EPSILON
+        else:
+            met = value >= target.value
         on_time = Status.DONE if month >= 12 else Status.ON_SCHEDULE
         status = on_time if met else Status.BEHIND
         return Assessment(status, completion, 1.0, month)

@@ -111,6 +111,11 @@ _BARE_ACTIONS = frozenset(
 )
 
 _GROWTH_WORDS = re.compile(r"增长|增速|增幅")
+# A ceiling is met by staying at or under it: "控制在4.5%以内", "低于…", "不超过…"; a rise in
+# prices "3%左右" is one too.
+_CEILING_BEFORE = re.compile(r"(?:控制在|低于|不超过|不高于|不大于|小于)$")
+_CEILING_BOUNDS = frozenset({"以内", "以下"})
+_PRICE_RISE = re.compile(r"价格涨幅|物价涨幅|价格指数|CPI")
 _DECLINE_WORDS = re.compile(r"下降|减少|降低")
 _SHARE_NOUNS = re.compile(r"比重|占比|比例|强度|(?<!增长)率")
 _SHARE_VERBS = re.compile(r"提升至|提升到|提高至|提高到|达到|保持")
@@ -161,9 +166,20 @@ def _read_percent(before: str) -> _Reading:
     return _Reading(TargetKind.SHARE, note=_NOTE_PERCENT_KIND)
 
 
-def _read_kind(before: str, unit: MeasureUnit | None) -> _Reading:
-    """`before` is the clause text up to the number: the verb just before the number and a
-    累计 anywhere in the phrase decide between amount, count and threshold."""
+def _is_ceiling(before: str, bound: str) -> bool:
+    return (
+        _CEILING_BEFORE.search(before.rstrip()) is not None
+        or bound in _CEILING_BOUNDS
+        or (bound == "左右" and _PRICE_RISE.search(before) is not None)
+    )
+
+
+def _read_kind(before: str, unit: MeasureUnit | None, bound: str = "") -> _Reading:
+    """`before` is the clause text up to the number, `bound` the word after it (以上, 以内…):
+    the verb just before the number and a 累计 anywhere in the phrase decide between amount,
+    count and threshold; 控制在, 低于, 不超过 and 以内 make a ceiling."""
+    if _is_ceiling(before, bound) and (unit is None or unit.base != "百分点"):
+        return _Reading(TargetKind.CEILING, note="" if unit else _NOTE_NO_UNIT)
     if unit is None:
         return _Reading(TargetKind.COUNT, note=_NOTE_NO_UNIT)
     if unit.base == "%":
@@ -250,9 +266,10 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[tuple[int, Pr
 
         written_unit = match.group("unit") or (upper.group("unit") if upper else "") or ""
         unit = parse_unit(written_unit) if written_unit else None
-        reading = _read_kind(clause[: match.start()], unit)
-        note = reading.note
         bound = match.group("bound") or ""
+        # 以下 after a quantity that names a thing sizes a class ("35周岁以下大学生").
+        reading = _read_kind(clause[: match.start()], unit, "" if before_noun else bound)
+        note = reading.note
         if before_noun and bound in ("以上", "及以上", "以下"):
             note = note or _NOTE_CLASS_OR_TARGET.format(bound=bound)
         value = parse_number(match.group("num"))

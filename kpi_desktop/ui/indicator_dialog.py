@@ -44,6 +44,7 @@ KIND_NAMES = {
     TargetKind.COUNT: QT_TRANSLATE_NOOP("TargetEditModel", "Count"),
     TargetKind.THRESHOLD: QT_TRANSLATE_NOOP("TargetEditModel", "Threshold"),
     TargetKind.SHARE: QT_TRANSLATE_NOOP("TargetEditModel", "Share"),
+    TargetKind.CEILING: QT_TRANSLATE_NOOP("TargetEditModel", "Ceiling"),
     TargetKind.QUALITATIVE: QT_TRANSLATE_NOOP("TargetEditModel", "Qualitative"),
 }
 _FIELDS = ("label", "kind", "value", "unit", "confirmed")

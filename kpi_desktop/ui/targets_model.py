@@ -86,7 +86,8 @@ class TargetsModel(RowTableModel):
             assessment = row.assessment
             if assessment.completion is None:
                 return ""
-            if assessment.expected is not None and target.kind not in ("growth", "share"):
+            rates = ("growth", "share", "ceiling")
+            if assessment.expected is not None and target.kind not in rates:
                 return (
                     QCoreApplication.translate("TargetsModel", "%1 (schedule %2)")
                     .replace("%1", f"{assessment.completion:.1%}")
