@@ -21,7 +21,7 @@ B, OK, A, D, N = Status.BEHIND, Status.ON_SCHEDULE, Status.AHEAD, Status.DONE, S
 # Reading notes:
 #  3  19431万美元 of 11亿美元 is 17.7% against 25%.
 #  6  163.46 of 1200亿元 at February: 13.6% against 16.7%.
-#  11 13.9万户 of 14万户 (a stock) is 99%: ahead, not yet done.
+#  11 13.9万户 of 14万户: a stock not yet reached, and its base not given: on schedule.
 #  18 signed: 1 of 2 (50亿元以上), 5 of 20 (10亿元以上), 25 of 100 (亿元以上).
 #  19 the March estimate 35.85亿元 replaces the February 21.51亿元.
 #  21 开工 30 of 100, 投产 5 of 40; the 26 are 备案 projects, not starts.
@@ -44,7 +44,7 @@ EXPECTED: dict[int, list[Row]] = {
     8: [(None, N), (None, N)],
     9: [(None, N), (None, N)],
     10: [(None, N), (None, N)],
-    11: [(13.9, "万户", 3, A)],
+    11: [(13.9, "万户", 3, OK)],
     12: [(20, "家", 3, OK)],
     13: [(62, "家", 3, A)],
     14: [(3, "家", 3, B)],
@@ -286,7 +286,7 @@ def test_a_step_short_of_the_result_is_not_the_result() -> None:
 
 
 def test_new_items_do_not_measure_a_stock() -> None:
-    stock = T("threshold", 2, "万件", "有效发明专利拥有量")
+    stock = T("level", 2, "万件", "有效发明专利拥有量")
     assert propose_actuals("新获得发明专利授权311件。", [stock], Q1) == [None]
     assert propose_actuals("有效发明专利拥有量1.9万件。", [stock], Q1)[0] is not None
 
@@ -314,3 +314,28 @@ def test_the_figure_under_a_ceiling_is_the_rate_reached_not_the_ceiling_restated
     text = "去年末城镇登记失业率为4.02%，低于4.5%的控制目标。"
     [proposal] = propose_actuals(text, [target], Period.parse("2024Y"))
     assert proposal is not None and proposal.value == 4.02
+
+
+@dataclass(frozen=True)
+class Level:
+    kind: str
+    value: float | None
+    unit: str
+    label: str = ""
+    span: str = ""
+    base: float | None = None
+
+
+def test_a_level_is_reached_or_not() -> None:
+    stock = Level("level", 14, "万户")
+    assert assess_target(stock, 14.1, "万户", Q1).status is D
+    assert assess_target(stock, 13.9, "万户", Q1).status is OK  # not a flow 99% done from zero
+    assert assess_target(stock, 13.9, "万户", Period.parse("2024Y")).status is B
+
+
+def test_a_level_with_its_base_is_judged_on_the_way_from_there() -> None:
+    stock = Level("level", 14, "万户", base=12.6)
+    on_way = assess_target(stock, 13.0, "万户", Q1)  # 0.4 of 1.4 万户: 29% at 25% elapsed
+    assert on_way.status is OK and on_way.completion == pytest.approx(0.4 / 1.4)
+    assert assess_target(stock, 12.7, "万户", Q1).status is B
+    assert assess_target(stock, 13.5, "万户", Q1).status is A

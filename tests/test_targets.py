@@ -21,6 +21,7 @@ G = TargetKind.GROWTH
 A = TargetKind.AMOUNT
 C = TargetKind.COUNT
 T = TargetKind.THRESHOLD
+L = TargetKind.LEVEL
 S = TargetKind.SHARE
 Q = TargetKind.QUALITATIVE
 
@@ -38,12 +39,12 @@ EXPECTED: dict[int, list[Expected]] = {
     8: [(S, 13, "%", "占GDP比重"), (T, 750, "亿元", "营业收入规模")],
     9: [(C, 180, "家", "国家高新技术企业"), (C, 100, "家", "创新型中小企业")],
     10: [(C, 5, "家", "小巨人"), (C, 30, "家", "专精特新中小企业")],
-    11: [(T, 14, "万户", "市场主体总数")],
+    11: [(L, 14, "万户", "市场主体总数")],
     12: [(C, 50, "家", "规上工业企业")],
     13: [(C, 100, "家", "规上服务业企业")],
     14: [(C, 50, "家", "限上社零企业")],
     15: [(C, 2, "家", "上市企业")],
-    16: [(T, 45, "家", "市级总部企业")],
+    16: [(L, 45, "家", "市级总部企业")],
     17: [
         (C, 5, "家", "省级智能工厂/数字化车间"),
         (C, 10, "家", "市级未来工厂"),
@@ -62,10 +63,10 @@ EXPECTED: dict[int, list[Expected]] = {
     23: [(A, 2500, "亩", "工业用地收储"), (A, 2000, "亩", "工业用地出让")],
     24: [(A, 30, "亿元", "减负降本")],
     25: [(T, 20, "亿元", "政策性担保金额")],
-    26: [(T, 330, "亿元", "区产业基金规模")],
+    26: [(L, 330, "亿元", "区产业基金规模")],
     27: [(C, 10, "个", "研发攻坚计划项目")],
     28: [(C, 60, "家", "研发机构"), (C, 3, "个", "高端仪器共享平台")],
-    29: [(T, 2, "万件", "有效发明专利拥有量")],
+    29: [(L, 2, "万件", "有效发明专利拥有量")],
     30: [(C, 150, "个", "校友经济项目")],
     31: [(C, 180, "个", "产学研合作项目")],
     32: [(C, 3000, "名", "高技能人才")],
@@ -194,7 +195,7 @@ def test_qualitative_outcome_is_certain() -> None:
 
 def test_effort_clause_is_dropped_next_to_a_numeric_target() -> None:
     targets = propose_targets("加快推进“个转企”，市场主体总数突破14万户。")
-    assert [_shape(t) for t in targets] == [(T, 14, "万户")]
+    assert [_shape(t) for t in targets] == [(L, 14, "万户")]
 
 
 def test_percent_without_a_kind_word_is_uncertain() -> None:
@@ -483,3 +484,41 @@ def test_a_ceiling_without_unit_asks_for_one() -> None:
 def test_a_bound_after_a_class_is_not_a_ceiling() -> None:
     (target,) = propose_targets("引进35周岁以下大学生3万名")
     assert _shape(target) == (C, 3, "万名")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("市场主体总数突破14万户", 14, "万户"),
+        ("有效发明专利拥有量突破2万件", 2, "万件"),
+        ("推动区产业基金规模突破330亿元", 330, "亿元"),
+        ("省级工业互联网融合发展试点示范企业总数达30家", 30, "家"),
+        ("城市低保标准600元/月/人", 600, "元"),
+        ("将全市集中供养孤儿养育标准提高到每人每月2200元", 2200, "元"),
+    ],
+)
+def test_stocks_and_standards_are_levels(text: str, value: float, unit: str) -> None:
+    (target,) = propose_targets(text)
+    assert _shape(target) == (L, value, unit)
+    assert not target.label.endswith(("达", "每人每月", "提高到"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["营业收入规模突破750亿元", "智能汽车产业产值突破1200亿元", "存量企业增资扩产规模超100亿元"],
+)
+def test_flows_to_exceed_are_not_levels(text: str) -> None:
+    (target,) = propose_targets(text)
+    assert target.kind in (T, A)
+
+
+def test_a_standard_of_work_is_not_a_level() -> None:
+    (target,) = propose_targets("建设标准化老年活动室10个")
+    assert _shape(target) == (C, 10, "个")
+
+
+def test_levels_raised_from_a_base() -> None:
+    text = "将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到每人每月609元、300元。"
+    targets = propose_targets(text)
+    assert [(_shape(t), t.base) for t in targets] == [((L, 609, "元"), 574), ((L, 300, "元"), 271)]
+    assert all("补差水平" in t.label and not t.label.endswith("分别") for t in targets)

@@ -1255,6 +1255,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Ceiling</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
         <source>Qualitative</source>
         <translation>Qualitative</translation>
     </message>
@@ -1275,12 +1279,20 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Unit</translation>
     </message>
     <message>
+        <source>Start of year</source>
+        <translation>Start of year</translation>
+    </message>
+    <message>
         <source>Checked</source>
         <translation>Checked</translation>
     </message>
     <message>
         <source>Tick when you have checked this target</source>
         <translation>Tick when you have checked this target</translation>
+    </message>
+    <message>
+        <source>For a level: where it stood at the start of the year</source>
+        <translation>For a level: where it stood at the start of the year</translation>
     </message>
 </context>
 <context>

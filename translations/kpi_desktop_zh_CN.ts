@@ -1256,6 +1256,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>控制上限</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>存量水平</translation>
+    </message>
+    <message>
         <source>Qualitative</source>
         <translation>定性</translation>
     </message>
@@ -1276,12 +1280,20 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>单位</translation>
     </message>
     <message>
+        <source>Start of year</source>
+        <translation>年初基数</translation>
+    </message>
+    <message>
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
         <source>Tick when you have checked this target</source>
         <translation>核对无误后请勾选</translation>
+    </message>
+    <message>
+        <source>For a level: where it stood at the start of the year</source>
+        <translation>存量指标年初的数值</translation>
     </message>
 </context>
 <context>

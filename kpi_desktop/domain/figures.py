@@ -268,7 +268,7 @@ def _answers(target: TargetLike, figure: Figure) -> bool:
     own_words = target.span or target.label
     if any(w in figure.context and w not in own_words for w in _SHORT_OF_RESULT):
         return False
-    if kind is TargetKind.THRESHOLD and _INCREMENT.search(figure.context):
+    if kind is TargetKind.LEVEL and _INCREMENT.search(figure.context):
         return False
     return _size_classes(figure.context) == _size_classes(target.label)
 

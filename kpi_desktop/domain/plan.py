@@ -30,6 +30,7 @@ class TargetSpec:
     kind: str
     value: float | None
     unit: str
+    base: float | None = None  # a level's value at the start of the year
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def _indicator(item: Mapping[str, Any], year: int, index: int) -> IndicatorSpec:
                 kind=_text(t, "kind", where),
                 value=float(t["value"]) if t.get("value") is not None else None,
                 unit=str(t.get("unit", "")),
+                base=float(t["base"]) if t.get("base") is not None else None,
             )
             for t in item["targets"]
         )

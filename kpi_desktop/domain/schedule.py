@@ -10,6 +10,9 @@ has passed, so an annual amount or count one sixth done is on schedule (序时�
   rate (a decline target, stored negative, is met by falling at least that far). Meeting it is
   序时推进, and 已完成 once the year is over. A ceiling ("失业率控制在4.5%以内") is met by staying
   at or under it, the same way.
+* stock levels ("市场主体总数突破14万户") are reached or not: reached is 已完成; short of it is
+  滞后 once the year is over and 序时推进 before, unless the level the year started from is
+  known, when the way from there to the target is judged like an amount.
 * placeholders ("季度数据", "年度数据", "推进中"), texts without a figure and qualitative
   targets have no figure yet (暂无数据): never 滞后.
 """
@@ -106,6 +109,9 @@ def assess_target(
         status = on_time if met else Status.BEHIND
         return Assessment(status, completion, 1.0, month)
 
+    if kind is TargetKind.LEVEL:
+        return _assess_level(target, value, period, month)
+
     elapsed = period.elapsed_share(month)
     if completion >= 1 - _EPSILON:
         status = Status.DONE
@@ -116,6 +122,29 @@ def assess_target(
     else:
         status = Status.ON_SCHEDULE
     return Assessment(status, completion, elapsed, month)
+
+
+def _assess_level(target: TargetLike, value: float, period: Period, month: int) -> Assessment:
+    """A stock is reached or not. Given the level it started the year from (`base`), the way
+    from there to the target is judged like an amount; without it, a level not yet reached is
+    on schedule until the year is over."""
+    assert target.value is not None
+    reached = value / target.value
+    if value >= target.value - _EPSILON:
+        return Assessment(Status.DONE, reached, 1.0, month)
+    base = getattr(target, "base", None)
+    if base is not None and abs(target.value - base) > _EPSILON:
+        elapsed = period.elapsed_share(month)
+        way = (value - base) / (target.value - base)
+        if way + _EPSILON < elapsed:
+            status = Status.BEHIND
+        elif way + _EPSILON >= elapsed + AHEAD_MARGIN:
+            status = Status.AHEAD
+        else:
+            status = Status.ON_SCHEDULE
+        return Assessment(status, way, elapsed, month)
+    status = Status.BEHIND if month >= 12 else Status.ON_SCHEDULE
+    return Assessment(status, reached, 1.0, month)
 
 
 def assess_text(text: str, targets: Sequence[TargetLike], period: Period) -> list[Assessment]:

@@ -35,7 +35,14 @@ import re
 from dataclasses import dataclass
 
 from kpi_desktop.domain.kinds import TargetKind, parse_number
-from kpi_desktop.domain.units import UNIT_PATTERN, MeasureUnit, is_count, parse_unit
+from kpi_desktop.domain.units import (
+    MONEY_BASES,
+    UNIT_PATTERN,
+    MeasureUnit,
+    convert,
+    is_count,
+    parse_unit,
+)
 
 __all__ = ["ProposedTarget", "TargetKind", "parse_number", "propose_targets"]
 
@@ -49,6 +56,7 @@ class ProposedTarget:
     span: str  # the exact substring of the text the target came from
     certain: bool  # False when the parser could not tell
     note: str = ""  # why not certain, in Chinese, for the clerk
+    base: float | None = None  # a level's value the text says it starts from, in `unit`
 
     @property
     def measure_unit(self) -> MeasureUnit | None:
@@ -98,11 +106,14 @@ _LEADING_JOIN = re.compile(r"(?:、|以及|和|及|\s)+")
 
 # Effort words that open a phrase but do not name what is measured.
 _LEADING_VERBS = re.compile(
-    r"^(?:[0-9０-９]{4}年|全年|力争|推动|加快|推进|实现|完成|累计认定|累计|新认定|认定|新引进|新增|新建|新投入|"
+    r"^(?:[0-9０-９]{4}年|全年|力争|推动|加快|推进|实现|完成|累计认定|累计|新认定|认定|新引进|新增|新建|新投入|将|"
     r"筹集建设|建设|培育|引进|签约|落地|打造|创建|立项|促成|推出|恢复|举办|集成推广|进一步)+"
 )
 # Verbs between the measured thing and its number: the kind carries their meaning already.
-_TRAILING_VERBS = re.compile(r"(?:突破|达到|保持|提升至|提升到|提高至|提高到|超过|超|为)+$")
+# A rate per person ("提高到每人每月…元") says how the amount is counted, not what it is.
+_TRAILING_VERBS = re.compile(
+    r"(?:突破|达到|达|保持|提升至|提升到|提高至|提高到|超过|超|为|(?:每人)?每(?:月|年|天|日))+$"
+)
 # An item that is only one of these verbs ("推动技术改造项目开工100个、投产40个") shares the
 # subject of the item before it.
 _BARE_ACTIONS = frozenset(
@@ -116,6 +127,13 @@ _GROWTH_WORDS = re.compile(r"增长|增速|增幅")
 _CEILING_BEFORE = re.compile(r"(?:控制在|低于|不超过|不高于|不大于|小于)$")
 _CEILING_BOUNDS = frozenset({"以内", "以下"})
 _PRICE_RISE = re.compile(r"价格涨幅|物价涨幅|价格指数|CPI")
+# A stock is a level reached or not by year end, not a flow added from zero: a total, what is
+# held, a fund's size, what has been recognised so far; and a standard or level of payment.
+_STOCK = re.compile(r"总数|总量|拥有量|保有量|余额|累计|基金规模|资产规模|总规模")
+_PAID_LEVEL = re.compile(r"标准(?!化)|水平")
+# "从每人每月574元、271元分别提高到每人每月609元、300元": the levels before the verb are the
+# bases of those after it.
+_RAISED = re.compile(r"从(?P<bases>.*?)(?:提高|提升|增加|调整|上调)(?:到|至)")
 _DECLINE_WORDS = re.compile(r"下降|减少|降低")
 _SHARE_NOUNS = re.compile(r"比重|占比|比例|强度|(?<!增长)率")
 _SHARE_VERBS = re.compile(r"提升至|提升到|提高至|提高到|达到|保持")
@@ -187,10 +205,12 @@ def _read_kind(before: str, unit: MeasureUnit | None, bound: str = "") -> _Readi
     if unit.base == "百分点":
         return _Reading(TargetKind.GROWTH, note=_NOTE_POINTS)
     tail = before.rstrip()
-    # 突破 and 累计 speak of a stock reached by year end (market entities, patents held,
-    # headquarters recognised so far), which progress reports as a level, not an addition.
-    # 超 alone ("规模超100亿元") is read as an amount to exceed within the year.
-    if tail.endswith("突破") or "累计" in before:
+    # A stock (market entities in total, patents held, headquarters recognised so far, a fund's
+    # size) and a standard of payment are levels. 突破 on a flow ("产值突破1200亿元") is a
+    # threshold; 超 alone ("规模超100亿元") an amount to exceed within the year.
+    if _STOCK.search(before) or (unit.base in MONEY_BASES and _PAID_LEVEL.search(before)):
+        return _Reading(TargetKind.LEVEL)
+    if tail.endswith("突破"):
         return _Reading(TargetKind.THRESHOLD)
     if tail.endswith("达到"):
         return _Reading(TargetKind.THRESHOLD, note=_NOTE_REACH)
@@ -231,6 +251,9 @@ def _item_end(clause: str, end: int, later: re.Match[str] | None) -> int:
 def _targets_in_clause(text: str, start: int, clause: str) -> list[tuple[int, ProposedTarget]]:
     """(position in `text`, target) of each numeric target in the clause."""
     quantities = [m for m in _quantity().finditer(clause) if m.group("cond") is None]
+    raised = _RAISED.search(clause)
+    if raised is not None and (levels := _raised_levels(text, start, clause, raised, quantities)):
+        return levels
     targets: list[tuple[int, ProposedTarget]] = []
     item_start = 0  # where the words naming the next target begin
     previous_label = ""
@@ -291,6 +314,37 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[tuple[int, Pr
         previous_label = label
         item_start = span_end
     return targets
+
+
+def _raised_levels(
+    text: str, start: int, clause: str, raised: re.Match[str], quantities: list[re.Match[str]]
+) -> list[tuple[int, ProposedTarget]]:
+    """The levels a clause raises something to, each with the base it is raised from."""
+    bases = [m for m in quantities if raised.start("bases") <= m.start() < raised.end("bases")]
+    levels = [m for m in quantities if m.start() >= raised.end() and m.group("unit")]
+    subject = clause[: raised.start()].strip()
+    label = _clean_label(re.sub(r"分别$", "", subject))
+    lead = clause.index(subject) if subject else 0
+    found = []
+    for index, match in enumerate(levels):
+        written_unit = match.group("unit")
+        base = None
+        if index < len(bases) and bases[index].group("unit"):
+            base_value = parse_number(bases[index].group("num"))
+            from_unit, to_unit = parse_unit(bases[index].group("unit")), parse_unit(written_unit)
+            if base_value is not None and from_unit is not None and to_unit is not None:
+                base = convert(base_value, from_unit, to_unit)
+        target = ProposedTarget(
+            label=label,
+            kind=TargetKind.LEVEL,
+            value=parse_number(match.group("num")),
+            unit=written_unit,
+            span=text[start + lead : start + match.end()],
+            certain=True,
+            base=base,
+        )
+        found.append((start + match.start(), target))
+    return found
 
 
 def _qualitative(text: str, start: int, clause: str) -> ProposedTarget | None:

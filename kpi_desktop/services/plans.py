@@ -85,6 +85,7 @@ def targets_for(
                 kind=t.kind,
                 value=t.value,
                 unit=t.unit,
+                base=t.base,
                 confirmed=True,
             )
             for i, t in enumerate(given)
@@ -97,6 +98,7 @@ def targets_for(
             kind=p.kind.value,
             value=p.value,
             unit=p.unit,
+            base=p.base,
             span=p.span,
             confirmed=False,
             note=p.note,

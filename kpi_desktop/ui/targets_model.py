@@ -86,8 +86,9 @@ class TargetsModel(RowTableModel):
             assessment = row.assessment
             if assessment.completion is None:
                 return ""
-            rates = ("growth", "share", "ceiling")
-            if assessment.expected is not None and target.kind not in rates:
+            # A rate, a ceiling or a level without its base is met or not: no schedule to show.
+            reached = ("growth", "share", "ceiling") + (("level",) if target.base is None else ())
+            if assessment.expected is not None and target.kind not in reached:
                 return (
                     QCoreApplication.translate("TargetsModel", "%1 (schedule %2)")
                     .replace("%1", f"{assessment.completion:.1%}")
