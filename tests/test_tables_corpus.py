@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 import xlrd
 
+from kpi_desktop.domain.targets import propose_targets
 from kpi_desktop.domain.text import split_units
 from kpi_desktop.services.new_plan import plan_spec_from_table
 from kpi_desktop.services.returns import read_return
@@ -146,3 +147,31 @@ def test_plan_from_a_table_with_its_own_lead_and_cooperating_units(tmp_path: Pat
         database.close()
     got = [(str(i.seq), i.text, list(i.lead_units)) for i in spec.indicators]
     assert got == [(r["seq"], r["text"], r["units"]) for r in expect["rows"]]
+
+
+# --- targets proposed from every row's text ---------------------------------------------------
+
+
+def _rows_of_the_corpus() -> list[tuple[str, dict[str, Any]]]:
+    rows = []
+    for path in EXPECTATIONS:
+        expect = tomllib.loads(path.read_text(encoding="utf-8"))
+        rows += [(f"{path.stem}[{row['seq']}]", row) for row in expect["rows"]]
+    return rows
+
+
+@pytest.mark.parametrize(("where", "row"), _rows_of_the_corpus(), ids=lambda v: str(v)[:40])
+def test_targets_of_every_row(where: str, row: dict[str, Any]) -> None:
+    """Each row's targets in order: kind, value, unit, the words naming it and, for a level
+    raised from a stated value, that base. A row with nothing checkable gets only the parser's
+    request to enter the targets by hand."""
+    proposed = propose_targets(row["text"])
+    if not row["targets"]:
+        assert [(t.kind, t.certain) for t in proposed] == [("qualitative", False)], where
+        return
+    got = [(str(t.kind), t.value, t.unit, t.base) for t in proposed]
+    want = [(t["kind"], t.get("value"), t.get("unit", ""), t.get("base")) for t in row["targets"]]
+    assert got == want, where
+    for target, expected in zip(proposed, row["targets"], strict=True):
+        assert expected["label"] in target.label, (where, target.label)
+        assert target.span and target.span in row["text"]

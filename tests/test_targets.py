@@ -522,3 +522,23 @@ def test_levels_raised_from_a_base() -> None:
     targets = propose_targets(text)
     assert [(_shape(t), t.base) for t in targets] == [((L, 609, "元"), 574), ((L, 300, "元"), 271)]
     assert all("补差水平" in t.label and not t.label.endswith("分别") for t in targets)
+
+
+def test_an_outcome_stated_before_a_listed_quantity_is_a_target_of_its_own() -> None:
+    text = "确保有效投资增长高于经济增长、4个结构性指标均实现10%以上增长，市县长项目落地率50%以上。"
+    targets = propose_targets(text)
+    assert [_shape(t) for t in targets] == [(Q, None, ""), (G, 10, "%"), (S, 50, "%")]
+    assert targets[0].label.endswith("高于经济增长")
+    assert targets[1].label.startswith("4个结构性指标")
+
+
+def test_a_verb_before_a_list_is_not_an_outcome_of_its_own() -> None:
+    (target,) = propose_targets("建成投用沿浦、宜山、莒溪等8家卫生院")
+    assert _shape(target) == (C, 8, "家") and target.label == "卫生院"
+    (classes,) = propose_targets("完成同步课堂、研修活动等达2000节（次）以上")
+    assert _shape(classes) == (C, 2000, "节（次）")
+
+
+def test_put_into_use_is_an_outcome() -> None:
+    (target,) = propose_targets("庙后吕家初级中学主体建设并投入使用")
+    assert target.kind is Q and target.certain

@@ -18,9 +18,18 @@ How a text is read:
   - a range ("6.5%—7%") is one target, met from its lower end;
   - a number + unit followed by a noun, when another quantity follows in the same item
     ("50亿元以上项目2个", "120万元以上村数量提升至50%"), is a size class and stays in the label;
+    an item ends at 、, and at 和/及 before another quantity ("376个村居广播室和752只高音喇叭"),
+    and two quantities back to back ("机构6家180个托位") are two targets;
   - a number + unit followed by a noun with nothing after it ("加快6个“千万工程”项目建设") is a
     target named by the words after it;
   - any other number + unit is a target named by the words before it.
+* The words before the number decide its kind: 增长 a growth rate, 比重/率 a share; 控制在,
+  低于, 不超过, 以内 (and a price rise "3%左右") a ceiling, met by staying at or under it; a
+  stock (总数, 拥有量, 基金规模, 累计…) or a standard of payment a level, reached or not by year
+  end, with the value it is raised from as its base ("从574元提高到609元"); 突破 on a flow a
+  threshold; otherwise a count or an amount by its unit.
+* An outcome one can check stated before a listed quantity ("…高于经济增长、4个…") is a
+  qualitative target of its own.
 * Parts after 其中 that add up to a total before them are a breakdown, not targets.
 * A clause without any target becomes a qualitative target only when it states an outcome one
   can check (同步, 清零, 全覆盖, 高于, 开放, 建立…数据库, 竣工投用…). Clauses that only describe
@@ -139,9 +148,14 @@ _SHARE_NOUNS = re.compile(r"比重|占比|比例|强度|(?<!增长)率")
 _SHARE_VERBS = re.compile(r"提升至|提升到|提高至|提高到|达到|保持")
 
 _OUTCOME_MARKERS = re.compile(
-    r"同步|清零|全覆盖|覆盖|高于|低于|快于|优于|开放|数据库|建立|建成|竣工|投用|投运|通车|"
-    r"实现|完成|达标|到位"
+    r"同步|清零|全覆盖|覆盖|高于|低于|快于|优于|开放|数据库|建立|建成|竣工|投用|投入使用|投运|"
+    r"通车|实现|完成|达标|到位"
 )
+# An outcome stated on its own before a listed quantity: a comparison or a clearance. A verb
+# before the items of a list ("建成投用沿浦、宜山…等8家卫生院") governs the list instead.
+_STANDALONE_OUTCOMES = re.compile(r"与[^、]*同步|高于|低于|快于|优于|清零|全覆盖")
+# A rate's verb after it ("4个结构性指标均实现10%以上增长") says its kind; it names nothing.
+_RATE_AFTER = re.compile(r"(?P<growth>增长|增速|增幅)|(?P<decline>下降|减少|降低)")
 
 _NOTE_NO_TARGET = "未识别到量化目标或可核查的定性要求，请人工录入目标。"
 _NOTE_NO_UNIT = "数字后没有可识别的计量单位，请核对目标值和单位。"
@@ -170,8 +184,11 @@ class _Reading:
     note: str = ""
 
 
-def _read_percent(before: str) -> _Reading:
-    growth = _GROWTH_WORDS.search(before) is not None
+def _read_percent(before: str, after: str = "") -> _Reading:
+    rate_verb = _RATE_AFTER.match(after)
+    if rate_verb is not None and rate_verb.group("decline"):
+        return _Reading(TargetKind.GROWTH, negative=True, note=_NOTE_DECLINE)
+    growth = _GROWTH_WORDS.search(before) is not None or rate_verb is not None
     share = _SHARE_NOUNS.search(before) is not None
     if growth and share:
         return _Reading(TargetKind.SHARE, note=_NOTE_PERCENT_BOTH)
@@ -192,7 +209,7 @@ def _is_ceiling(before: str, bound: str) -> bool:
     )
 
 
-def _read_kind(before: str, unit: MeasureUnit | None, bound: str = "") -> _Reading:
+def _read_kind(before: str, unit: MeasureUnit | None, bound: str = "", after: str = "") -> _Reading:
     """`before` is the clause text up to the number, `bound` the word after it (以上, 以内…):
     the verb just before the number and a 累计 anywhere in the phrase decide between amount,
     count and threshold; 控制在, 低于, 不超过 and 以内 make a ceiling."""
@@ -201,7 +218,7 @@ def _read_kind(before: str, unit: MeasureUnit | None, bound: str = "") -> _Readi
     if unit is None:
         return _Reading(TargetKind.COUNT, note=_NOTE_NO_UNIT)
     if unit.base == "%":
-        return _read_percent(before)
+        return _read_percent(before, after)
     if unit.base == "百分点":
         return _Reading(TargetKind.GROWTH, note=_NOTE_POINTS)
     tail = before.rstrip()
@@ -224,7 +241,9 @@ def _followed_by_noun(clause: str, end: int) -> bool:
     # A bracket opens an aside and "/" a rate's denominator ("元/人月"): neither names a thing;
     # nor does another number ("机构6家180个托位": two quantities back to back).
     rest = clause[end:].lstrip()
-    return bool(rest) and rest[0] not in _ITEM_SEPARATOR + "）)（(/" and not rest[0].isdigit()
+    if not rest or rest[0] in _ITEM_SEPARATOR + "）)（(/" or rest[0].isdigit():
+        return False
+    return _RATE_AFTER.match(rest) is None
 
 
 def _is_range(clause: str, lower: re.Match[str], upper: re.Match[str]) -> bool:
@@ -254,8 +273,9 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[tuple[int, Pr
     raised = _RAISED.search(clause)
     if raised is not None and (levels := _raised_levels(text, start, clause, raised, quantities)):
         return levels
-    targets: list[tuple[int, ProposedTarget]] = []
-    item_start = 0  # where the words naming the next target begin
+    targets = _leading_outcomes(text, start, clause, quantities)
+    # where the words naming the next target begin: after any outcome stated before them
+    item_start = clause.rfind(_ITEM_SEPARATOR, 0, quantities[0].start()) + 1 if targets else 0
     previous_label = ""
     upper: re.Match[str] | None = None  # the upper end of a range just read
     for index, match in enumerate(quantities):
@@ -291,7 +311,9 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[tuple[int, Pr
         unit = parse_unit(written_unit) if written_unit else None
         bound = match.group("bound") or ""
         # 以下 after a quantity that names a thing sizes a class ("35周岁以下大学生").
-        reading = _read_kind(clause[: match.start()], unit, "" if before_noun else bound)
+        reading = _read_kind(
+            clause[: match.start()], unit, "" if before_noun else bound, clause[end:].lstrip()
+        )
         note = reading.note
         if before_noun and bound in ("以上", "及以上", "以下"):
             note = note or _NOTE_CLASS_OR_TARGET.format(bound=bound)
@@ -314,6 +336,25 @@ def _targets_in_clause(text: str, start: int, clause: str) -> list[tuple[int, Pr
         previous_label = label
         item_start = span_end
     return targets
+
+
+def _leading_outcomes(
+    text: str, start: int, clause: str, quantities: list[re.Match[str]]
+) -> list[tuple[int, ProposedTarget]]:
+    """Outcomes one can check stated in the items before a clause's first quantity
+    ("确保有效投资增长高于经济增长、4个结构性指标均实现10%以上增长")."""
+    if not quantities:
+        return []
+    items = clause[: quantities[0].start()].split(_ITEM_SEPARATOR)[:-1]
+    found = []
+    offset = 0
+    for item in items:
+        if _STANDALONE_OUTCOMES.search(item) and not re.search(_DIGIT, item):
+            outcome = _qualitative(text, start + offset, item)
+            if outcome is not None:
+                found.append((start + offset, outcome))
+        offset += len(item) + 1
+    return found
 
 
 def _raised_levels(
