@@ -339,3 +339,101 @@ def test_a_level_with_its_base_is_judged_on_the_way_from_there() -> None:
     assert on_way.status is OK and on_way.completion == pytest.approx(0.4 / 1.4)
     assert assess_target(stock, 12.7, "万户", Q1).status is B
     assert assess_target(stock, 13.5, "万户", Q1).status is A
+
+
+Y = Period.parse("2024Y")
+
+
+def _completions(text: str, targets: list, period: Period = Y) -> list[float | None]:
+    return [None if p is None else p.completion for p in propose_actuals(text, targets, period)]
+
+
+@pytest.mark.parametrize(
+    ("text", "completion"),
+    [
+        ("95%", 0.95),
+        ("已进场施工，完成60%。", 0.6),
+        ("已完成总进度70%。", 0.7),
+        ("完成全年目标的92.1%。", 0.921),
+        ("完成筛查工作，完成率47.23%。", 0.4723),
+        ("正在施工中（90%）", 0.9),
+        ("累计完成650个，占总计划的32.5%。", 0.325),
+    ],
+)
+def test_a_share_of_the_work_is_a_completion(text: str, completion: float) -> None:
+    [got] = _completions(text, [T("count", 2000, "公里", "农村公路")])
+    assert got == pytest.approx(completion)
+
+
+def test_a_share_standing_alone_is_the_whole_items() -> None:
+    targets = [T("count", 5, "所", "公办园"), T("count", 1000, "个", "公办幼儿学位")]
+    assert _completions("80%(新区实验幼儿园进度滞后)", targets) == [0.8, 0.8]
+
+
+def test_shares_one_per_target_go_in_order() -> None:
+    targets = [T("count", 4000, "张", "养老床位"), T("count", 800, "张", "养护床位")]
+    text = "4,385（占全年计划110%）\n810（占全年计划101%）"
+    assert _completions(text, targets) == [pytest.approx(1.10), pytest.approx(1.01)]
+
+
+def test_a_share_naming_something_else_is_not_the_targets() -> None:
+    targets = [T("count", 1, "所", "公办中小学校"), T("count", 810, "个", "学位")]
+    text = "新建工程室内装修及安装工程完成80%，场外工程完成70%。"
+    assert _completions(text, targets, Q1) == [None, None]
+
+
+def test_with_several_shares_the_one_of_the_targets_figure_counts() -> None:
+    target = T("count", 17.85, "万人", "受益人口")
+    text = "完成工程投资7856万元，完成率54.7%，新增受益人口11.05万人，完成率61.9%。"
+    [proposal] = propose_actuals(text, [target], Y)
+    assert proposal is not None and (proposal.value, proposal.unit) == (11.05, "万人")
+
+
+def test_a_figure_counts_only_what_its_noun_names() -> None:
+    target = T("count", 210, "个", "达标小区", "新增四分类“三定一督”达标小区210个")
+    [proposal] = propose_actuals("在46个小区，建成38个厢房，70个分类亭。", [target], Y)
+    assert proposal is not None and proposal.value == 46
+    assert propose_actuals("建成38个厢房，70个分类亭。", [target], Y) == [None]
+
+
+def test_a_figure_not_started_is_none_done() -> None:
+    target = T("amount", 2, "公里", "美丽海岸带", "推动“美丽海岸带”建设2公里")
+    [proposal] = propose_actuals("“美丽海岸带”建设2公里未启动。", [target], Y)
+    assert proposal is not None and proposal.value == 0
+
+
+def test_a_qualitative_target_is_judged_by_the_share_of_its_work() -> None:
+    target = T("qualitative", None, "", "实现全部开工建设")
+    q3 = Period.parse("2024Q3")
+    [result] = assess_text("30个乡镇已开工建设公办园，完成率78.94%。", [target], q3)
+    assert result.status is OK and result.completion == pytest.approx(0.7894)
+    [late] = assess_text("完成率40%。", [target], q3)
+    assert late.status is B
+
+
+def test_a_share_is_shown_as_that_much_of_the_target() -> None:
+    from datetime import UTC, datetime
+
+    from kpi_desktop.services.tracking import standing
+    from kpi_desktop.services.views import IndicatorView
+    from kpi_desktop.storage.models import Indicator, Progress, Target
+
+    target = Target(id=1, indicator_id=1, position=0, label="背街后巷", kind="count", value=50)
+    target.unit = "条"
+    entry = Progress(
+        indicator_id=1,
+        period="2024Y",
+        text="已进场施工，完成60%。",
+        as_of_month=11,
+        updated_at=datetime.now(UTC),
+    )
+    view = IndicatorView(
+        Indicator(id=1, plan_id=1, seq=24, text="优化提升50条背街后巷交通组织。"),
+        [],
+        [],
+        [target],
+        {"2024Y": entry},
+    )
+    [row] = standing(view, "2024Y").targets
+    assert (row.value, row.unit, row.proposed) == (pytest.approx(30), "条", True)
+    assert row.assessment.completion == pytest.approx(0.6)

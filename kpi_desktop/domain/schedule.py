@@ -13,6 +13,8 @@ has passed, so an annual amount or count one sixth done is on schedule (序时�
 * stock levels ("市场主体总数突破14万户") are reached or not: reached is 已完成; short of it is
   滞后 once the year is over and 序时推进 before, unless the level the year started from is
   known, when the way from there to the target is judged like an amount.
+* a share of the work done ("完成60%", "占全年计划110%") counts as that share of the target;
+  for a qualitative target it is the only figure there can be.
 * placeholders ("季度数据", "年度数据", "推进中"), texts without a figure and qualitative
   targets have no figure yet (暂无数据): never 滞后.
 """
@@ -111,7 +113,11 @@ def assess_target(
 
     if kind is TargetKind.LEVEL:
         return _assess_level(target, value, period, month)
+    return _against_time(completion, period, month)
 
+
+def _against_time(completion: float, period: Period, month: int) -> Assessment:
+    """A share of the year's work done, against the share of the year elapsed."""
     elapsed = period.elapsed_share(month)
     if completion >= 1 - _EPSILON:
         status = Status.DONE
@@ -122,6 +128,17 @@ def assess_target(
     else:
         status = Status.ON_SCHEDULE
     return Assessment(status, completion, elapsed, month)
+
+
+def assess_share(
+    target: TargetLike, completion: float, period: Period, as_of_month: int | None = None
+) -> Assessment:
+    """Where a target stands when the text gives the share of its work done ("完成60%"):
+    for a target with a value, as that share of it; for a qualitative one, the share alone."""
+    month = period.end_month if as_of_month is None else min(as_of_month, period.end_month)
+    if TargetKind(target.kind) is not TargetKind.QUALITATIVE and target.value:
+        return assess_target(target, completion * target.value, target.unit, period, month)
+    return _against_time(completion, period, month)
 
 
 def _assess_level(target: TargetLike, value: float, period: Period, month: int) -> Assessment:
@@ -155,6 +172,8 @@ def assess_text(text: str, targets: Sequence[TargetLike], period: Period) -> lis
     for target, proposal in zip(targets, propose_actuals(text, targets, period), strict=True):
         if proposal is None:
             results.append(assess_target(target, None, "", period))
+        elif proposal.completion is not None:
+            results.append(assess_share(target, proposal.completion, period, proposal.as_of_month))
         else:
             results.append(
                 assess_target(target, proposal.value, proposal.unit, period, proposal.as_of_month)

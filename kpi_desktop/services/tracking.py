@@ -55,7 +55,13 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
     # The rules that read figures from text are imported when a standing is asked for; the
     # window's first paint needs only the status, and that only from reported rows.
     from kpi_desktop.domain.figures import placeholder, propose_actuals
-    from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
+    from kpi_desktop.domain.schedule import (
+        Assessment,
+        Reason,
+        assess_share,
+        assess_target,
+        combine,
+    )
 
     period = Period.parse(period_code)
     entry = view.progress.get(period_code)
@@ -73,18 +79,27 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
     rows: list[TargetStanding] = []
     for target, proposal in zip(view.targets, proposals, strict=True):
         actual = view.actuals.get((period_code, target.id or 0))
+        value: float | None
+        completion: float | None = None
         if actual is not None and actual.value is not None:
             value, unit = actual.value, actual.unit or target.unit
             month = actual.as_of_month or as_of_month
             confirmed, proposed, span = actual.confirmed, not actual.confirmed, ""
         elif proposal is not None:
-            value, unit = proposal.value, proposal.unit
             month = as_of_month or proposal.as_of_month
             confirmed, proposed, span = False, True, proposal.span
+            completion = proposal.completion
+            if completion is None:
+                value, unit = proposal.value, proposal.unit
+            else:  # "完成60%": the share of the target done, shown as that much of its value
+                value = completion * target.value if target.value is not None else None
+                unit = target.unit
         else:
             value, unit, month = None, target.unit, as_of_month
             confirmed, proposed, span = False, False, ""
-        if value is None and not text:
+        if completion is not None:
+            assessment = assess_share(target, completion, period, month)
+        elif value is None and not text:
             assessment = not_reported
         elif value is None and is_placeholder:
             assessment = placeholder_figure
