@@ -159,7 +159,7 @@ class T:
 
 def test_count_behind_on_and_ahead_of_schedule() -> None:
     target = T("count", 3000, "名")
-    assert assess_target(target, 700, "人", Q1).status is B  # 23.3% < 25%
+    assert assess_target(target, 650, "人", Q1).status is B  # 21.7%: more than a tenth short of 25%
     assert assess_target(target, 825, "人", Q1).status is OK  # 27.5%
     assert assess_target(target, 1500, "人", Q1).status is A  # half the year's target
     assert assess_target(target, 3000, "人", Q1).status is D
@@ -437,3 +437,21 @@ def test_a_share_is_shown_as_that_much_of_the_target() -> None:
     [row] = standing(view, "2024Y").targets
     assert (row.value, row.unit, row.proposed) == (pytest.approx(30), "条", True)
     assert row.assessment.completion == pytest.approx(0.6)
+
+
+def test_a_little_short_of_the_pace_is_still_on_schedule() -> None:
+    """基本序时: 48.7% done at the end of June is not 滞后; 44% is."""
+    target = T("amount", 100, "亿元")
+    half = Period.parse("2024H1")
+    assert assess_target(target, 48.7, "亿元", half).status is OK
+    assert assess_target(target, 44, "亿元", half).status is B
+    assert assess_target(target, 700 / 30, "亿元", Q1).status is OK  # 23.3% against 25%
+
+
+def test_a_plan_may_judge_strictly_or_more_leniently() -> None:
+    target = T("amount", 100, "亿元")
+    half = Period.parse("2024H1")
+    assert assess_target(target, 48.7, "亿元", half, tolerance=0).status is B
+    assert assess_target(target, 40, "亿元", half, tolerance=0.25).status is OK
+    [share] = assess_text("完成44%。", [target], half, tolerance=0.2)
+    assert share.status is OK

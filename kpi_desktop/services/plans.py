@@ -109,7 +109,13 @@ def targets_for(
 
 def install_plan(session: Session, spec: PlanSpec, source: str = "builtin") -> Plan:
     """Store `spec` as a new plan with its units, indicators, proposed targets and progress."""
-    plan = Plan(year=spec.year, region=spec.region, title=spec.title, attachment=spec.attachment)
+    plan = Plan(
+        year=spec.year,
+        region=spec.region,
+        title=spec.title,
+        attachment=spec.attachment,
+        tolerance=spec.tolerance,
+    )
     session.add(plan)
     session.flush()
     units = UnitDirectory(session)

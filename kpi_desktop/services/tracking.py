@@ -48,20 +48,24 @@ def reported(view: IndicatorView, period_code: str) -> bool:
     return entry is not None and bool(entry.text.strip())
 
 
-def standing(view: IndicatorView, period_code: str) -> Standing:
+def standing(view: IndicatorView, period_code: str, tolerance: float | None = None) -> Standing:
     """The indicator's standing in a period, target by target and as a whole. Without a
     progress text the indicator is 未报送, and its targets are listed all the same (with any
-    figure the clerk has entered), so that she sees what is asked and can enter what is done."""
+    figure the clerk has entered), so that she sees what is asked and can enter what is done.
+    `tolerance` is the plan's 基本序时 band (None: the default)."""
     # The rules that read figures from text are imported when a standing is asked for; the
     # window's first paint needs only the status, and that only from reported rows.
     from kpi_desktop.domain.figures import placeholder, propose_actuals
     from kpi_desktop.domain.schedule import (
+        DEFAULT_TOLERANCE,
         Assessment,
         Reason,
         assess_share,
         assess_target,
         combine,
     )
+
+    band = DEFAULT_TOLERANCE if tolerance is None else tolerance
 
     period = Period.parse(period_code)
     entry = view.progress.get(period_code)
@@ -98,13 +102,13 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
             value, unit, month = None, target.unit, as_of_month
             confirmed, proposed, span = False, False, ""
         if completion is not None:
-            assessment = assess_share(target, completion, period, month)
+            assessment = assess_share(target, completion, period, month, band)
         elif value is None and not text:
             assessment = not_reported
         elif value is None and is_placeholder:
             assessment = placeholder_figure
         else:
-            assessment = assess_target(target, value, unit, period, month)
+            assessment = assess_target(target, value, unit, period, month, band)
         rows.append(TargetStanding(target, value, unit, confirmed, proposed, span, assessment))
     if not text:
         return Standing(Status.NOT_REPORTED, not_reported, rows, chosen_by_clerk=False)
@@ -136,7 +140,7 @@ def working_period(views: Sequence[IndicatorView], year: int) -> str:
     return codes[latest]
 
 
-def status_of(view: IndicatorView, period_code: str) -> Status:
+def status_of(view: IndicatorView, period_code: str, tolerance: float | None = None) -> Status:
     if not reported(view, period_code):
         return Status.NOT_REPORTED
-    return standing(view, period_code).status
+    return standing(view, period_code, tolerance).status

@@ -131,11 +131,16 @@ class PlanDocument(QObject):
     def years(self) -> list[int]:
         return [p.year for p in self._plans]
 
+    @property
+    def tolerance(self) -> float | None:
+        """The plan's 基本序时 band (None: the default)."""
+        return self.plan.tolerance if self.plan is not None else None
+
     def view(self, indicator_id: int) -> IndicatorView | None:
         return self._by_id.get(indicator_id)
 
     def status(self, view: IndicatorView, period: str | None = None) -> Status:
-        return status_of(view, period or self.period)
+        return status_of(view, period or self.period, self.tolerance)
 
     def set_period(self, code: str) -> None:
         if code != self.period:

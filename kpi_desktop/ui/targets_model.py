@@ -59,7 +59,8 @@ class TargetsModel(RowTableModel):
     def show(self, view: IndicatorView | None, period: str, editable: bool) -> None:
         self.beginResetModel()
         self.view, self.period, self.editable = view, period, editable
-        self.rows = standing(view, period).targets if view is not None else []
+        found = standing(view, period, self.document.tolerance) if view is not None else None
+        self.rows = found.targets if found is not None else []
         self.endResetModel()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
