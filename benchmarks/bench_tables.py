@@ -14,7 +14,9 @@ they give with the hand-written expectations beside each table:
   where the reader sees none; the parser's "please enter the targets" placeholder is not one);
 - the figure reader and the status (`services.tracking.standing`) on each expected progress text,
   given the expected targets and the as-of month the table states: figures right (the completion,
-  or for rates the rate, within half a point), wrong, missed and false; statuses right.
+  or for rates the rate, within half a point), wrong, missed and false; statuses right;
+- the unit's own verdict (`domain.verdicts`) from each reported row's status column, else its
+  text: right where it is the expected one, or none where the row states none.
 
 Accuracy is reported, never asserted: this is a measurement, not a test.
 """
@@ -56,6 +58,8 @@ class Score:
     figures: Counter[str] = field(default_factory=Counter)  # right / wrong / missed / false
     statuses: int = 0
     statuses_right: int = 0
+    verdicts: int = 0  # reported rows
+    verdicts_right: int = 0
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -64,6 +68,8 @@ class Score:
         self.refused_plan += other.refused_plan
         self.statuses += other.statuses
         self.statuses_right += other.statuses_right
+        self.verdicts += other.verdicts
+        self.verdicts_right += other.verdicts_right
         self.targets.update(other.targets)
         self.figures.update(other.figures)
 
@@ -288,6 +294,20 @@ def score_figures(expect: dict[str, Any], row: dict[str, Any], score: Score) -> 
         score.statuses_right += str(result.overall.status) == row["status"]
 
 
+def score_verdict(row: dict[str, Any], score: Score) -> None:
+    if "progress" not in row and "status_cell" not in row:
+        return
+    score.verdicts += 1
+    try:
+        from kpi_desktop.domain.verdicts import verdict_in_cell, verdict_in_text
+    except ImportError:  # a version that does not read verdicts: none is right only where none
+        score.verdicts_right += "verdict" not in row
+        return
+    cell = row.get("status_cell", "")
+    verdict = (verdict_in_cell(cell) if cell else None) or verdict_in_text(row.get("progress", ""))
+    score.verdicts_right += (verdict.value if verdict else None) == row.get("verdict")
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -298,6 +318,7 @@ def score_table(path: Path) -> tuple[str, Score]:
     for row in expect["rows"]:
         score_targets(row, score)
         score_figures(expect, row, score)
+        score_verdict(row, score)
     return path.stem, score
 
 
@@ -308,7 +329,7 @@ def _percent(part: int, whole: int) -> str:
 def report(results: list[tuple[str, Score]], verbose: bool) -> Score:
     total = Score()
     head = f"{'table':<26} {'rows':>5} {'read':>5} {'plan':>5} {'units':>5}  "
-    head += "targets r/p/m/f   figures r/w/m/f  status"
+    head += "targets r/p/m/f   figures r/w/m/f  status  verdict"
     print(head)
     for name, score in results:
         total.add(score)
@@ -317,7 +338,8 @@ def report(results: list[tuple[str, Score]], verbose: bool) -> Score:
             f"{name:<26} {score.rows:>5} {score.rows_read:>5} {score.rows_planned:>5} "
             f"{score.units_right:>5}  {t['right']:>3}/{t['partial']}/{t['missed']}/{t['false']:<6} "
             f"{f['right']:>4}/{f['wrong']}/{f['missed']}/{f['false']:<6} "
-            f"{score.statuses_right}/{score.statuses}"
+            f"{score.statuses_right:>3}/{score.statuses:<4} "
+            f"{score.verdicts_right:>3}/{score.verdicts}"
         )
         if verbose:
             for note in score.notes:
@@ -346,6 +368,7 @@ def report(results: list[tuple[str, Score]], verbose: bool) -> Score:
         f"false {total.figures['false']}"
     )
     print(f"statuses right:            {_percent(total.statuses_right, total.statuses)}")
+    print(f"units' verdicts right:     {_percent(total.verdicts_right, total.verdicts)}")
     return total
 
 

@@ -455,3 +455,29 @@ def test_a_plan_may_judge_strictly_or_more_leniently() -> None:
     assert assess_target(target, 40, "亿元", half, tolerance=0.25).status is OK
     [share] = assess_text("完成44%。", [target], half, tolerance=0.2)
     assert share.status is OK
+
+
+def test_the_units_verdict_is_kept_beside_the_computed_status() -> None:
+    """ "已完成。" about the month's plan, while the figures say the year's target is far off."""
+    from datetime import UTC, datetime
+
+    from kpi_desktop.domain.verdicts import Verdict
+    from kpi_desktop.services.tracking import standing, verdict_of
+    from kpi_desktop.services.views import IndicatorView
+    from kpi_desktop.storage.models import Indicator, Progress, Target
+
+    target = Target(id=1, indicator_id=1, position=0, label="筛查", kind="count", value=7400)
+    target.unit = "人"
+    entry = Progress(
+        indicator_id=1,
+        period="2024H1",
+        text="已完成。\n完成筛查人数1000人。",
+        as_of_month=4,
+        updated_at=datetime.now(UTC),
+    )
+    view = IndicatorView(Indicator(id=1, plan_id=1, seq=2, text="筛查7400人。"), [], [], [target])
+    view.progress["2024H1"] = entry
+    found = standing(view, "2024H1")
+    assert found.status is B and found.verdict is Verdict.DONE
+    assert verdict_of(view, "2024H1") is Verdict.DONE
+    assert verdict_of(view, "2024Q3") is None

@@ -19,6 +19,7 @@ import xlrd
 
 from kpi_desktop.domain.targets import propose_targets
 from kpi_desktop.domain.text import split_units
+from kpi_desktop.domain.verdicts import verdict_in_cell, verdict_in_text
 from kpi_desktop.services.new_plan import plan_spec_from_table
 from kpi_desktop.services.returns import read_return
 from kpi_desktop.storage.engine import open_database
@@ -175,3 +176,16 @@ def test_targets_of_every_row(where: str, row: dict[str, Any]) -> None:
     for target, expected in zip(proposed, row["targets"], strict=True):
         assert expected["label"] in target.label, (where, target.label)
         assert target.span and target.span in row["text"]
+
+
+def _reported_rows() -> list[tuple[str, dict[str, Any]]]:
+    return [(w, r) for w, r in _rows_of_the_corpus() if "progress" in r or "status_cell" in r]
+
+
+@pytest.mark.parametrize(("where", "row"), _reported_rows(), ids=lambda v: str(v)[:40])
+def test_the_units_own_verdict_of_every_reported_row(where: str, row: dict[str, Any]) -> None:
+    """The verdict a unit states in its status column, else in its text; none where it states
+    none (a figure such as "已完成搬迁20612人" is not a verdict)."""
+    cell = row.get("status_cell", "")
+    verdict = (verdict_in_cell(cell) if cell else None) or verdict_in_text(row.get("progress", ""))
+    assert (verdict.value if verdict else None) == row.get("verdict"), where

@@ -958,6 +958,18 @@
         <translation>Source</translation>
     </message>
     <message>
+        <source>Unit says: %1</source>
+        <translation>Unit says: %1</translation>
+    </message>
+    <message>
+        <source>The unit's own verdict differs from the status the figures give</source>
+        <translation>The unit's own verdict differs from the status the figures give</translation>
+    </message>
+    <message>
+        <source>The unit's own verdict in its progress text</source>
+        <translation>The unit's own verdict in its progress text</translation>
+    </message>
+    <message>
         <source>Nothing reported yet</source>
         <translation>Nothing reported yet</translation>
     </message>

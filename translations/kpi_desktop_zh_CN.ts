@@ -959,6 +959,18 @@
         <translation>来源</translation>
     </message>
     <message>
+        <source>Unit says: %1</source>
+        <translation>单位自评：%1</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s own verdict differs from the status the figures give</source>
+        <translation>单位自评与按数据测算的状态不一致</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s own verdict in its progress text</source>
+        <translation>单位在进展情况中的自评</translation>
+    </message>
+    <message>
         <source>Nothing reported yet</source>
         <translation>尚未报送</translation>
     </message>

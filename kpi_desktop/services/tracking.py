@@ -2,7 +2,9 @@
 printed table show.
 
 A figure the clerk entered (or confirmed) wins over one read from the progress text; a status
-the clerk chose wins over the computed one. The rules themselves live in domain.schedule.
+the clerk chose wins over the computed one. The unit's own verdict in its text (已完成, 滞后…)
+is kept beside the status, never instead of it. The rules themselves live in domain.schedule
+and domain.verdicts.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from kpi_desktop.services.views import IndicatorView
 
 if TYPE_CHECKING:
     from kpi_desktop.domain.schedule import Assessment
+    from kpi_desktop.domain.verdicts import Verdict
     from kpi_desktop.storage.models import Target
 
 
@@ -39,6 +42,7 @@ class Standing(NamedTuple):
     overall: Assessment
     targets: list[TargetStanding]
     chosen_by_clerk: bool  # the clerk set the status herself
+    verdict: Verdict | None = None  # the unit's own word in its text, shown beside the status
 
 
 def reported(view: IndicatorView, period_code: str) -> bool:
@@ -64,6 +68,7 @@ def standing(view: IndicatorView, period_code: str, tolerance: float | None = No
         assess_target,
         combine,
     )
+    from kpi_desktop.domain.verdicts import verdict_in_text
 
     band = DEFAULT_TOLERANCE if tolerance is None else tolerance
 
@@ -119,11 +124,12 @@ def standing(view: IndicatorView, period_code: str, tolerance: float | None = No
         overall = placeholder_figure
     else:
         overall = Assessment(Status.NO_FIGURE, reason=Reason.NO_FIGURE)
+    verdict = verdict_in_text(text)
     if entry.status:
         # The clerk's word on the status; the figures still say how far the row has got.
         chosen = replace(overall, status=Status(entry.status))
-        return Standing(chosen.status, chosen, rows, chosen_by_clerk=True)
-    return Standing(overall.status, overall, rows, chosen_by_clerk=False)
+        return Standing(chosen.status, chosen, rows, chosen_by_clerk=True, verdict=verdict)
+    return Standing(overall.status, overall, rows, chosen_by_clerk=False, verdict=verdict)
 
 
 def working_period(views: Sequence[IndicatorView], year: int) -> str:
@@ -138,6 +144,16 @@ def working_period(views: Sequence[IndicatorView], year: int) -> str:
     if counts[latest] == len(views) and latest + 1 < len(codes):
         return codes[latest + 1]
     return codes[latest]
+
+
+def verdict_of(view: IndicatorView, period_code: str) -> Verdict | None:
+    """The unit's own verdict in the period's progress text (已完成, 序时推进, 滞后…), if any;
+    read without the figure rules."""
+    from kpi_desktop.domain.verdicts import verdict_in_text
+
+    if not reported(view, period_code):
+        return None
+    return verdict_in_text(view.progress[period_code].text)
 
 
 def status_of(view: IndicatorView, period_code: str, tolerance: float | None = None) -> Status:

@@ -17,12 +17,13 @@ from PySide6.QtGui import QUndoStack
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
-from kpi_desktop.services.tracking import status_of, working_period
+from kpi_desktop.services.tracking import status_of, verdict_of, working_period
 from kpi_desktop.services.views import IndicatorView
 
 if TYPE_CHECKING:
     # The data layer is imported where it is used, not here: the window's first paint comes
     # before SQLAlchemy has loaded (see storage.snapshot).
+    from kpi_desktop.domain.verdicts import Verdict
     from kpi_desktop.storage.engine import Database
     from kpi_desktop.storage.models import Plan
     from kpi_desktop.storage.snapshot import Snapshot
@@ -141,6 +142,10 @@ class PlanDocument(QObject):
 
     def status(self, view: IndicatorView, period: str | None = None) -> Status:
         return status_of(view, period or self.period, self.tolerance)
+
+    def verdict(self, view: IndicatorView, period: str | None = None) -> Verdict | None:
+        """The unit's own verdict in its progress text, shown beside the status."""
+        return verdict_of(view, period or self.period)
 
     def set_period(self, code: str) -> None:
         if code != self.period:
