@@ -223,22 +223,34 @@ def _expected_completion(want: dict[str, Any]) -> float | None:
 def _proposed_completion(standing: Any, want: dict[str, Any]) -> float | None:
     from kpi_desktop.domain.units import convert, parse_unit
 
-    if standing.value is None:
-        return None
     target = standing.target
-    if want["kind"] in RATE_KINDS or target.value is None:
-        if want["kind"] in RATE_KINDS:
-            written, unit = parse_unit(standing.unit or target.unit), parse_unit(target.unit)
-            if written is None or unit is None:
-                return None
-            return convert(standing.value, written, unit)
+    if target.value is None:  # qualitative: only a share of its work can be its figure
         completion = standing.assessment.completion
         return None if completion is None else float(completion)
+    if standing.value is None:
+        return None
+    if want["kind"] in RATE_KINDS:
+        written, unit = parse_unit(standing.unit or target.unit), parse_unit(target.unit)
+        if written is None or unit is None:
+            return None
+        return convert(standing.value, written, unit)
     written, unit = parse_unit(standing.unit or target.unit), parse_unit(target.unit)
     if written is None or unit is None:
         return None
     value = convert(standing.value, written, unit)
     return None if value is None else value / target.value
+
+
+def _naming_words(text: str, wants: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(label, span) of each expected target as the program stores them: the parser's, where it
+    proposes the expected targets, else the expected label for both."""
+    from kpi_desktop.domain.targets import propose_targets
+
+    proposed = propose_targets(text)
+    shapes = [(str(p.kind), p.value, fold(p.unit)) for p in proposed]
+    if shapes == [(w["kind"], w.get("value"), fold(w.get("unit", ""))) for w in wants]:
+        return [(p.label, p.span) for p in proposed]
+    return [(w["label"], w["label"]) for w in wants]
 
 
 def score_figures(expect: dict[str, Any], row: dict[str, Any], score: Score) -> None:
@@ -253,16 +265,17 @@ def score_figures(expect: dict[str, Any], row: dict[str, Any], score: Score) -> 
     wants = list(row["targets"]) or [{"kind": "qualitative", "label": row["text"]}]
     if not row["targets"] and "done" in row:
         wants[0]["done"] = row["done"]
+    words = _naming_words(row["text"], wants)
     targets = [
         _Target(
             id=index + 1,
-            label=want["label"],
+            label=label,
             kind=_known_kind(want["kind"]),
             value=want.get("value"),
             unit=want.get("unit", ""),
-            span=want["label"],
+            span=span,
         )
-        for index, want in enumerate(wants)
+        for index, (want, (label, span)) in enumerate(zip(wants, words, strict=True))
     ]
     entry = Progress(
         indicator_id=1,

@@ -481,3 +481,47 @@ def test_the_units_verdict_is_kept_beside_the_computed_status() -> None:
     assert found.status is B and found.verdict is Verdict.DONE
     assert verdict_of(view, "2024H1") is Verdict.DONE
     assert verdict_of(view, "2024Q3") is None
+
+
+def test_an_aside_without_quantity_stays_in_the_figures_words() -> None:
+    target = T(
+        "count", 35, "条", "全市新增（优化）城乡公交线路", "全市新增（优化）城乡公交线路35条"
+    )
+    text = "已完成新增（优化）线路37条，完成率106%。其中新增11条，优化26条。"
+    [proposal] = propose_actuals(text, [target], Period.parse("2018H1"))
+    assert proposal is not None and proposal.value == 37
+
+
+def test_work_in_progress_is_not_work_done() -> None:
+    target = T("count", 10, "家", "示范型居家养老服务照料中心")
+    text = "已完成设计方案，5家施工中，5家完成建设。"
+    q3 = Period.parse("2021Q3")
+    [proposal] = propose_actuals(text, [target], q3)
+    assert proposal is not None and proposal.value == 5
+    assert propose_actuals("5家施工中。", [target], q3) == [None]
+
+
+def test_the_target_stated_again_is_no_progress() -> None:
+    target = T("count", 180, "人", "康复救助残疾儿童")
+    text = "目标任务是要完成180人*8个月的康复培训任务。"
+    assert propose_actuals(text, [target], Period.parse("2021H1")) == [None]
+
+
+def test_a_generic_word_after_the_noun_does_not_hide_it() -> None:
+    target = T("count", 7.4, "万口", "山坪塘整治", "完成7.4万口山坪塘整治")
+    text = "全市7.4万口山坪塘整治工作已提前完成总目标任务。"
+    [proposal] = propose_actuals(text, [target], Period.parse("2015H1"))
+    assert proposal is not None and proposal.value == 7.4
+
+
+def test_an_item_over_several_rows_takes_one_share_per_line() -> None:
+    targets = [
+        T("count", 2800, "人次", "孕产妇免费产前筛查"),
+        T("count", 1980, "人次", "“两癌”免费检查"),
+        T("count", 180, "人", "康复救助残疾儿童"),
+    ]
+    text = (
+        "1564（55.9%）\n1060（53.5%）\n126（70%）目标任务是要完成180人，完成率为1005/1440*100%=70%"
+    )
+    got = _completions(text, targets, Period.parse("2021H1"))
+    assert got == [pytest.approx(0.559), pytest.approx(0.535), pytest.approx(0.70)]

@@ -21,7 +21,9 @@ How a text is read:
   plans or starts, not what the target counts, unless the target names that very step. A
   figure counting new items ("新获得…311件") does not answer a target on a stock
   ("拥有量突破2万件"). A noun written after a figure must be what the target counts: "建成38个
-  厢房" does not answer "达标小区210个". A figure "未启动" (not started) is none done.
+  厢房" does not answer "达标小区210个". A figure "未启动" (not started) is none done; one
+  after "目标任务是…" states the target again; "施工中" is work in progress, not done.
+* A bracketed aside without a quantity ("新增（优化）线路") belongs to the words around it.
 * A percentage after 完成, 完成率, 总进度, 完成全年目标的, 占总计划的… or standing alone in its
   clause ("95%", "（50%）") is the share of the work done, not a rate. It goes to a target
   that has no figure of its own: the one its words name, else every target when it is the
@@ -75,6 +77,7 @@ class Figure:
     growth: bool = False  # a growth or decline rate ("同比增长27%", "下降3%")
     share_of_target: bool = False  # the share of the work done ("完成60%", "完成率47.23%")
     noun: str = ""  # the thing it counts when written after it ("38个厢房")
+    restated: bool = False  # the target stated again, not progress ("目标任务是要完成180人")
 
     @property
     def measure_unit(self) -> MeasureUnit | None:
@@ -122,6 +125,9 @@ def _quantity() -> re.Pattern[str]:
 
 
 _CLAUSE_BREAK = "，,、；;。：:\n（）()"
+# A bracketed aside without a quantity ("新增（优化）线路") is part of the words around it; one
+# holding a quantity ("1564（55.9%）") is a clause of its own.
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _GROWTH_BEFORE = re.compile(r"(?:增长|增幅|增速|增加)(?:了|为|达)?$")
 _DECLINE_BEFORE = re.compile(r"(?:下降|减少|降低)(?:了|为)?$")
@@ -138,7 +144,9 @@ _PERIOD_MONTH = {"一季度": 3, "二季度": 6, "上半年": 6, "三季度": 9,
 
 # Steps short of the result: a figure next to them counts plans, applications or starts.
 _SHORT_OF_RESULT: tuple[str, ...] = ("立项", "申报", "上报", "计划", "拟", "谋划", "储备", "选址")
-_SHORT_OF_RESULT += ("开工", "在建", "招标", "设计")
+_SHORT_OF_RESULT += ("开工", "在建", "招标", "招投标", "设计", "施工中")
+# A figure after 目标任务是… restates the target ("目标任务是要完成180人"): it is no progress.
+_RESTATED = re.compile(r"(?:目标|任务)(?:任务)?(?:是|为)")
 # The verb a target names, which a figure answering it should carry where some figure does.
 _TARGET_VERBS: tuple[str, ...] = ("投入", "开工", "投产", "竣工", "出让", "收储", "签约", "落地")
 _TARGET_VERBS += ("引进", "认定", "立项", "开业", "投用", "恢复", "促成", "培育")
@@ -196,16 +204,30 @@ def as_of_month(text: str, period: Period | None = None) -> int | None:
     return max(months) if months else None
 
 
+@functools.lru_cache(maxsize=64)
+def _kept_brackets(text: str) -> frozenset[int]:
+    """Positions of the brackets of asides that hold no quantity: not clause breaks."""
+    kept: set[int] = set()
+    for aside in _ASIDE.finditer(text):
+        if not any(m.group("unit") for m in _quantity().finditer(aside.group())):
+            kept.update((aside.start(), aside.end() - 1))
+    return frozenset(kept)
+
+
+def _breaks_at(text: str, index: int) -> bool:
+    return text[index] in _CLAUSE_BREAK and index not in _kept_brackets(text)
+
+
 def _clause_start(text: str, position: int) -> int:
     start = position
-    while start > 0 and text[start - 1] not in _CLAUSE_BREAK:
+    while start > 0 and not _breaks_at(text, start - 1):
         start -= 1
     return start
 
 
 def _clause_end(text: str, position: int) -> int:
     end = position
-    while end < len(text) and text[end] not in _CLAUSE_BREAK:
+    while end < len(text) and not _breaks_at(text, end):
         end += 1
     return end
 
@@ -264,6 +286,7 @@ def find_figures(text: str, period: Period | None = None) -> list[Figure]:
                 growth=growth,
                 share_of_target=share,
                 noun=_NOUN_STOP.split(noun.group() if noun else "", maxsplit=1)[0].strip("“”"),
+                restated=_RESTATED.search(before) is not None,
             )
         )
     return figures
@@ -285,8 +308,13 @@ def _size_classes(text: str) -> frozenset[tuple[str, float]]:
     return frozenset(found)
 
 
+# Words closing a noun that say nothing of what it is ("山坪塘整治工作").
+_GENERIC_TAIL = re.compile(r"(?:工作|任务|工程|项目)+$")
+
+
 def _names_it(noun: str, words: str) -> bool:
     """Whether the noun written after a figure is (the head of) what the target counts."""
+    noun = _GENERIC_TAIL.sub("", noun) or noun
     return not noun or noun[-2:] in words
 
 
@@ -294,6 +322,8 @@ def _answers(target: TargetLike, figure: Figure) -> bool:
     """Whether `figure` measures what `target` counts, leaving naming words aside."""
     kind = TargetKind(target.kind)
     if kind is TargetKind.QUALITATIVE or target.value is None or figure.share_of_target:
+        return False
+    if figure.restated:
         return False
     own_words = target.span or target.label
     if not _names_it(figure.noun, own_words + target.label):
@@ -383,7 +413,8 @@ def _shares_of_work(
 
     A share naming what it measures ("室内装修工程完成80%") goes to the target it names, if
     any. A share standing alone ("95%", "完成60%", "（50%）", "占全年计划110%") is the whole
-    item's when it is the only one, and the targets' in order when there is one per target."""
+    item's when it is the only one, and the targets' in order when there is one per target, or
+    one per line where an item written over several rows reports one line per row."""
     waiting = [
         i for i, t in enumerate(targets) if chosen[i] is None and TargetKind(t.kind) not in _RATES
     ]
@@ -395,18 +426,34 @@ def _shares_of_work(
         if figure in alone:
             continue
         words = _pairs(_words_before(text, figure))
-        named = [i for i in waiting if words & _pairs(targets[i].label)]
+        named = [i for i in waiting if len(words & _pairs(targets[i].label)) >= 2]
         if len(named) == 1:
             chosen[named[0]] = _proposal(text, figure, figure.as_of_month or default_month)
             waiting.remove(named[0])
+    lines = _per_line(text, alone, len(targets))
     if len(alone) == 1:
         pairs = [(i, alone[0]) for i in waiting]
     elif len(alone) == len(waiting):
         pairs = list(zip(waiting, alone, strict=True))
+    elif lines is not None:
+        pairs = [(i, share) for i in waiting if (share := lines[i]) is not None]
     else:
         pairs = []
     for t_index, figure in pairs:
         chosen[t_index] = _proposal(text, figure, figure.as_of_month or default_month)
+
+
+def _per_line(text: str, alone: list[Figure], targets: int) -> list[Figure | None] | None:
+    """The share standing alone in each line, when the text has one line per target."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    if len(starts) != targets or targets < 2:
+        return None
+    ends = [*starts[1:], len(text) + 1]
+    found: list[Figure | None] = []
+    for start, end in zip(starts, ends, strict=True):
+        mine = [f for f in alone if start <= f.start < end]
+        found.append(mine[0] if len(mine) == 1 else None)
+    return found
 
 
 def _words_before(text: str, figure: Figure) -> str:
