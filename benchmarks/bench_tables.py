@@ -58,6 +58,8 @@ class Score:
     figures: Counter[str] = field(default_factory=Counter)  # right / wrong / missed / false
     statuses: int = 0
     statuses_right: int = 0
+    statuses_figured: int = 0  # rows whose status comes from a figure (not 暂无数据)
+    statuses_figured_right: int = 0
     verdicts: int = 0  # reported rows
     verdicts_right: int = 0
     notes: list[str] = field(default_factory=list)
@@ -68,6 +70,8 @@ class Score:
         self.refused_plan += other.refused_plan
         self.statuses += other.statuses
         self.statuses_right += other.statuses_right
+        self.statuses_figured += other.statuses_figured
+        self.statuses_figured_right += other.statuses_figured_right
         self.verdicts += other.verdicts
         self.verdicts_right += other.verdicts_right
         self.targets.update(other.targets)
@@ -303,8 +307,12 @@ def score_figures(expect: dict[str, Any], row: dict[str, Any], score: Score) -> 
         else:
             score.figures["wrong"] += 1
     if "status" in row:
+        right = str(result.overall.status) == row["status"]
         score.statuses += 1
-        score.statuses_right += str(result.overall.status) == row["status"]
+        score.statuses_right += right
+        if row["status"] != "no_figure":
+            score.statuses_figured += 1
+            score.statuses_figured_right += right
 
 
 def score_verdict(row: dict[str, Any], score: Score) -> None:
@@ -380,7 +388,11 @@ def report(results: list[tuple[str, Score]], verbose: bool) -> Score:
         f"wrong {total.figures['wrong']}, missed {total.figures['missed']}, "
         f"false {total.figures['false']}"
     )
-    print(f"statuses right:            {_percent(total.statuses_right, total.statuses)}")
+    print(
+        f"statuses right:            {_percent(total.statuses_right, total.statuses)}; "
+        "of those from a figure "
+        f"{_percent(total.statuses_figured_right, total.statuses_figured)}"
+    )
     print(f"units' verdicts right:     {_percent(total.verdicts_right, total.verdicts)}")
     return total
 
