@@ -1,6 +1,6 @@
 """The corpus of other offices' tables (tests/fixtures/tables/) against what a reader takes from
-them: the fixture itself, the rows and lead units the reader already gets right, and the targets
-the parser proposes from every row's text.
+them: the fixture itself, the rows and lead units the reader already gets right, the targets
+the parser proposes from every row's text, and the unit's own verdict in every reported row.
 
 How far the program gets on the rest is measured by benchmarks/bench_tables.py, not asserted.
 """
