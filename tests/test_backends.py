@@ -169,7 +169,10 @@ def test_same_dump_on_both_back_ends(server_url: str, tmp_path: Path) -> None:
 def test_server_database_is_upgraded_in_one_transaction(server_url: str) -> None:
     db = open_plan_database(server_url)
     with db.engine.begin() as connection:
+        # Back to version 1: without the contributions (v2) and the two columns of v3.
         connection.execute(text("DROP TABLE contribution"))
+        connection.execute(text("ALTER TABLE target DROP COLUMN base"))
+        connection.execute(text("ALTER TABLE plan DROP COLUMN tolerance"))
         connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     db.close()
     again = open_plan_database(server_url)

@@ -7,9 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import SeedRow
 
-from kpi_desktop.services.plans import load_builtin_plan
+from kpi_desktop.domain.plan import PlanFormatError, plan_from_mapping
+from kpi_desktop.services.plans import install_plan, load_builtin_plan
+from kpi_desktop.services.queries import indicator_views, plans
+from kpi_desktop.services.tracking import status_of
+from kpi_desktop.storage.engine import open_database
+from kpi_desktop.storage.models import Progress, utcnow
 
 
 def test_resource_matches_seed(seed_rows: list[SeedRow]) -> None:
@@ -65,3 +71,39 @@ def test_new_database_holds_proposed_targets(database: object) -> None:
     assert [(t.kind, t.value, t.unit) for t in views[3].targets] == [("amount", 11, "亿美元")]
     assert len(views[17].targets) == 4
     assert not any(t.confirmed for v in views.values() for t in v.targets)
+
+
+def _plan_file(**extra: object) -> dict[str, object]:
+    return {
+        "year": 2025,
+        "region": "苍南县",
+        "title": "2025年苍南县民生实事",
+        "indicators": [{"seq": 1, "text": "建设四好农村路55公里。", "lead_units": ["县交通局"]}],
+        **extra,
+    }
+
+
+def test_a_plan_sets_its_own_on_schedule_band(tmp_path: Path) -> None:
+    spec = plan_from_mapping(_plan_file(tolerance=0))
+    assert spec.tolerance == 0.0 and plan_from_mapping(_plan_file()).tolerance is None
+    database = open_database(tmp_path / "plan.sqlite", fill_new=lambda session: None)
+    try:
+        with database.transaction() as session:
+            plan = install_plan(session, spec, source="table")
+            session.add(
+                Progress(indicator_id=1, period="2025H1", text="完成48.7%。", updated_at=utcnow())
+            )
+        with database.read() as session:
+            (stored,) = plans(session)
+            (view,) = indicator_views(session, stored)
+    finally:
+        database.close()
+    assert plan.tolerance == stored.tolerance == 0
+    assert status_of(view, "2025H1", stored.tolerance).value == "behind"  # strictly judged
+    assert status_of(view, "2025H1").value == "on_schedule"  # 基本序时 by default
+
+
+@pytest.mark.parametrize("bad", [1, 1.5, -0.1, "0.1", True])
+def test_a_band_outside_zero_to_one_is_refused(bad: object) -> None:
+    with pytest.raises(PlanFormatError, match="tolerance"):
+        plan_from_mapping(_plan_file(tolerance=bad))

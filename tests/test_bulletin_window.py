@@ -3,6 +3,7 @@ wording when she chose her own template."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import test_window  # noqa: E402
 # the main window's fixtures
 settings, shell, window = test_window.settings, test_window.shell, test_window.window
 
+from kpi_desktop.domain.status import Status  # noqa: E402
 from kpi_desktop.services.bulletin import builtin_template_text  # noqa: E402
 from kpi_desktop.ui.bulletin_dialog import TEMPLATE_KEY, BulletinDialog  # noqa: E402
 from kpi_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -36,9 +38,14 @@ def test_the_window_writes_the_draft_in_the_clerks_wording(
     dialog.write()
     assert dialog.written == tmp_path / "通报.docx"
     text = "\n".join(p.text for p in docx.Document(str(dialog.written)).paragraphs)
-    assert (
-        "一、总的情况" in text and "53项指标中，已完成0项、超序时5项、序时推进11项、滞后9项" in text
+    # The counts are the statuses the window itself shows for the period.
+    shown = Counter(window.document.status(v, "2024Q1") for v in window.document.views)
+    counts = (
+        f"{len(window.document.views)}项指标中，已完成{shown[Status.DONE]}项、"
+        f"超序时{shown[Status.AHEAD]}项、序时推进{shown[Status.ON_SCHEDULE]}项、"
+        f"滞后{shown[Status.BEHIND]}项"
     )
+    assert "一、总的情况" in text and counts in text, counts
     assert window.settings.value(TEMPLATE_KEY) == str(own)  # offered again next time
 
 

@@ -88,3 +88,17 @@ def test_guess_never_replaces_a_confirmed_figure(database: object) -> None:
     assert result is None
     actual = _view(database, 32).actuals[("2024Q1", target.id)]
     assert (actual.value, actual.confirmed) == (825, True)
+
+
+def test_a_levels_base_is_kept_and_logged(database: object) -> None:
+    """The clerk gives where a stock stood at the start of the year (市场主体总数突破14万户)."""
+    view = _view(database, 11)
+    (target,) = view.targets
+    assert target.kind == "level" and target.base is None
+    with database.transaction() as session:  # type: ignore[attr-defined]
+        editing.set_target(session, target.id, {"base": 12.6, "confirmed": True})
+    (after,) = _view(database, 11).targets
+    assert after.base == 12.6
+    with database.read() as session:  # type: ignore[attr-defined]
+        changes = {(c.field_name, c.new_value) for c in editing.history(session, view.id)}
+    assert ("base", "12.6") in changes

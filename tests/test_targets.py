@@ -21,6 +21,7 @@ G = TargetKind.GROWTH
 A = TargetKind.AMOUNT
 C = TargetKind.COUNT
 T = TargetKind.THRESHOLD
+L = TargetKind.LEVEL
 S = TargetKind.SHARE
 Q = TargetKind.QUALITATIVE
 
@@ -38,12 +39,12 @@ EXPECTED: dict[int, list[Expected]] = {
     8: [(S, 13, "%", "占GDP比重"), (T, 750, "亿元", "营业收入规模")],
     9: [(C, 180, "家", "国家高新技术企业"), (C, 100, "家", "创新型中小企业")],
     10: [(C, 5, "家", "小巨人"), (C, 30, "家", "专精特新中小企业")],
-    11: [(T, 14, "万户", "市场主体总数")],
+    11: [(L, 14, "万户", "市场主体总数")],
     12: [(C, 50, "家", "规上工业企业")],
     13: [(C, 100, "家", "规上服务业企业")],
     14: [(C, 50, "家", "限上社零企业")],
     15: [(C, 2, "家", "上市企业")],
-    16: [(T, 45, "家", "市级总部企业")],
+    16: [(L, 45, "家", "市级总部企业")],
     17: [
         (C, 5, "家", "省级智能工厂/数字化车间"),
         (C, 10, "家", "市级未来工厂"),
@@ -62,10 +63,10 @@ EXPECTED: dict[int, list[Expected]] = {
     23: [(A, 2500, "亩", "工业用地收储"), (A, 2000, "亩", "工业用地出让")],
     24: [(A, 30, "亿元", "减负降本")],
     25: [(T, 20, "亿元", "政策性担保金额")],
-    26: [(T, 330, "亿元", "区产业基金规模")],
+    26: [(L, 330, "亿元", "区产业基金规模")],
     27: [(C, 10, "个", "研发攻坚计划项目")],
     28: [(C, 60, "家", "研发机构"), (C, 3, "个", "高端仪器共享平台")],
-    29: [(T, 2, "万件", "有效发明专利拥有量")],
+    29: [(L, 2, "万件", "有效发明专利拥有量")],
     30: [(C, 150, "个", "校友经济项目")],
     31: [(C, 180, "个", "产学研合作项目")],
     32: [(C, 3000, "名", "高技能人才")],
@@ -194,7 +195,7 @@ def test_qualitative_outcome_is_certain() -> None:
 
 def test_effort_clause_is_dropped_next_to_a_numeric_target() -> None:
     targets = propose_targets("加快推进“个转企”，市场主体总数突破14万户。")
-    assert [_shape(t) for t in targets] == [(T, 14, "万户")]
+    assert [_shape(t) for t in targets] == [(L, 14, "万户")]
 
 
 def test_percent_without_a_kind_word_is_uncertain() -> None:
@@ -282,6 +283,25 @@ def test_parse_number(text: str, expected: float | None) -> None:
         ("所", "所", 1),
         ("条", "条", 1),
         ("村", "村", 1),
+        ("只", "只", 1),
+        ("万口", "口", 1e4),
+        ("对", "对", 1),
+        ("节（次）", "节（次）", 1),
+        ("节(次)", "节（次）", 1),
+        ("万例", "例", 1e4),
+        ("本", "本", 1),
+        ("床", "床", 1),
+        ("张", "张", 1),
+        ("座", "座", 1),
+        ("辆", "辆", 1),
+        ("台", "台", 1),
+        ("吨", "吨", 1),
+        ("万吨", "吨", 1e4),
+        ("公顷", "公顷", 1),
+        ("千瓦", "千瓦", 1),
+        ("万千瓦", "千瓦", 1e4),
+        ("兆瓦", "千瓦", 1e3),
+        ("万 平方米", "平方米", 1e4),
     ],
 )
 def test_parse_unit(text: str, base: str, scale: float) -> None:
@@ -324,3 +344,201 @@ def test_unit_pattern_prefers_the_longest_spelling() -> None:
     quantity = re.compile(rf"(?P<num>[0-9.]+)(?P<unit>{UNIT_PATTERN})")
     found = [m.group("unit") for m in quantity.finditer("2.2万平方米、11亿美元、3个百分点、5家")]
     assert found == ["万平方米", "亿美元", "个百分点", "家"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("新增嵌入式养老床位 7069张", 7069, "张"),  # a space before the unit
+        ("新增 52 家专精特新企业", 52, "家"),
+        ("培训家政服务人员1,650人", 1650, "人"),  # thousands separated as on an English keyboard
+        ("新增立体绿化41.04万 平方米", 41.04, "万 平方米"),  # a space inside the unit
+        ("新增752只可控IP化高音喇叭", 752, "只"),
+        ("完成7.4万口山坪塘整治", 7.4, "万口"),
+        ("新建ICU床位10张", 10, "张"),
+        ("新增光伏装机5兆瓦", 5, "兆瓦"),
+    ],
+)
+def test_numbers_and_units_as_re_typed(text: str, value: float, unit: str) -> None:
+    (target,) = propose_targets(text)
+    assert (target.value, target.unit) == (value, unit)
+    assert target.measure_unit is not None
+
+
+def test_megawatts_convert_to_kilowatts() -> None:
+    assert convert(5, _unit("兆瓦"), _unit("万千瓦")) == pytest.approx(0.5)
+
+
+def test_ascii_commas_break_clauses_but_not_thousands() -> None:
+    targets = propose_targets("新(改、扩)建公办园5所,新增公办幼儿学位1,000个。")
+    assert [_shape(t) for t in targets] == [(C, 5, "所"), (C, 1000, "个")]
+    assert "公办园" in targets[0].label and "公办幼儿学位" in targets[1].label
+
+
+def test_a_bracketed_quantity_is_a_clause_of_its_own() -> None:
+    (target,) = propose_targets("开工建设海塘安澜(南片海塘4.65公里)。")
+    assert (target.kind, target.value, target.unit, target.label) == (A, 4.65, "公里", "南片海塘")
+    assert target.span == "南片海塘4.65公里"
+
+
+def test_a_bracketed_aside_without_quantity_stays_in_the_words() -> None:
+    (target,) = propose_targets("新改扩建规范化村卫生室（社区卫生服务站）3个。")
+    assert (target.value, target.unit) == (3, "个")
+    assert "村卫生室（社区卫生服务站）" in target.label
+    (rooms,) = propose_targets("筹集保障性租赁住房7200套（间）。")
+    assert rooms.unit == "套（间）"
+
+
+def test_an_aside_or_a_denominator_after_the_unit_names_nothing() -> None:
+    (growth,) = propose_targets("地区生产总值：增长5.5%（市下达指标）")
+    assert (growth.kind, growth.value) == (G, 5.5) and "地区生产总值" in growth.label
+    (standard,) = propose_targets("城市低保标准600元/月/人")
+    assert standard.value == 600 and standard.unit == "元"
+    assert "城市低保标准" in standard.label
+
+
+def test_he_and_ji_join_two_targets() -> None:
+    targets = propose_targets(
+        "完成18个乡镇应急广播分控中心、376个村居广播室和752只可控IP化高音喇叭建设"
+    )
+    assert [_shape(t) for t in targets] == [(C, 18, "个"), (C, 376, "个"), (C, 752, "只")]
+    assert [t.label for t in targets][1:] == ["村居广播室", "可控IP化高音喇叭"]
+    assert targets[2].span == "752只可控IP化高音喇叭建设"
+    pair = propose_targets("完成30所智慧校园安保一体化管理系统建设和41所学校数字视频监控更新添置。")
+    assert [_shape(t) for t in pair] == [(C, 30, "所"), (C, 41, "所")]
+
+
+def test_he_joining_nouns_is_not_a_second_target() -> None:
+    (target,) = propose_targets("培育示范性家庭农场和农民合作社5家")
+    assert (target.value, target.label) == (5, "示范性家庭农场和农民合作社")
+
+
+def test_two_quantities_back_to_back_are_two_targets() -> None:
+    targets = propose_targets("新增3岁以下婴幼儿照护服务机构6家180个托位。")
+    assert [_shape(t) for t in targets] == [(C, 6, "家"), (C, 180, "个")]
+    assert "婴幼儿照护服务机构" in targets[0].label and targets[1].label == "托位"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("引进世界500强、中国500强企业投资项目不少于3个", [(C, 3, "个")]),
+        ("5大结构性指标增长10%", [(G, 10, "%")]),
+        ("2606个撤并村通公路（2013—2017年）", [(C, 2606, "个")]),
+        ("3000公里农村公路危险路段安装安全保障设施（2015-2017年）", [(A, 3000, "公里")]),
+        ("总投资2亿元的中子发生器项目开工建设，新增就业300人", [(C, 300, "人")]),
+    ],
+)
+def test_numbers_that_name_date_or_size_are_not_targets(text: str, expected: list) -> None:
+    assert [_shape(t) for t in propose_targets(text)] == expected
+
+
+def test_an_ordinal_is_not_a_target() -> None:
+    (target,) = propose_targets("举办好第5届中朝博览会")
+    assert target.kind is Q and not target.certain
+
+
+def test_a_range_is_one_target_met_from_its_lower_end() -> None:
+    (target,) = propose_targets("国内生产总值增长6.5%—7%")
+    assert _shape(target) == (G, 6.5, "%")
+    assert target.span == "国内生产总值增长6.5%—7%"
+    (plain,) = propose_targets("城镇新增就业增长6—7%")
+    assert _shape(plain) == (G, 6, "%")
+
+
+def test_parts_adding_up_to_a_total_are_not_targets() -> None:
+    text = (
+        "实施新建、改扩建学校重点建设项目12个，计划竣工3个，其中幼儿园7个、小学4个、初中1个；"
+        "增加学位5000个，其中幼儿园420个，中小学4580个。"
+    )
+    assert [t.value for t in propose_targets(text)] == [12, 3, 5000]
+
+
+def test_a_part_that_is_a_requirement_of_its_own_is_a_target() -> None:
+    targets = propose_targets("全市新（扩）建幼儿园80所（其中公办30所以上）")
+    assert [_shape(t) for t in targets] == [(C, 80, "所"), (C, 30, "所")]
+    assert "公办" in targets[1].label
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("城镇登记失业率4.5%以内", 4.5, "%"),
+        ("城镇登记失业率控制在4.5%以内", 4.5, "%"),
+        ("居民消费价格涨幅3%左右", 3, "%"),
+        ("单位生产总值能耗低于0.5吨标准煤", 0.5, "吨"),
+        ("生产安全事故死亡人数不超过5人", 5, "人"),
+    ],
+)
+def test_ceilings_are_their_own_kind(text: str, value: float, unit: str) -> None:
+    (target,) = propose_targets(text)
+    assert _shape(target) == (TargetKind.CEILING, value, unit)
+
+
+def test_a_ceiling_without_unit_asks_for_one() -> None:
+    (target,) = propose_targets("居民消费价格指数控制在103.5以内")
+    assert _shape(target) == (TargetKind.CEILING, 103.5, "")
+    assert not target.certain and "单位" in target.note
+
+
+def test_a_bound_after_a_class_is_not_a_ceiling() -> None:
+    (target,) = propose_targets("引进35周岁以下大学生3万名")
+    assert _shape(target) == (C, 3, "万名")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("市场主体总数突破14万户", 14, "万户"),
+        ("有效发明专利拥有量突破2万件", 2, "万件"),
+        ("推动区产业基金规模突破330亿元", 330, "亿元"),
+        ("省级工业互联网融合发展试点示范企业总数达30家", 30, "家"),
+        ("城市低保标准600元/月/人", 600, "元"),
+        ("将全市集中供养孤儿养育标准提高到每人每月2200元", 2200, "元"),
+    ],
+)
+def test_stocks_and_standards_are_levels(text: str, value: float, unit: str) -> None:
+    (target,) = propose_targets(text)
+    assert _shape(target) == (L, value, unit)
+    assert not target.label.endswith(("达", "每人每月", "提高到"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["营业收入规模突破750亿元", "智能汽车产业产值突破1200亿元", "存量企业增资扩产规模超100亿元"],
+)
+def test_flows_to_exceed_are_not_levels(text: str) -> None:
+    (target,) = propose_targets(text)
+    assert target.kind in (T, A)
+
+
+def test_a_standard_of_work_is_not_a_level() -> None:
+    (target,) = propose_targets("建设标准化老年活动室10个")
+    assert _shape(target) == (C, 10, "个")
+
+
+def test_levels_raised_from_a_base() -> None:
+    text = "将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到每人每月609元、300元。"
+    targets = propose_targets(text)
+    assert [(_shape(t), t.base) for t in targets] == [((L, 609, "元"), 574), ((L, 300, "元"), 271)]
+    assert all("补差水平" in t.label and not t.label.endswith("分别") for t in targets)
+
+
+def test_an_outcome_stated_before_a_listed_quantity_is_a_target_of_its_own() -> None:
+    text = "确保有效投资增长高于经济增长、4个结构性指标均实现10%以上增长，市县长项目落地率50%以上。"
+    targets = propose_targets(text)
+    assert [_shape(t) for t in targets] == [(Q, None, ""), (G, 10, "%"), (S, 50, "%")]
+    assert targets[0].label.endswith("高于经济增长")
+    assert targets[1].label.startswith("4个结构性指标")
+
+
+def test_a_verb_before_a_list_is_not_an_outcome_of_its_own() -> None:
+    (target,) = propose_targets("建成投用沿浦、宜山、莒溪等8家卫生院")
+    assert _shape(target) == (C, 8, "家") and target.label == "卫生院"
+    (classes,) = propose_targets("完成同步课堂、研修活动等达2000节（次）以上")
+    assert _shape(classes) == (C, 2000, "节（次）")
+
+
+def test_put_into_use_is_an_outcome() -> None:
+    (target,) = propose_targets("庙后吕家初级中学主体建设并投入使用")
+    assert target.kind is Q and target.certain

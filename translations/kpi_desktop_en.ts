@@ -155,10 +155,6 @@
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>Could not write %1: %2</translation>
-    </message>
-    <message>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -1009,6 +1005,18 @@
         <translation>Source</translation>
     </message>
     <message>
+        <source>Unit says: %1</source>
+        <translation>Unit says: %1</translation>
+    </message>
+    <message>
+        <source>The unit's own verdict differs from the status the figures give</source>
+        <translation>The unit's own verdict differs from the status the figures give</translation>
+    </message>
+    <message>
+        <source>The unit's own verdict in its progress text</source>
+        <translation>The unit's own verdict in its progress text</translation>
+    </message>
+    <message>
         <source>Nothing reported yet</source>
         <translation>Nothing reported yet</translation>
     </message>
@@ -1314,6 +1322,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Share</translation>
     </message>
     <message>
+        <source>Ceiling</source>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
         <source>Qualitative</source>
         <translation>Qualitative</translation>
     </message>
@@ -1334,12 +1350,20 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Unit</translation>
     </message>
     <message>
+        <source>Start of year</source>
+        <translation>Start of year</translation>
+    </message>
+    <message>
         <source>Checked</source>
         <translation>Checked</translation>
     </message>
     <message>
         <source>Tick when you have checked this target</source>
         <translation>Tick when you have checked this target</translation>
+    </message>
+    <message>
+        <source>For a level: where it stood at the start of the year</source>
+        <translation>For a level: where it stood at the start of the year</translation>
     </message>
 </context>
 <context>

@@ -156,10 +156,6 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1010,6 +1006,18 @@
         <translation>来源</translation>
     </message>
     <message>
+        <source>Unit says: %1</source>
+        <translation>单位自评：%1</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s own verdict differs from the status the figures give</source>
+        <translation>单位自评与按数据测算的状态不一致</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s own verdict in its progress text</source>
+        <translation>单位在进展情况中的自评</translation>
+    </message>
+    <message>
         <source>Nothing reported yet</source>
         <translation>尚未报送</translation>
     </message>
@@ -1315,6 +1323,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>占比</translation>
     </message>
     <message>
+        <source>Ceiling</source>
+        <translation>控制上限</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>存量水平</translation>
+    </message>
+    <message>
         <source>Qualitative</source>
         <translation>定性</translation>
     </message>
@@ -1335,12 +1351,20 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>单位</translation>
     </message>
     <message>
+        <source>Start of year</source>
+        <translation>年初基数</translation>
+    </message>
+    <message>
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
         <source>Tick when you have checked this target</source>
         <translation>核对无误后请勾选</translation>
+    </message>
+    <message>
+        <source>For a level: where it stood at the start of the year</source>
+        <translation>存量指标年初的数值</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,8 @@ class TargetKind(StrEnum):
     COUNT = "count"
     THRESHOLD = "threshold"
     SHARE = "share"
+    CEILING = "ceiling"  # met by staying at or under: "失业率控制在4.5%以内"
+    LEVEL = "level"  # a stock reached or not by year end: "市场主体总数突破14万户"
     QUALITATIVE = "qualitative"
 
 

@@ -30,6 +30,7 @@ class TargetSpec:
     kind: str
     value: float | None
     unit: str
+    base: float | None = None  # a level's value at the start of the year
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class PlanSpec:
     attachment: str
     units: tuple[UnitSpec, ...]
     indicators: tuple[IndicatorSpec, ...]
+    tolerance: float | None = None  # the 基本序时 band; None: domain.schedule's default
 
 
 def _text(item: Mapping[str, Any], key: str, where: str, required: bool = True) -> str:
@@ -85,6 +87,7 @@ def _indicator(item: Mapping[str, Any], year: int, index: int) -> IndicatorSpec:
                 kind=_text(t, "kind", where),
                 value=float(t["value"]) if t.get("value") is not None else None,
                 unit=str(t.get("unit", "")),
+                base=float(t["base"]) if t.get("base") is not None else None,
             )
             for t in item["targets"]
         )
@@ -128,6 +131,13 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanSpec:
         if indicator.seq in seen:
             raise PlanFormatError(f"indicator {indicator.seq}: 序号 appears twice")
         seen.add(indicator.seq)
+    tolerance = data.get("tolerance")
+    if tolerance is not None and (
+        isinstance(tolerance, bool)
+        or not isinstance(tolerance, int | float)
+        or not 0 <= tolerance < 1
+    ):
+        raise PlanFormatError("'tolerance' must be a share of the pace from 0 to below 1, e.g. 0.1")
     return PlanSpec(
         year=year,
         region=_text(data, "region", "plan"),
@@ -135,4 +145,5 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanSpec:
         attachment=str(data.get("attachment", "")),
         units=units,
         indicators=indicators,
+        tolerance=float(tolerance) if tolerance is not None else None,
     )

@@ -25,7 +25,8 @@ class MeasureUnit:
 # unit still converts. 亩 stays its own base: plans and reports always use it for land, and a
 # silent conversion to 平方米 would only hide a unit mix-up the clerk should see.
 # 套, 间 and 套（间） stay apart: a 套（间） target counts flats or rooms, and turning 套 into it
-# would be right one way only.
+# would be right one way only; so do 节 and 节（次）. 兆瓦 is folded into 千瓦; 公顷 stays apart
+# from 亩 for the same reason as 平方米.
 _MONEY_BASES: dict[str, tuple[str, float]] = {
     "元": ("元", 1.0),
     "美元": ("美元", 1.0),
@@ -63,6 +64,15 @@ _COUNT_BASES: dict[str, tuple[str, float]] = {
     "栋": ("栋", 1.0),
     "幢": ("幢", 1.0),
     "款": ("款", 1.0),
+    "只": ("只", 1.0),
+    "口": ("口", 1.0),
+    "对": ("对", 1.0),
+    "本": ("本", 1.0),
+    "例": ("例", 1.0),
+    "床": ("床", 1.0),
+    "节": ("节", 1.0),
+    "节（次）": ("节（次）", 1.0),
+    "节(次)": ("节（次）", 1.0),
 }
 _MEASURE_BASES: dict[str, tuple[str, float]] = {
     "亩": ("亩", 1.0),
@@ -73,7 +83,10 @@ _MEASURE_BASES: dict[str, tuple[str, float]] = {
     "平方公里": ("平方米", 1e6),
     "立方米": ("立方米", 1.0),
     "吨": ("吨", 1.0),
+    "公顷": ("公顷", 1.0),
     "千瓦": ("千瓦", 1.0),
+    "兆瓦": ("千瓦", 1e3),
+    "千瓦时": ("千瓦时", 1.0),
 }
 # Ratios take no 万/亿 prefix: "万%" is never meant.
 _RATIO_BASES: dict[str, tuple[str, float]] = {
@@ -147,19 +160,24 @@ def is_count(unit: MeasureUnit) -> bool:
     return unit.base in COUNT_BASES
 
 
-def _spellings() -> list[str]:
-    spellings = set(_RATIO_BASES) | {"％"}
+def _spellings() -> list[tuple[str, str]]:
+    """(prefix, rest) of every spelling parse_unit accepts."""
+    spellings = {("", ratio) for ratio in _RATIO_BASES} | {("", "％")}
     for base in _SCALED_BASES:
-        spellings.add(base)
-        spellings.update(prefix + base for prefix in _PREFIXES)
+        spellings.add(("", base))
+        spellings.update((prefix, base) for prefix in _PREFIXES)
     for prefix in ("", *_PREFIXES):
-        spellings.add(prefix + "元" + _RMB_SUFFIX)
+        spellings.add((prefix, "元" + _RMB_SUFFIX))
         if prefix:
-            spellings.add(prefix + _RMB_SUFFIX)
+            spellings.add((prefix, _RMB_SUFFIX))
     # Longest first, so that "万平方米" wins over "平方米" and "个百分点" over "个".
-    return sorted(spellings, key=lambda s: (-len(s), s))
+    return sorted(spellings, key=lambda s: (-len(s[0] + s[1]), s))
 
 
-UNIT_PATTERN: str = "|".join(re.escape(spelling) for spelling in _spellings())
+# A re-typed table may put a space between 万 or 亿 and the rest ("41.04万 平方米").
+UNIT_PATTERN: str = "|".join(
+    re.escape(prefix) + (r"[ \u3000]?" if prefix else "") + re.escape(rest)
+    for prefix, rest in _spellings()
+)
 """Regex alternation of every unit spelling parse_unit accepts, longest first; put it after a
 number pattern, e.g. rf"(?P<num>\\d+(?:\\.\\d+)?)(?P<unit>{UNIT_PATTERN})"."""

@@ -44,7 +44,7 @@ TYPED = Source()
 
 PROGRESS_FIELDS = ("text", "status", "as_of_month", "problems", "next_steps")
 INDICATOR_FIELDS = ("text", "category")
-TARGET_FIELDS = ("label", "kind", "value", "unit", "confirmed")
+TARGET_FIELDS = ("label", "kind", "value", "unit", "base", "confirmed")
 
 
 class EditError(ValueError):

@@ -85,6 +85,7 @@ def targets_for(
                 kind=t.kind,
                 value=t.value,
                 unit=t.unit,
+                base=t.base,
                 confirmed=True,
             )
             for i, t in enumerate(given)
@@ -97,6 +98,7 @@ def targets_for(
             kind=p.kind.value,
             value=p.value,
             unit=p.unit,
+            base=p.base,
             span=p.span,
             confirmed=False,
             note=p.note,
@@ -107,7 +109,13 @@ def targets_for(
 
 def install_plan(session: Session, spec: PlanSpec, source: str = "builtin") -> Plan:
     """Store `spec` as a new plan with its units, indicators, proposed targets and progress."""
-    plan = Plan(year=spec.year, region=spec.region, title=spec.title, attachment=spec.attachment)
+    plan = Plan(
+        year=spec.year,
+        region=spec.region,
+        title=spec.title,
+        attachment=spec.attachment,
+        tolerance=spec.tolerance,
+    )
     session.add(plan)
     session.flush()
     units = UnitDirectory(session)

@@ -125,10 +125,10 @@ class SummaryTable:
 
 
 def _assessment(
-    view: IndicatorView, period: Period
+    view: IndicatorView, period: Period, tolerance: float | None
 ) -> tuple[Assessment, bool, tuple[Assessment, ...]]:
     """The row's standing, whether the clerk set it, and each target's standing."""
-    found = standing(view, period.code)
+    found = standing(view, period.code, tolerance)
     per_target = tuple(row.assessment for row in found.targets)
     if found.status is Status.NOT_REPORTED:
         per_target = tuple(found.overall for _ in view.targets)
@@ -187,7 +187,7 @@ def compile_summary(
     rows = []
     for view in views:
         entry = view.progress.get(period.code)
-        assessment, by_clerk, per_target = _assessment(view, period)
+        assessment, by_clerk, per_target = _assessment(view, period, plan.tolerance)
         rows.append(
             SummaryRow(
                 indicator_id=view.id,

@@ -2,7 +2,9 @@
 printed table show.
 
 A figure the clerk entered (or confirmed) wins over one read from the progress text; a status
-the clerk chose wins over the computed one. The rules themselves live in domain.schedule.
+the clerk chose wins over the computed one. The unit's own verdict in its text (已完成, 滞后…)
+is kept beside the status, never instead of it. The rules themselves live in domain.schedule
+and domain.verdicts.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from kpi_desktop.services.views import IndicatorView
 
 if TYPE_CHECKING:
     from kpi_desktop.domain.schedule import Assessment
+    from kpi_desktop.domain.verdicts import Verdict
     from kpi_desktop.storage.models import Target
 
 
@@ -39,6 +42,7 @@ class Standing(NamedTuple):
     overall: Assessment
     targets: list[TargetStanding]
     chosen_by_clerk: bool  # the clerk set the status herself
+    verdict: Verdict | None = None  # the unit's own word in its text, shown beside the status
 
 
 def reported(view: IndicatorView, period_code: str) -> bool:
@@ -48,14 +52,25 @@ def reported(view: IndicatorView, period_code: str) -> bool:
     return entry is not None and bool(entry.text.strip())
 
 
-def standing(view: IndicatorView, period_code: str) -> Standing:
+def standing(view: IndicatorView, period_code: str, tolerance: float | None = None) -> Standing:
     """The indicator's standing in a period, target by target and as a whole. Without a
     progress text the indicator is 未报送, and its targets are listed all the same (with any
-    figure the clerk has entered), so that she sees what is asked and can enter what is done."""
+    figure the clerk has entered), so that she sees what is asked and can enter what is done.
+    `tolerance` is the plan's 基本序时 band (None: the default)."""
     # The rules that read figures from text are imported when a standing is asked for; the
     # window's first paint needs only the status, and that only from reported rows.
     from kpi_desktop.domain.figures import placeholder, propose_actuals
-    from kpi_desktop.domain.schedule import Assessment, Reason, assess_target, combine
+    from kpi_desktop.domain.schedule import (
+        DEFAULT_TOLERANCE,
+        Assessment,
+        Reason,
+        assess_share,
+        assess_target,
+        combine,
+    )
+    from kpi_desktop.domain.verdicts import verdict_in_text
+
+    band = DEFAULT_TOLERANCE if tolerance is None else tolerance
 
     period = Period.parse(period_code)
     entry = view.progress.get(period_code)
@@ -73,23 +88,32 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
     rows: list[TargetStanding] = []
     for target, proposal in zip(view.targets, proposals, strict=True):
         actual = view.actuals.get((period_code, target.id or 0))
+        value: float | None
+        completion: float | None = None
         if actual is not None and actual.value is not None:
             value, unit = actual.value, actual.unit or target.unit
             month = actual.as_of_month or as_of_month
             confirmed, proposed, span = actual.confirmed, not actual.confirmed, ""
         elif proposal is not None:
-            value, unit = proposal.value, proposal.unit
             month = as_of_month or proposal.as_of_month
             confirmed, proposed, span = False, True, proposal.span
+            completion = proposal.completion
+            if completion is None:
+                value, unit = proposal.value, proposal.unit
+            else:  # "完成60%": the share of the target done, shown as that much of its value
+                value = completion * target.value if target.value is not None else None
+                unit = target.unit
         else:
             value, unit, month = None, target.unit, as_of_month
             confirmed, proposed, span = False, False, ""
-        if value is None and not text:
+        if completion is not None:
+            assessment = assess_share(target, completion, period, month, band)
+        elif value is None and not text:
             assessment = not_reported
         elif value is None and is_placeholder:
             assessment = placeholder_figure
         else:
-            assessment = assess_target(target, value, unit, period, month)
+            assessment = assess_target(target, value, unit, period, month, band)
         rows.append(TargetStanding(target, value, unit, confirmed, proposed, span, assessment))
     if not text:
         return Standing(Status.NOT_REPORTED, not_reported, rows, chosen_by_clerk=False)
@@ -100,11 +124,12 @@ def standing(view: IndicatorView, period_code: str) -> Standing:
         overall = placeholder_figure
     else:
         overall = Assessment(Status.NO_FIGURE, reason=Reason.NO_FIGURE)
+    verdict = verdict_in_text(text)
     if entry.status:
         # The clerk's word on the status; the figures still say how far the row has got.
         chosen = replace(overall, status=Status(entry.status))
-        return Standing(chosen.status, chosen, rows, chosen_by_clerk=True)
-    return Standing(overall.status, overall, rows, chosen_by_clerk=False)
+        return Standing(chosen.status, chosen, rows, chosen_by_clerk=True, verdict=verdict)
+    return Standing(overall.status, overall, rows, chosen_by_clerk=False, verdict=verdict)
 
 
 def working_period(views: Sequence[IndicatorView], year: int) -> str:
@@ -121,7 +146,17 @@ def working_period(views: Sequence[IndicatorView], year: int) -> str:
     return codes[latest]
 
 
-def status_of(view: IndicatorView, period_code: str) -> Status:
+def verdict_of(view: IndicatorView, period_code: str) -> Verdict | None:
+    """The unit's own verdict in the period's progress text (已完成, 序时推进, 滞后…), if any;
+    read without the figure rules."""
+    from kpi_desktop.domain.verdicts import verdict_in_text
+
+    if not reported(view, period_code):
+        return None
+    return verdict_in_text(view.progress[period_code].text)
+
+
+def status_of(view: IndicatorView, period_code: str, tolerance: float | None = None) -> Status:
     if not reported(view, period_code):
         return Status.NOT_REPORTED
-    return standing(view, period_code).status
+    return standing(view, period_code, tolerance).status

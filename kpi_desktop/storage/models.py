@@ -39,6 +39,9 @@ class Plan(SQLModel, table=True):
     region: str
     title: str
     attachment: str = ""
+    # How far below the time elapsed a target may be and still count as on schedule (基本序时),
+    # as a share of the year; None: domain.schedule.DEFAULT_TOLERANCE.
+    tolerance: float | None = None
 
 
 class LeadUnit(SQLModel, table=True):
@@ -86,6 +89,7 @@ class Target(SQLModel, table=True):
     kind: str  # domain.targets.TargetKind
     value: float | None = None
     unit: str = ""  # as written: "%", "亿美元", "家"
+    base: float | None = None  # a level's value at the start of the year, in `unit`
     span: str = ""  # where in the text it was found
     confirmed: bool = False  # False while it is only the parser's proposal
     note: str = ""  # why the parser was unsure

@@ -29,8 +29,14 @@ def _v1_to_v2(connection: Connection) -> None:
     models.Contribution.__table__.create(connection)  # type: ignore[attr-defined]
 
 
+def _v2_to_v3(connection: Connection) -> None:
+    # Version 3 keeps a level target's starting value and a plan's 基本序时 band.
+    connection.execute(text("ALTER TABLE target ADD COLUMN base FLOAT"))
+    connection.execute(text("ALTER TABLE plan ADD COLUMN tolerance FLOAT"))
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
-MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2, 2: _v2_to_v3}
 if 1 + len(MIGRATIONS) != SCHEMA_VERSION:  # pragma: no cover - caught by every test run
     raise RuntimeError("storage.schema_version.SCHEMA_VERSION must follow MIGRATIONS")
 

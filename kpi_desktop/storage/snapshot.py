@@ -28,6 +28,7 @@ class PlanRow(NamedTuple):
     region: str
     title: str
     attachment: str
+    tolerance: float | None
 
 
 class IndicatorRow(NamedTuple):
@@ -53,6 +54,7 @@ class TargetRow(NamedTuple):
     kind: str
     value: float | None
     unit: str
+    base: float | None
     span: str
     confirmed: bool
     note: str

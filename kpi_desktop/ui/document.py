@@ -17,12 +17,13 @@ from PySide6.QtGui import QUndoStack
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
-from kpi_desktop.services.tracking import status_of, working_period
+from kpi_desktop.services.tracking import status_of, verdict_of, working_period
 from kpi_desktop.services.views import IndicatorView
 
 if TYPE_CHECKING:
     # The data layer is imported where it is used, not here: the window's first paint comes
     # before SQLAlchemy has loaded (see storage.snapshot).
+    from kpi_desktop.domain.verdicts import Verdict
     from kpi_desktop.storage.engine import Database
     from kpi_desktop.storage.models import Plan
     from kpi_desktop.storage.snapshot import Snapshot
@@ -142,11 +143,20 @@ class PlanDocument(QObject):
     def years(self) -> list[int]:
         return [p.year for p in self._plans]
 
+    @property
+    def tolerance(self) -> float | None:
+        """The plan's 基本序时 band (None: the default)."""
+        return self.plan.tolerance if self.plan is not None else None
+
     def view(self, indicator_id: int) -> IndicatorView | None:
         return self._by_id.get(indicator_id)
 
     def status(self, view: IndicatorView, period: str | None = None) -> Status:
-        return status_of(view, period or self.period)
+        return status_of(view, period or self.period, self.tolerance)
+
+    def verdict(self, view: IndicatorView, period: str | None = None) -> Verdict | None:
+        """The unit's own verdict in its progress text, shown beside the status."""
+        return verdict_of(view, period or self.period)
 
     def set_period(self, code: str) -> None:
         if code != self.period:

@@ -44,9 +44,12 @@ KIND_NAMES = {
     TargetKind.COUNT: QT_TRANSLATE_NOOP("TargetEditModel", "Count"),
     TargetKind.THRESHOLD: QT_TRANSLATE_NOOP("TargetEditModel", "Threshold"),
     TargetKind.SHARE: QT_TRANSLATE_NOOP("TargetEditModel", "Share"),
+    TargetKind.CEILING: QT_TRANSLATE_NOOP("TargetEditModel", "Ceiling"),
+    TargetKind.LEVEL: QT_TRANSLATE_NOOP("TargetEditModel", "Level"),
     TargetKind.QUALITATIVE: QT_TRANSLATE_NOOP("TargetEditModel", "Qualitative"),
 }
-_FIELDS = ("label", "kind", "value", "unit", "confirmed")
+_FIELDS = ("label", "kind", "value", "unit", "base", "confirmed")
+_NUMBER_FIELDS = ("value", "base")
 
 
 class TargetEditModel(QAbstractTableModel):
@@ -57,6 +60,7 @@ class TargetEditModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("TargetEditModel", "Kind"),
         QT_TRANSLATE_NOOP("TargetEditModel", "Target value"),
         QT_TRANSLATE_NOOP("TargetEditModel", "Unit"),
+        QT_TRANSLATE_NOOP("TargetEditModel", "Start of year"),
         QT_TRANSLATE_NOOP("TargetEditModel", "Checked"),
     )
 
@@ -92,7 +96,7 @@ class TargetEditModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 4:
+        if _FIELDS[index.column()] == "confirmed":
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -115,10 +119,12 @@ class TargetEditModel(QAbstractTableModel):
                     if role == Qt.ItemDataRole.DisplayRole
                     else value
                 )
-            if name == "value":
+            if name in _NUMBER_FIELDS:
                 return "" if value is None else f"{value:g}"
             return value
         if role == Qt.ItemDataRole.ToolTipRole:
+            if name == "base":
+                return self.tr("For a level: where it stood at the start of the year")
             return target.note or target.span or None
         return None
 
@@ -131,7 +137,7 @@ class TargetEditModel(QAbstractTableModel):
             new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
-        elif name == "value":
+        elif name in _NUMBER_FIELDS:
             text = str(value).strip().replace(",", "")
             try:
                 new = float(text) if text else None

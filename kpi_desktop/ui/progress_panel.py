@@ -122,11 +122,13 @@ class PeriodPanel(QGroupBox):
         self.status.setEnabled(editable)
         self.status.activated.connect(self._status_chosen)
         self.status_shown = QLabel()
+        self.verdict_shown = QLabel()  # the unit's own word, beside the computed status
         status_row = QWidget()
         row = QHBoxLayout(status_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.status, 1)
         row.addWidget(self.status_shown)
+        row.addWidget(self.verdict_shown)
         status_label_widget = QLabel(self.tr("&Status"))
         status_label_widget.setBuddy(self.status)
         form.addRow(status_label_widget, status_row)
@@ -238,9 +240,24 @@ class PeriodPanel(QGroupBox):
             self.status_shown.setPixmap(status_icon(status).pixmap(16, 16))
             self.status_shown.setToolTip(status_label(status))
             self.status_shown.setText("")
+            self._show_verdict(view, status)
         self.source.setText(self.describe_source(entry))
         if not self.editable:
             self.setEnabled(view is not None)
+
+    def _show_verdict(self, view: IndicatorView, status: Status) -> None:
+        verdict = self.document.verdict(view, self.period.code)
+        if verdict is None:
+            self.verdict_shown.clear()
+            self.verdict_shown.setToolTip("")
+            return
+        self.verdict_shown.setText(self.tr("Unit says: %1").replace("%1", verdict.chinese))
+        if verdict.status is not status and status not in (Status.NO_FIGURE, Status.NOT_REPORTED):
+            self.verdict_shown.setToolTip(
+                self.tr("The unit's own verdict differs from the status the figures give")
+            )
+        else:
+            self.verdict_shown.setToolTip(self.tr("The unit's own verdict in its progress text"))
 
     def describe_source(self, entry: Progress | None) -> str:
         if entry is None:

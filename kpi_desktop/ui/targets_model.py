@@ -59,7 +59,8 @@ class TargetsModel(RowTableModel):
     def show(self, view: IndicatorView | None, period: str, editable: bool) -> None:
         self.beginResetModel()
         self.view, self.period, self.editable = view, period, editable
-        self.rows = standing(view, period).targets if view is not None else []
+        found = standing(view, period, self.document.tolerance) if view is not None else None
+        self.rows = found.targets if found is not None else []
         self.endResetModel()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -86,7 +87,9 @@ class TargetsModel(RowTableModel):
             assessment = row.assessment
             if assessment.completion is None:
                 return ""
-            if assessment.expected is not None and target.kind not in ("growth", "share"):
+            # A rate, a ceiling or a level without its base is met or not: no schedule to show.
+            reached = ("growth", "share", "ceiling") + (("level",) if target.base is None else ())
+            if assessment.expected is not None and target.kind not in reached:
                 return (
                     QCoreApplication.translate("TargetsModel", "%1 (schedule %2)")
                     .replace("%1", f"{assessment.completion:.1%}")
