@@ -11,6 +11,7 @@ import pytest
 from conftest import SeedRow
 
 from kpi_desktop.domain.plan import PlanFormatError, plan_from_mapping
+from kpi_desktop.domain.schedule import DEFAULT_TOLERANCE
 from kpi_desktop.services.plans import install_plan, load_builtin_plan
 from kpi_desktop.services.queries import indicator_views, plans
 from kpi_desktop.services.tracking import status_of
@@ -100,7 +101,10 @@ def test_a_plan_sets_its_own_on_schedule_band(tmp_path: Path) -> None:
         database.close()
     assert plan.tolerance == stored.tolerance == 0
     assert status_of(view, "2025H1", stored.tolerance).value == "behind"  # strictly judged
-    assert status_of(view, "2025H1").value == "on_schedule"  # 基本序时 by default
+    # Every view of the plan carries its band, so no caller can forget it...
+    assert view.tolerance == 0 and status_of(view, "2025H1").value == "behind"
+    # ...and under the default band the same figure is 基本序时.
+    assert status_of(view, "2025H1", DEFAULT_TOLERANCE).value == "on_schedule"
 
 
 @pytest.mark.parametrize("bad", [1, 1.5, -0.1, "0.1", True])

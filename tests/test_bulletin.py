@@ -94,7 +94,7 @@ def test_q1_counts_are_the_statuses_dump_reports(q1: tuple[Path, Path]) -> None:
     )
     assert f"分别占{shares}" in text
     assert f"另有{statuses['no_figure']}项暂无可比数据，不作评估，不计入滞后" in text
-    assert "尚未报送" not in text  # every Q1 row has its text
+    assert "尚待填报" not in text  # every Q1 row has its text
 
 
 def test_q1_lagging_items_by_unit_with_how_far_behind(q1: tuple[Path, Path]) -> None:
@@ -241,7 +241,7 @@ def test_half_year_counts_are_the_statuses_dump_reports(half_year: object) -> No
         assert bulletin.facts.count(status) == statuses[status.value], status
     text = "\n".join(p.text for p in bulletin.paragraphs)
     assert formula(statuses) in text
-    assert "另有47项尚未报送上半年进展情况" in text
+    assert "另有47项尚待填报上半年进展情况" in text
     assert "第36项“新建雨、污水管10公里”" in text.split("已完成的指标：")[1].splitlines()[0]
 
 

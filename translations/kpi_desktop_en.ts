@@ -534,8 +534,20 @@
         <translation>Next steps</translation>
     </message>
     <message>
+        <source>same file again</source>
+        <translation>same file again</translation>
+    </message>
+    <message>
+        <source>earlier period</source>
+        <translation>earlier period</translation>
+    </message>
+    <message>
         <source>partly refused</source>
         <translation>partly refused</translation>
+    </message>
+    <message>
+        <source>differs from a file</source>
+        <translation>differs from a file</translation>
     </message>
     <message>
         <source>ready</source>
@@ -568,6 +580,10 @@
     <message>
         <source>(the whole indicator)</source>
         <translation>(the whole indicator)</translation>
+    </message>
+    <message>
+        <source>File “%1” row %2 gives another text for this indicator and unit; only one of the two can be imported: tick the one to keep. Its text: %3</source>
+        <translation>File “%1” row %2 gives another text for this indicator and unit; only one of the two can be imported: tick the one to keep. Its text: %3</translation>
     </message>
 </context>
 <context>
@@ -738,8 +754,8 @@
         <translation>&amp;Group by lead unit</translation>
     </message>
     <message>
-        <source>&amp;Not reported</source>
-        <translation>&amp;Not reported</translation>
+        <source>&amp;Not filled in</source>
+        <translation>&amp;Not filled in</translation>
     </message>
     <message>
         <source>&amp;Behind</source>
@@ -1017,8 +1033,12 @@
         <translation>The unit's own verdict in its progress text</translation>
     </message>
     <message>
-        <source>Nothing reported yet</source>
-        <translation>Nothing reported yet</translation>
+        <source>Nothing filled in yet</source>
+        <translation>Nothing filled in yet</translation>
+    </message>
+    <message>
+        <source>Nothing filled in yet; earlier texts are in History</source>
+        <translation>Nothing filled in yet; earlier texts are in History</translation>
     </message>
     <message>
         <source>Imported from %1 (%2) on %3</source>
@@ -1219,8 +1239,8 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>No figure yet</translation>
     </message>
     <message>
-        <source>Not reported</source>
-        <translation>Not reported</translation>
+        <source>Not filled in</source>
+        <translation>Not filled in</translation>
     </message>
 </context>
 <context>

@@ -535,8 +535,20 @@
         <translation>下步打算</translation>
     </message>
     <message>
+        <source>same file again</source>
+        <translation>重复的文件</translation>
+    </message>
+    <message>
+        <source>earlier period</source>
+        <translation>以往期间</translation>
+    </message>
+    <message>
         <source>partly refused</source>
         <translation>部分拒收</translation>
+    </message>
+    <message>
+        <source>differs from a file</source>
+        <translation>与另一文件不一致</translation>
     </message>
     <message>
         <source>ready</source>
@@ -569,6 +581,10 @@
     <message>
         <source>(the whole indicator)</source>
         <translation>（整项指标）</translation>
+    </message>
+    <message>
+        <source>File “%1” row %2 gives another text for this indicator and unit; only one of the two can be imported: tick the one to keep. Its text: %3</source>
+        <translation>文件“%1”第 %2 行对同一指标、同一单位给出了不同的文字，两者只能导入其一：请勾选要保留的一行。该行文字：%3</translation>
     </message>
 </context>
 <context>
@@ -739,8 +755,8 @@
         <translation>按牵头单位分组(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Not reported</source>
-        <translation>未报送(&amp;N)</translation>
+        <source>&amp;Not filled in</source>
+        <translation>待填报(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Behind</source>
@@ -1018,8 +1034,12 @@
         <translation>单位在进展情况中的自评</translation>
     </message>
     <message>
-        <source>Nothing reported yet</source>
-        <translation>尚未报送</translation>
+        <source>Nothing filled in yet</source>
+        <translation>尚待填报</translation>
+    </message>
+    <message>
+        <source>Nothing filled in yet; earlier texts are in History</source>
+        <translation>尚待填报；以前的文字可在“历史”中查看</translation>
     </message>
     <message>
         <source>Imported from %1 (%2) on %3</source>
@@ -1220,8 +1240,8 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>暂无数据</translation>
     </message>
     <message>
-        <source>Not reported</source>
-        <translation>未报送</translation>
+        <source>Not filled in</source>
+        <translation>待填报</translation>
     </message>
 </context>
 <context>

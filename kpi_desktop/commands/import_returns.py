@@ -40,6 +40,11 @@ def file_summary(file: FilePreview) -> str:
 
     if file.error is not None:
         return zh_en(f"{file.file}：拒绝", f"{file.file}: refused")
+    if file.copy_of is not None:
+        return zh_en(
+            f"{file.file}：与“{file.copy_of}”相同，跳过",
+            f"{file.file}: the same file as “{file.copy_of}”, skipped",
+        )
     counts = {state: file.count(state) for state in RowState}
     unit = file.unit or zh_en("各行按牵头单位", "each row for its lead unit")
     line = zh_en(
@@ -68,7 +73,9 @@ def skipped_lines(file: FilePreview) -> list[str]:
     """Each skipped row of a file with why, so that no row goes unmentioned."""
     from kpi_desktop.services.importing import RowState
 
-    lines = []
+    lines: list[str] = []
+    if file.copy_of is not None:
+        return lines  # its summary line says it was skipped whole
     for row in file.rows:
         if row.state is RowState.SKIPPED:
             why = " ".join(notice.message() for notice in row.notices)
@@ -105,11 +112,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         with database.read() as session:
             preview = preview_import(session, args.returns, period, read=read)
+        errors = preview.refusals()
         for file in preview.files:
-            print(file_summary(file))
+            print(file_summary(file) + (zh_en("——未导入", " — not imported") if errors else ""))
             for line in skipped_lines(file):
                 print(line)
-        errors = preview.errors()
         if errors:
             for error in errors:
                 print(error.message(), file=sys.stderr)

@@ -602,6 +602,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”, sheet “{sheet}”, row {row}: the status “{value}” is unknown. Choose one "
         "of: {choices}.",
     ),
+    "return.is_summary": (
+        "文件“{file}”是本程序导出的汇总表，不是牵头单位的报送表，未导入。"
+        "请导入各单位填报后发回的模板（文件→导出模板）。",
+        "“{file}” is the summary table this program exports, not a lead unit's return; it was "
+        "not imported. Import the templates the units filled in and sent back (File → Export "
+        "templates).",
+    ),
+    "return.earlier_period": (
+        "文件“{file}”是{found}的报送表，而现在正在收集{working}的进展（可能是沿用了上期的模板）。"
+        "为免改动已经过去的期间，未导入。如确需补报或更正{found}，请加 --period {code} 再导入；"
+        "否则请让填报单位用本期模板重新填报。",
+        "“{file}” is a return for {found}, while {working} is being collected now (perhaps "
+        "last period's template was reused). Nothing was imported, so a past period is not "
+        "changed. To add to or correct {found} on purpose, import again with --period {code}; "
+        "otherwise ask the unit to fill in this period's template.",
+    ),
     "return.conflict": (
         "文件“{file}”工作表“{sheet}”第 {row} 行：序号 {seq}（{unit}）的进展与文件“{other}”"
         "中的不同。同一次导入中请只保留其中一个文件。",

@@ -11,7 +11,9 @@ class Status(StrEnum):
     ON_SCHEDULE = "on_schedule"  # 序时推进
     BEHIND = "behind"  # 滞后
     NO_FIGURE = "no_figure"  # 暂无数据: a placeholder such as 季度数据 / 年度数据
-    NOT_REPORTED = "not_reported"  # 未报送: nothing has come back for this period
+    # 待填报: the period has no progress text yet. (未报送 is said of a lead unit that sent no
+    # return: services.submissions.)
+    NOT_REPORTED = "not_reported"
 
     @property
     def chinese(self) -> str:
@@ -38,7 +40,7 @@ _CHINESE = {
     Status.ON_SCHEDULE: "序时推进",
     Status.BEHIND: "滞后",
     Status.NO_FIGURE: "暂无数据",
-    Status.NOT_REPORTED: "未报送",
+    Status.NOT_REPORTED: "待填报",
 }
 _LETTER = {
     Status.DONE: "✓",
@@ -63,5 +65,5 @@ _SYNONYMS = {
 }
 
 
-# The statuses a lead unit may choose in a return; 未报送 (not reported) is the office's mark.
+# The statuses a lead unit may choose in a return; 待填报 (no text yet) is the office's mark.
 STATUS_CHOICES = tuple(_CHINESE[s] for s in Status if s is not Status.NOT_REPORTED)

@@ -27,14 +27,14 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.figures import placeholder
 from kpi_desktop.domain.kinds import TargetKind
 from kpi_desktop.domain.periods import Period
-from kpi_desktop.domain.schedule import AHEAD_MARGIN
+from kpi_desktop.domain.schedule import AHEAD_MARGIN, DEFAULT_TOLERANCE
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.bulletin_template import VARIANT, Item, Template, Value
 from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.resources import resource
 from kpi_desktop.services.submissions import submissions
 from kpi_desktop.services.summary import period_of, summary_title
-from kpi_desktop.services.tracking import Standing, TargetStanding, reported, standing
+from kpi_desktop.services.tracking import Standing, TargetStanding, standing
 
 TEMPLATE_NAME = "template.txt"  # in resources/bulletin/
 ROOT_SECTION = "通报"
@@ -118,6 +118,7 @@ class BulletinFacts:
     late_units: tuple[LateUnit, ...]
     due: date | None
     unit_count: int
+    tolerance: float = DEFAULT_TOLERANCE  # the plan's 基本序时 band
 
     def with_status(self, status: Status) -> list[Entry]:
         return [e for e in self.entries if e.standing.status is status]
@@ -166,7 +167,7 @@ def bulletin_facts(
     answers = submissions(session, plan, period)
     missing = []
     for answer in answers:
-        rows = [seq for seq in answer.indicators if not reported(views[seq], period.code)]
+        rows = answer.outstanding  # neither returned nor written (services.submissions)
         if rows:
             missing.append(UnitReport(answer.unit, tuple(rows), len(answer.indicators) - len(rows)))
     late = []
@@ -187,6 +188,7 @@ def bulletin_facts(
         late_units=tuple(late),
         due=due,
         unit_count=len(answers),
+        tolerance=DEFAULT_TOLERANCE if plan.tolerance is None else plan.tolerance,
     )
 
 
@@ -300,14 +302,18 @@ def fields(facts: BulletinFacts) -> dict[str, Value]:
         "指标总数": str(total),
         "牵头单位数": str(facts.unit_count),
         "序时进度": _percent(period.elapsed_share()),
+        # Below this share of the year's target a row is 滞后; between it and the pace it is
+        # 基本序时 and counts as 序时推进 (domain.schedule).
+        "滞后界限": _percent(period.elapsed_share() * (1 - facts.tolerance)),
+        "基本序时幅度": _number(facts.tolerance * 100),
         "超序时幅度": _number(AHEAD_MARGIN * 100),
-        "已报送数": str(total - facts.count(Status.NOT_REPORTED)),
+        "已填报数": str(total - facts.count(Status.NOT_REPORTED)),
         "暂无数据数": str(len(no_figure)),
         "暂无数据占比": _share(len(no_figure), total),
         "待发布数": str(len(awaiting)),
         "无可比数值数": str(len(without)),
-        "未报送数": str(facts.count(Status.NOT_REPORTED)),
-        "未报送占比": _share(facts.count(Status.NOT_REPORTED), total),
+        "待填报数": str(facts.count(Status.NOT_REPORTED)),
+        "待填报占比": _share(facts.count(Status.NOT_REPORTED), total),
         "未报送单位数": str(len(facts.not_reported_units)),
         "逾期单位数": str(len(facts.late_units)),
         "截止日期": _date(facts.due) if facts.due else "",
@@ -320,7 +326,7 @@ def fields(facts: BulletinFacts) -> dict[str, Value]:
         ],
         "暂无数据指标": [_entry_fields(e) for e in no_figure],
         "无可比数值指标": [_entry_fields(e) for e in without],
-        "未报送指标": [_entry_fields(e) for e in facts.with_status(Status.NOT_REPORTED)],
+        "待填报指标": [_entry_fields(e) for e in facts.with_status(Status.NOT_REPORTED)],
         "未报送单位": [
             {
                 VARIANT: "部分" if unit.reported else "",

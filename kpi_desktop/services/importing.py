@@ -65,6 +65,7 @@ from kpi_desktop.services.returns import (
     identity_hash,
     read_return,
 )
+from kpi_desktop.services.tracking import working_period
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.backup import make_backup
 from kpi_desktop.storage.engine import Database
@@ -105,6 +106,10 @@ NOTICES: dict[str, tuple[str, str]] = {
         "The clerk edited this indicator's text; it is kept, and the unit's text is stored apart.",
     ),
     "same_as_previous": ("与上期报送内容相同。", "Same text as the previous period."),
+    "copy": (
+        "与同批导入的文件“{file}”完全相同，只导入一次，本文件跳过。",
+        "The same file as “{file}” in this import; read once, this copy skipped.",
+    ),
     "header_again": (
         "重复的表头行（表格跨页时留下的），跳过。",
         "The header repeated (where the table crossed a page); skipped.",
@@ -147,10 +152,34 @@ class RowPreview:
     same_as_previous: bool = False
     notices: list[Notice] = field(default_factory=list)
     error: KpiError | None = None
+    # Another file's row giving a different text for the same indicator and unit: only one
+    # of the two can be imported, and the clerk chooses which.
+    conflict: RowPreview | None = None
 
     @property
     def key(self) -> RowKey:
         return (self.file, self.sheet, self.row)
+
+    @property
+    def importable(self) -> bool:
+        """Whether importing the row does anything: new and changed rows write values; an
+        unchanged row that speaks for a unit records that the unit answered."""
+        if self.state in (RowState.NEW, RowState.CHANGED):
+            return True
+        return self.state is RowState.UNCHANGED and self.unit_id is not None
+
+    def conflict_error(self) -> KpiError | None:
+        if self.conflict is None:
+            return None
+        return KpiError(
+            "return.conflict",
+            file=self.file,
+            sheet=self.sheet,
+            row=self.row,
+            seq=self.seq,
+            unit=self.unit or "—",
+            other=self.conflict.file,
+        )
 
     @property
     def changes(self) -> dict[str, tuple[str, str]]:
@@ -173,10 +202,26 @@ class FilePreview:
     rows: list[RowPreview] = field(default_factory=list)
     error: KpiError | None = None
     same_as_previous: bool = False
+    copy_of: str | None = None  # the same bytes came in an earlier file of the batch
+    # The period being worked on, when this file is for an earlier one (last quarter's
+    # template filled in again): flagged, not chosen unless the clerk says so.
+    earlier_than: str | None = None
 
     @property
     def name(self) -> str:
         return file_label(self.path.name)
+
+    def earlier_error(self) -> KpiError | None:
+        if self.earlier_than is None or self.period is None:
+            return None
+        period, working = Period.parse(self.period), Period.parse(self.earlier_than)
+        return KpiError(
+            "return.earlier_period",
+            file=self.file,
+            found=period.chinese,
+            working=working.chinese,
+            code=period.code,
+        )
 
     def errors(self) -> list[KpiError]:
         if self.error is not None:
@@ -207,6 +252,41 @@ class ImportPreview:
 
     def file_of(self, row: RowPreview) -> FilePreview:
         return next(f for f in self.files if f.file == row.file)
+
+    def importable(self, file: FilePreview | None = None) -> list[RowPreview]:
+        """The rows that can be chosen (of one file, or of all), in file order."""
+        files = [file] if file is not None else self.files
+        return [r for f in files if f.error is None for r in f.rows if r.importable]
+
+    def default_selection(self) -> set[RowKey]:
+        """What is chosen until the clerk says otherwise: every importable row, except those of
+        a file for an earlier period than the one being worked on and rows that conflict with
+        another file's (the clerk picks one of the two)."""
+        return {
+            row.key
+            for file in self.files
+            if file.earlier_than is None
+            for row in self.importable(file)
+            if row.conflict is None
+        }
+
+    def refusals(self, accept: Iterable[RowKey] | None = None) -> list[KpiError]:
+        """Why importing `accept` (None: everything, as the command line does) cannot go ahead:
+        refused files and rows, two chosen rows that conflict, and — for everything — a file
+        for an earlier period than the one being worked on."""
+        errors = self.errors()
+        chosen = set(accept) if accept is not None else {r.key for r in self.importable()}
+        told: set[RowKey] = set()
+        for row in self.importable():
+            partner, error = row.conflict, row.conflict_error()
+            if partner is None or error is None or partner.key in told:  # once for the pair
+                continue
+            if row.key in chosen and partner.key in chosen:
+                told.add(row.key)
+                errors.append(error)
+        if accept is None:
+            errors += [e for f in self.files if (e := f.earlier_error()) is not None]
+        return errors
 
 
 @dataclass(frozen=True)
@@ -246,6 +326,7 @@ class _PlanContext:
                 entry = entries[c.progress_id]
                 self.contributions[(entry.indicator_id, entry.period, c.unit_id)] = c.text
         self.names = sorted(self.units.names(), key=len, reverse=True)
+        self.working = Period.parse(working_period(list(self.views.values()), plan.year))
 
     def unit_named_in(self, text: str) -> LeadUnit | None:
         """The one unit whose name or alias appears in `text` (longest names first)."""
@@ -558,6 +639,8 @@ def _preview_file(
     context = contexts.get(period.code)
     if context is None:
         context = contexts[period.code] = _PlanContext(session, plan, period)
+    if given is None and period < context.working:
+        result.earlier_than = context.working.code
     file_unit: LeadUnit | None = None
     if table.marker is not None and table.marker.unit:
         file_unit = context.units.get(table.marker.unit)
@@ -571,30 +654,40 @@ def _preview_file(
     return result
 
 
+def _flag_copies(files: Sequence[FilePreview]) -> None:
+    """A file sent twice (the same bytes under two names, or dropped twice) is read once: the
+    later copy's rows are skipped, naming the first."""
+    first: dict[str, FilePreview] = {}
+    for preview in files:
+        if preview.sha256 is None:
+            continue
+        original = first.setdefault(preview.sha256, preview)
+        if original is preview:
+            continue
+        preview.copy_of = original.file
+        for row in preview.rows:
+            row.state, row.error, row.new = RowState.SKIPPED, None, {}
+            row.notices = [Notice("copy", {"file": original.name})]
+
+
 def _flag_conflicts(files: Sequence[FilePreview]) -> None:
-    """Two files giving different texts for the same indicator and unit cannot both win."""
+    """Two files giving different texts for the same indicator and unit cannot both win: each
+    row names the other, and the clerk chooses (the command line, taking all, refuses)."""
     first: dict[tuple[str | None, int | None, int | None], RowPreview] = {}
     for preview in files:
         if preview.error is not None:
             continue
         for row in preview.rows:
-            if row.state in (RowState.SKIPPED, RowState.REFUSED) or "text" not in row.new:
+            if not row.importable or "text" not in row.new:
                 continue
             key = (preview.period, row.indicator_id, row.unit_id)
             earlier = first.get(key)
             if earlier is None:
                 first[key] = row
             elif earlier.file != row.file and fold(earlier.new["text"]) != fold(row.new["text"]):
-                row.state = RowState.REFUSED
-                row.error = KpiError(
-                    "return.conflict",
-                    file=row.file,
-                    sheet=row.sheet,
-                    row=row.row,
-                    seq=row.seq,
-                    unit=row.unit or "—",
-                    other=earlier.file,
-                )
+                row.conflict = earlier
+                if earlier.conflict is None:
+                    earlier.conflict = row
 
 
 def preview_import(
@@ -623,6 +716,7 @@ def preview_import(
         if progress is not None:
             progress(index, path)
         files.append(_preview_file(session, path, given, limits, contexts, outcome))
+    _flag_copies(files)
     _flag_conflicts(files)
     return ImportPreview(files)
 
@@ -714,7 +808,8 @@ def apply_import(
 ) -> ImportResult:
     """Write the accepted rows of `preview` (all new and changed ones when `accept` is None)
     in one transaction, after a backup copy. Unchanged rows of accepted files are recorded as
-    received. Asking for a refused or skipped row is a programming error (ValueError)."""
+    received. Two accepted rows that conflict are refused (KpiError "return.conflict");
+    asking for a refused or skipped row is a programming error (ValueError)."""
     wanted = set(accept) if accept is not None else None
     chosen: list[tuple[FilePreview, RowPreview]] = []
     for file in preview.files:
@@ -736,16 +831,14 @@ def apply_import(
         missing = wanted - {row.key for _file, row in chosen}
         if missing:
             raise ValueError(f"rows not in the preview: {sorted(missing)}")
+    keys = {row.key for _file, row in chosen}
+    for _file, row in chosen:
+        if row.conflict is not None and row.conflict.key in keys:
+            raise row.conflict_error()  # type: ignore[misc]
     if not chosen:
         return ImportResult(None, 0, 0, frozenset())
-    # Rows that change nothing only record that their unit answered: no backup for those, so
-    # that importing the same files again does not push real backups out of the kept set.
-    changes_values = any(row.state is not RowState.UNCHANGED for _file, row in chosen)
-    backup = (
-        make_backup(database.path, "before-import")
-        if database.is_sqlite and changes_values
-        else None
-    )
+    # Anything written (a receipt too) is written after a backup copy.
+    backup = make_backup(database.path, "before-import") if database.is_sqlite else None
     written = recorded = 0
     touched: set[int] = set()
     with database.transaction() as session:

@@ -81,6 +81,7 @@ def indicator_views(session: Session, plan: Plan) -> list[IndicatorView]:
                 targets=targets[indicator.id],
                 progress=progress[indicator.id],
                 actuals=actuals[indicator.id],
+                tolerance=plan.tolerance,
             )
         )
     return views

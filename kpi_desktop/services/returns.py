@@ -32,6 +32,7 @@ from kpi_desktop.services.workbooks import Limits as Limits
 
 MARKER_SHEET = "_kpi"
 MARKER_FORMAT = "kpi-desktop-template"
+SUMMARY_FORMAT = "kpi-desktop-summary"  # the summary table this program exports
 
 
 class Column(StrEnum):
@@ -252,6 +253,14 @@ def read_marker(grid: Grid) -> TemplateMarker | None:
     )
 
 
+def is_summary(grid: Grid) -> bool:
+    """Whether the hidden marker sheet says the workbook is this program's summary table."""
+    return any(
+        len(line) >= 2 and line[0].strip() == "format" and line[1].strip() == SUMMARY_FORMAT
+        for line in grid.rows
+    )
+
+
 def _is_repeated_header(cells: Sequence[str], columns: dict[Column, int]) -> bool:
     hits = 0
     for kind, index in columns.items():
@@ -334,6 +343,8 @@ def read_return(
     marker = None
     for grid in grids:
         if grid.name == MARKER_SHEET:
+            if is_summary(grid):
+                raise KpiError("return.is_summary", file=file)
             marker = read_marker(grid)
     found = find_table(grids, need_progress=need_progress)
     if found is None:

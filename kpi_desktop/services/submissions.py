@@ -1,8 +1,14 @@
 """Who has answered: per lead unit, the rows that came back for a period, and the chase list.
 
-A row counts as returned for a unit when an import stored that unit's contribution for the
-indicator in the period (services.importing stores one for every row a return speaks for).
-Values typed by the clerk or shipped with the built-in plan are not returns.
+The words mean one thing each, everywhere in the program:
+- 已报送 (returned): an import stored that unit's contribution for the indicator in the period
+  (services.importing stores one for every row a return speaks for);
+- 已填写 (written without a return): the row has its progress text from elsewhere — typed by
+  the clerk, or shipped with the built-in plan — for a shared indicator only when that text is
+  not another unit's import;
+- 未报送 (outstanding): neither. Only these rows are chased (催报), and a unit is 未报送 only
+  when it has such rows and returned nothing;
+- 待填报 (domain.status, the tree and the table) is an indicator with no progress text at all.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.services.queries import indicator_views
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import Contribution, LeadUnit, Plan
 
 
@@ -29,10 +36,17 @@ class UnitSubmission:
     returned: tuple[int, ...]  # 序号 of the rows that came back
     last_received: datetime | None
     files: tuple[str, ...]  # the files its rows came from, oldest first
+    written: tuple[int, ...] = ()  # 序号 of rows not returned that have their text otherwise
 
     @property
     def missing(self) -> tuple[int, ...]:
+        """Rows that did not come back in a return (some may be written otherwise)."""
         return tuple(seq for seq in self.indicators if seq not in self.returned)
+
+    @property
+    def outstanding(self) -> tuple[int, ...]:
+        """Rows neither returned nor written: what the unit is chased for."""
+        return tuple(seq for seq in self.missing if seq not in self.written)
 
     @property
     def answered(self) -> bool:
@@ -48,7 +62,7 @@ class ChaseItem:
     """A unit to chase (催报) and the rows still missing from it."""
 
     unit: str
-    answered: bool  # True when some rows came back but not all
+    answered: bool  # True when some of its rows are returned or written, not all
     rows: tuple[tuple[int, str], ...]  # (序号, 重点工作)
 
 
@@ -78,6 +92,7 @@ def submissions(session: Session, plan: Plan, period: Period) -> list[UnitSubmis
             if contribution.unit_id in returned and seq in leads[contribution.unit_id]:
                 returned[contribution.unit_id][seq] = contribution
     names = {u.id: u.name for u in session.exec(select(LeadUnit))}
+    by_seq = {view.seq: view for view in views}
     result = []
     for unit_id in order:
         got = returned[unit_id]
@@ -94,18 +109,38 @@ def submissions(session: Session, plan: Plan, period: Period) -> list[UnitSubmis
                 returned=tuple(seq for seq in leads[unit_id] if seq in got),
                 last_received=received[-1].received_at if received else None,
                 files=tuple(files),
+                written=tuple(
+                    seq
+                    for seq in leads[unit_id]
+                    if seq not in got and _written(by_seq[seq], period.code)
+                ),
             )
         )
     return result
 
 
+def _written(view: IndicatorView, period: str) -> bool:
+    """Whether the row has its progress text without a return of the unit asked about: any
+    text of a single-unit row, and for a shared row a text not made of imports."""
+    entry = view.progress.get(period)
+    if entry is None or not entry.text.strip():
+        return False
+    shared = len({link.unit_id for link in view.units}) > 1
+    return not shared or entry.source != "imported"
+
+
 def chase_list(session: Session, plan: Plan, period: Period) -> list[ChaseItem]:
-    """The units with rows still missing for `period`, and those rows."""
+    """The units with rows outstanding for `period` (neither returned nor written), and those
+    rows."""
     texts = {view.seq: view.text for view in indicator_views(session, plan)}
     return [
-        ChaseItem(s.unit, s.answered, tuple((seq, texts[seq]) for seq in s.missing))
+        ChaseItem(
+            s.unit,
+            len(s.outstanding) < len(s.indicators),
+            tuple((seq, texts[seq]) for seq in s.outstanding),
+        )
         for s in submissions(session, plan, period)
-        if s.missing
+        if s.outstanding
     ]
 
 

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi_desktop.services.excel_template import put_text
 from kpi_desktop.services.files import check_folder, write_atomically
+from kpi_desktop.services.returns import MARKER_SHEET, SUMMARY_FORMAT
 from kpi_desktop.services.summary import SummaryTable
 
 TITLE_FONT = "方正小标宋简体"
@@ -150,6 +151,17 @@ def build_summary_workbook(table: SummaryTable) -> Workbook:
             cell.border = _BORDER
         sheet.row_dimensions[row_number].height = row_height(table.cells(row), widths)
     _layout(sheet, table, row_number)
+    # Says what the file is, so that the summary sent back by mistake is not taken for a
+    # unit's return (services.returns reads it).
+    marker = book.create_sheet(MARKER_SHEET)
+    marker.sheet_state = "hidden"
+    for key, value in (
+        ("format", SUMMARY_FORMAT),
+        ("year", str(table.period.year)),
+        ("period", table.period.code),
+    ):
+        marker.append([key, value])
+    marker.protection.sheet = True
     return book
 
 

@@ -46,7 +46,7 @@ class Standing(NamedTuple):
 
 
 def reported(view: IndicatorView, period_code: str) -> bool:
-    """Whether the indicator has a progress text in the period; without one it is 未报送
+    """Whether the indicator has a progress text in the period; without one it is 待填报
     (not reported), whatever else is stored."""
     entry = view.progress.get(period_code)
     return entry is not None and bool(entry.text.strip())
@@ -54,9 +54,9 @@ def reported(view: IndicatorView, period_code: str) -> bool:
 
 def standing(view: IndicatorView, period_code: str, tolerance: float | None = None) -> Standing:
     """The indicator's standing in a period, target by target and as a whole. Without a
-    progress text the indicator is 未报送, and its targets are listed all the same (with any
+    progress text the indicator is 待填报, and its targets are listed all the same (with any
     figure the clerk has entered), so that she sees what is asked and can enter what is done.
-    `tolerance` is the plan's 基本序时 band (None: the default)."""
+    `tolerance` overrides the plan's 基本序时 band, which the view carries."""
     # The rules that read figures from text are imported when a standing is asked for; the
     # window's first paint needs only the status, and that only from reported rows.
     from kpi_desktop.domain.figures import placeholder, propose_actuals
@@ -70,6 +70,8 @@ def standing(view: IndicatorView, period_code: str, tolerance: float | None = No
     )
     from kpi_desktop.domain.verdicts import verdict_in_text
 
+    if tolerance is None:
+        tolerance = view.tolerance  # the plan's, carried by every view of it
     band = DEFAULT_TOLERANCE if tolerance is None else tolerance
 
     period = Period.parse(period_code)

@@ -25,6 +25,7 @@ class IndicatorView:
     targets: list[Target]
     progress: dict[str, Progress] = field(default_factory=dict)
     actuals: dict[tuple[str, int], Actual] = field(default_factory=dict)
+    tolerance: float | None = None  # the plan's 基本序时 band (None: the default)
 
     @property
     def id(self) -> int:
@@ -73,6 +74,7 @@ def views_from_snapshot(snapshot: Snapshot) -> list[IndicatorView]:
             targets=targets[row.id],
             progress=progress[row.id],
             actuals=actuals[row.id],
+            tolerance=snapshot.plan.tolerance,
         )
         for row in snapshot.indicators
     ]

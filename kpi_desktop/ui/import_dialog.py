@@ -110,14 +110,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def checkable(row: RowPreview) -> bool:
-    """Whether importing `row` does anything: new and changed rows write values; an unchanged
-    row that speaks for a unit records that the unit answered (the submissions view counts it)."""
-    if row.state in (RowState.NEW, RowState.CHANGED):
-        return True
-    return row.state is RowState.UNCHANGED and row.unit_id is not None
-
-
 def field_value(name: str, value: str) -> str:
     if name == "status" and value:
         try:
@@ -158,9 +150,8 @@ class ImportPreviewModel(QAbstractItemModel):
     def set_preview(self, preview: ImportPreview | None) -> None:
         self.beginResetModel()
         self.files = list(preview.files) if preview is not None else []
-        # New and changed rows are what the clerk imports for; unchanged ones that speak for a
-        # unit are checked too, so that accepting everything also records who answered.
-        self.checked = {row.key for f in self.files for row in f.rows if checkable(row)}
+        # Which rows can be chosen, and which are chosen at first, the import service decides.
+        self.checked = preview.default_selection() if preview is not None else set()
         self.endResetModel()
         self.checkedChanged.emit()
 
@@ -181,7 +172,7 @@ class ImportPreviewModel(QAbstractItemModel):
 
     def checkable_keys(self, file: FilePreview | None = None) -> list[RowKey]:
         files = [file] if file is not None else self.files
-        return [row.key for f in files if f.error is None for row in f.rows if checkable(row)]
+        return [row.key for f in files if f.error is None for row in f.rows if row.importable]
 
     def checked_keys(self) -> list[RowKey]:
         """The checked rows, in the order of the files."""
@@ -246,7 +237,7 @@ class ImportPreviewModel(QAbstractItemModel):
             return bool(self.checkable_keys(file))
         row = self.row_at(index)
         return (
-            row is not None and checkable(row) and self.files[index.internalId() - 1].error is None
+            row is not None and row.importable and self.files[index.internalId() - 1].error is None
         )
 
     # content ---------------------------------------------------------------------------------
@@ -287,8 +278,14 @@ class ImportPreviewModel(QAbstractItemModel):
         if column == COLUMN_STATE:
             if file.error is not None:
                 return QCoreApplication.translate("ImportPreviewModel", "refused")
+            if file.copy_of is not None:
+                return QCoreApplication.translate("ImportPreviewModel", "same file again")
+            if file.earlier_than is not None:
+                return QCoreApplication.translate("ImportPreviewModel", "earlier period")
             if any(r.state is RowState.REFUSED for r in file.rows):
                 return QCoreApplication.translate("ImportPreviewModel", "partly refused")
+            if any(r.conflict is not None for r in file.rows):
+                return QCoreApplication.translate("ImportPreviewModel", "differs from a file")
             return (
                 QCoreApplication.translate("ImportPreviewModel", "ready")
                 if self.checkable_keys(file)
@@ -305,6 +302,8 @@ class ImportPreviewModel(QAbstractItemModel):
         if column == COLUMN_DETAILS:
             if file.error is not None:
                 return file.error.message()
+            if (earlier := file.earlier_error()) is not None:
+                return earlier.message()
             return self.file_summary(file)
         return ""
 
@@ -385,6 +384,17 @@ class ImportPreviewModel(QAbstractItemModel):
         """Why a row is refused, and every notice about it, as sentences."""
         parts = [row.error.message()] if row.error is not None else []
         parts += [notice.message() for notice in row.notices]
+        if row.conflict is not None:
+            parts.append(
+                QCoreApplication.translate(
+                    "ImportPreviewModel",
+                    "File “%1” row %2 gives another text for this indicator and unit; only one "
+                    "of the two can be imported: tick the one to keep. Its text: %3",
+                )
+                .replace("%1", row.conflict.file)
+                .replace("%2", str(row.conflict.row))
+                .replace("%3", row.conflict.new.get("text", ""))
+            )
         return " ".join(parts)
 
     # checking --------------------------------------------------------------------------------
@@ -403,6 +413,8 @@ class ImportPreviewModel(QAbstractItemModel):
         if row is None:
             return False
         self.set_checked([row.key], on)
+        if on and row.conflict is not None and row.conflict.key in self.checked:
+            self.set_checked([row.conflict.key], False)  # one of two conflicting rows
         return True
 
     def set_checked(self, keys: Sequence[RowKey], on: bool) -> None:

@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About kpi-desktop"), self.show_about)
         self.group_action = self._action(self.tr("&Group by lead unit"), self._group_toggled)
         self.group_action.setCheckable(True)
-        self.not_reported_action = self._action(self.tr("&Not reported"), self._quick_filter)
+        self.not_reported_action = self._action(self.tr("&Not filled in"), self._quick_filter)
         self.not_reported_action.setCheckable(True)
         self.behind_action = self._action(self.tr("&Behind"), self._quick_filter)
         self.behind_action.setCheckable(True)

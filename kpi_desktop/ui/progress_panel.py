@@ -261,8 +261,11 @@ class PeriodPanel(QGroupBox):
 
     def describe_source(self, entry: Progress | None) -> str:
         if entry is None:
-            return self.tr("Nothing reported yet")
+            return self.tr("Nothing filled in yet")
         when = entry.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if not entry.text.strip():
+            # An emptied text (typed away, or undone) was not "typed" as such: say what is.
+            return self.tr("Nothing filled in yet; earlier texts are in History")
         if entry.source == "imported":
             return (
                 self.tr("Imported from %1 (%2) on %3")

@@ -67,7 +67,7 @@ _STATUS_NAMES = {
     Status.ON_SCHEDULE: QT_TRANSLATE_NOOP("Status", "On schedule"),
     Status.BEHIND: QT_TRANSLATE_NOOP("Status", "Behind"),
     Status.NO_FIGURE: QT_TRANSLATE_NOOP("Status", "No figure yet"),
-    Status.NOT_REPORTED: QT_TRANSLATE_NOOP("Status", "Not reported"),
+    Status.NOT_REPORTED: QT_TRANSLATE_NOOP("Status", "Not filled in"),
 }
 
 
