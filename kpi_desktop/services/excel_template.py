@@ -38,6 +38,7 @@ from kpi_desktop.services.files import check_folder, write_atomically
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.returns import MARKER_FORMAT, MARKER_SHEET, identity_hash
+from kpi_desktop.services.sheet_rows import row_height
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import Contribution, LeadUnit, Plan
 
@@ -213,6 +214,9 @@ def build_template(
     )
     sheet.add_data_validation(status_validation)
 
+    widths = [float(column.width) for column in columns]
+    header_texts = [column.header for column in columns]
+    sheet.row_dimensions[HEADER_ROW].height = row_height(header_texts, widths, _HEADER_FONT.size)
     for offset, view in enumerate(views):
         row = FIRST_DATA_ROW + offset
         entry = view.progress.get(period.code)
@@ -243,6 +247,10 @@ def build_template(
                 cell.number_format = "@"
             if column.key == "status":
                 status_validation.add(cell)
+        # High enough for every line it holds, and for a few lines of the unit's own.
+        texts = [str(values[column.key]) for column in columns]
+        height = row_height(texts, widths, _BODY_FONT.size)
+        sheet.row_dimensions[row].height = max(height, row_height(["\n\n"], [10], _BODY_FONT.size))
     last_row = FIRST_DATA_ROW + len(views) - 1
     _layout(sheet, columns, last_row)
 

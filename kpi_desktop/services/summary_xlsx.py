@@ -12,8 +12,6 @@ lines that errs on the tall side: a little white space rather than cut text.
 from __future__ import annotations
 
 import io
-import math
-import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -24,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kpi_desktop.services.excel_template import put_text
 from kpi_desktop.services.files import check_folder, write_atomically
 from kpi_desktop.services.returns import MARKER_SHEET, SUMMARY_FORMAT
+from kpi_desktop.services.sheet_rows import row_height
 from kpi_desktop.services.summary import SummaryTable
 
 TITLE_FONT = "方正小标宋简体"
@@ -47,34 +46,6 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 _BODY_POINTS = 12
-# Column width units (the width of "0" in the workbook's default font) taken by one character
-# at the body size: CJK and full-width characters are about twice as wide as digits.
-_WIDE_UNITS = 2.35
-_NARROW_UNITS = 1.25
-_LINE_POINTS = _BODY_POINTS * 1.32
-_CELL_PADDING_POINTS = 8
-
-
-def _line_count(text: str, width: float) -> int:
-    """Lines `text` wraps to in a column `width` units wide (greedy, by character)."""
-    room = max(width - 1.5, 2.0)
-    lines = 0
-    for paragraph in text.split("\n"):
-        used, count = 0.0, 1
-        for character in paragraph:
-            wide = unicodedata.east_asian_width(character) in ("W", "F")
-            step = _WIDE_UNITS if wide else _NARROW_UNITS
-            if used + step > room:
-                count, used = count + 1, 0.0
-            used += step
-        lines += count
-    return lines
-
-
-def row_height(cells: list[str], widths: list[float]) -> float:
-    """Points a row needs so that every cell's wrapped text shows."""
-    lines = max(_line_count(text, width) for text, width in zip(cells, widths, strict=True))
-    return math.ceil(lines * _LINE_POINTS + _CELL_PADDING_POINTS)
 
 
 def _sheet_title(table: SummaryTable) -> str:
@@ -149,7 +120,7 @@ def build_summary_workbook(table: SummaryTable) -> Workbook:
             cell.font = body
             cell.alignment = centred if name in _CENTRED else justified
             cell.border = _BORDER
-        sheet.row_dimensions[row_number].height = row_height(table.cells(row), widths)
+        sheet.row_dimensions[row_number].height = row_height(table.cells(row), widths, _BODY_POINTS)
     _layout(sheet, table, row_number)
     # Says what the file is, so that the summary sent back by mistake is not taken for a
     # unit's return (services.returns reads it).
