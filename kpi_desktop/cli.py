@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from kpi_desktop import __version__
 from kpi_desktop.domain.errors import KpiError, current_language, os_error_text, zh_en
+from kpi_desktop.domain.text import file_label
 
 log = logging.getLogger(__name__)
 
@@ -339,10 +340,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return EXIT_FAILED
     except OSError as error:
-        # Most often stdout going to a full disk. What is left unwritten is dropped, so that
-        # no "Exception ignored" follows the one sentence at exit.
+        detail = os_error_text(error)
+        if error.filename is not None:  # a file the command worked on
+            log.exception("command failed")
+            refusal = KpiError("file.failed", path=file_label(error.filename), detail=detail)
+            print(refusal.message(), file=sys.stderr)
+            return EXIT_FAILED
+        # Otherwise stdout, most often going to a full disk. What is left unwritten is
+        # dropped, so that no "Exception ignored" follows the one sentence at exit.
         _drop_stdout()
-        print(KpiError("output.failed", detail=os_error_text(error)).message(), file=sys.stderr)
+        print(KpiError("output.failed", detail=detail).message(), file=sys.stderr)
         return EXIT_FAILED
     except Exception as error:  # the clerk gets a sentence; the log gets the traceback
         log.exception("command failed")

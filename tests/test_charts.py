@@ -80,7 +80,7 @@ def test_bar_colours_follow_the_status(qtbot, tables: list[SummaryTable]) -> Non
     import pyqtgraph as pg
     from PySide6.QtGui import QColor
 
-    from kpi_desktop.ui.charts import STATUS_COLOURS
+    from kpi_desktop.ui.status_style import STATUS_COLOURS
 
     statuses = {r.seq: r.status for r in tables[0].rows}
     assert statuses[14] is Status.BEHIND and statuses[32] is Status.ON_SCHEDULE

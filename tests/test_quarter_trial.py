@@ -170,3 +170,19 @@ def test_a_template_into_a_folder_that_does_not_exist_is_refused(
     )
     assert "不存在" in capsys.readouterr().err
     assert not out.parent.exists()
+
+
+def test_a_folder_or_an_empty_file_given_as_the_database_is_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "数据"
+    folder.mkdir()
+    assert main(["dump", "--db", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "是一个文件夹，不是数据库文件" in err and "Errno" not in err
+    empty = tmp_path / "空.sqlite"
+    empty.touch()
+    assert main(["dump", "--db", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert "是空的" in err and "Errno" not in err
+    assert empty.read_bytes() == b""

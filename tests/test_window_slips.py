@@ -137,3 +137,140 @@ def test_the_import_window_flags_old_periods_copies_and_two_versions(
     dialog.tree.setCurrentIndex(row_one)
     assert "第二版.xlsx" in dialog.row_message.text() and "第二版。" in dialog.row_message.text()
     dialog.close()
+
+
+def test_qts_own_dialogs_speak_chinese(qapp: QApplication, shell: Shell) -> None:
+    """Every string Qt's file, print, preview and message dialogs and the text fields' menus
+    ask for has the program's Chinese (the PySide6 wheels carry no qtbase_zh_CN)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit
+
+    shell.translations.install("zh_CN")
+    asked: set[tuple[str, str, str]] = set()
+
+    class Spy(QTranslator):
+        """Asked first (installed last); answers nothing, so the others still answer."""
+
+        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+            asked.add((context, source, disambiguation or ""))
+            return ""
+
+        def isEmpty(self) -> bool:
+            return False
+
+    spy = Spy()
+    qapp.installTranslator(spy)
+    try:
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            dialog = QFileDialog(None, "x")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setAcceptMode(mode)
+            dialog.show()
+            dialog.close()
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "t",
+            "x",
+            buttons.Ok | buttons.Cancel | buttons.Yes | buttons.No,
+        )
+        box.setDetailedText("d")
+        box.show()
+        box.close()
+        QLineEdit().createStandardContextMenu()
+        QPlainTextEdit().createStandardContextMenu()
+        printer = QPrinter()
+        for dialog in (
+            QPrintPreviewDialog(printer),
+            QPrintDialog(printer),
+            QPageSetupDialog(printer),
+        ):
+            dialog.show()
+            dialog.close()
+    finally:
+        qapp.removeTranslator(spy)
+    # Not words: paper names (A4…), key names, the layout direction.
+    skipped = {"QPageSize", "QShortcut", "QGuiApplication"}
+    words = {
+        (context, source, disambiguation)
+        for context, source, disambiguation in asked
+        if context.startswith("Q")
+        and context not in skipped
+        and not source.startswith(("Alt+", "Ctrl"))
+        and source not in ("Form", "...", "%1%")
+        and not source[0].isdigit()
+    }
+    untranslated = sorted(
+        (context, source)
+        for context, source, disambiguation in words
+        if QCoreApplication.translate(context, source, disambiguation or None) == source
+    )
+    assert len(words) > 100 and untranslated == []
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+
+
+def test_the_charts_leave_room_follow_the_tree_and_speak_chinese(
+    qtbot,
+    shell: Shell,
+    db_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    window = shell.show(open_plan_database(db_path))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.select_period("2024Q1")
+    window.show_charts()
+    dock = window.charts_dock
+    assert dock is not None
+    qtbot.waitUntil(lambda: dock.charts._pg is not None)
+    # The tree and the panel keep most of the height.
+    assert dock.height() <= window.height() // 2
+    charts = dock.charts
+    # Every colour a bar can have is in the legend, the greys included.
+    legend = charts._completion.getPlotItem().legend
+    labels = [label.text for _sample, label in legend.items]
+    assert labels == ["已完成", "超序时", "序时推进", "滞后", "暂无数据", "待填报"]
+    # pyqtgraph's English menu and "A" button are gone; the right click is ours.
+    item = charts._completion.getPlotItem()
+    assert not item.menuEnabled() and not item.autoBtn.isVisible()
+    menu = charts._menu(charts._completion)
+    assert [a.text() for a in menu.actions()] == ["保存图片(&S)…", "恢复视图(&R)"]
+    # Targets are counted in whole steps.
+    axis = charts._units.getPlotItem().getAxis("bottom")
+    assert axis._tickSpacing is not None and all(
+        float(step).is_integer() for step, _ in axis._tickSpacing
+    )
+    # The trend follows the indicator chosen in the tree, without turning the tab.
+    seq_14 = _indicator(window, 14)
+    window.select_indicator(seq_14)
+    assert charts._trend_id == seq_14 and charts.tabs.currentIndex() == 0
+    assert charts._trend.getPlotItem().titleLabel.text.startswith("14.")
+    # Left open, it comes back on the next start.
+    window.save_layout()
+    window.database.close()
+    again = shell.show(open_plan_database(db_path))
+    qtbot.addWidget(again)
+    assert again.charts_dock is not None and again.charts_dock.isVisible()
+    again.database.close()
+
+
+def test_the_status_bar_says_what_an_import_did(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.services.importing import ImportResult
+
+    window.status_label.setText("所有修改已于 10:00:00 保存")
+    window._imported(ImportResult(None, 3, 2, frozenset()))
+    assert "已导入" in window.status_label.text() and "3 行更新了内容" in window.status_label.text()
+
+
+def test_an_emptied_text_is_not_called_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.select_period("2024H1")
+    indicator = _indicator(window, 33)
+    assert window.select_indicator(indicator)
+    panel = window.panel.editable_panel
+    assert panel is not None
+    panel.text.insertPlainText("暂时写一句。")
+    panel.flush()
+    assert "手工录入" in panel.source.text()
+    window.document.undo()
+    assert _stored(window, indicator) == ""
+    assert "手工录入" not in panel.source.text() and "尚待填报" in panel.source.text()

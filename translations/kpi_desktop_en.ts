@@ -806,6 +806,10 @@
         <translation>&amp;Tools</translation>
     </message>
     <message>
+        <source>kpi-desktop</source>
+        <translation>kpi-desktop</translation>
+    </message>
+    <message>
         <source> (read-only)</source>
         <translation> (read-only)</translation>
     </message>
@@ -856,6 +860,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xls)</source>
         <translation>Spreadsheets (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
+        <translation>Imported at %1: %2 rows changed, %3 recorded as received</translation>
     </message>
     <message>
         <source>Bulletin draft written to {path}</source>
@@ -1163,6 +1171,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Loading the charts…</source>
         <translation>Loading the charts…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the picture…</source>
+        <translation>&amp;Save the picture…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the view</source>
+        <translation>&amp;Reset the view</translation>
     </message>
     <message>
         <source>Completion of each indicator, {period} (%)</source>

@@ -807,6 +807,10 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
+        <source>kpi-desktop</source>
+        <translation>重点工作量化指标跟踪（kpi-desktop）</translation>
+    </message>
+    <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -857,6 +861,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xls)</source>
         <translation>电子表格 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
+        <translation>%1 已导入：%2 行更新了内容，%3 行登记为已报送</translation>
     </message>
     <message>
         <source>Bulletin draft written to {path}</source>
@@ -1164,6 +1172,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Loading the charts…</source>
         <translation>正在加载图表…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the picture…</source>
+        <translation>保存图片(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the view</source>
+        <translation>恢复视图(&amp;R)</translation>
     </message>
     <message>
         <source>Completion of each indicator, {period} (%)</source>

@@ -4,7 +4,8 @@
 
 pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of kpi_desktop/ui
 into the .ts files (keeping the translations already there); the English catalogue is the
-source text itself; pyside6-lrelease compiles the .qm files the program loads. Translate new
+source text itself; pyside6-lrelease compiles the .qm files the program loads. Qt's own
+dialogs get their Chinese from the table in qt_zh_CN.py (compiled to qt_zh_CN.qm). Translate new
 strings in kpi_desktop_zh_CN.ts (Qt Linguist, or any text editor) and run this again. The test
 suite fails while any string is untranslated there.
 """
@@ -64,10 +65,21 @@ def lrelease() -> None:
         )
 
 
+def qt_catalogue() -> None:
+    """Qt's own dialogs in Chinese, from the table in qt_zh_CN.py (see there why)."""
+    sys.path.insert(0, str(HERE))
+    from qt_zh_CN import ts_text
+
+    target = HERE / "qt_zh_CN.ts"
+    target.write_text(ts_text(), encoding="utf-8")
+    subprocess.run(["pyside6-lrelease", str(target)], check=True, capture_output=True)
+
+
 def main() -> int:
     lupdate()
     english_is_source()
     lrelease()
+    qt_catalogue()
     return 0
 
 

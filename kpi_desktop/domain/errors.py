@@ -110,6 +110,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This text has {length} characters, more than the {limit} an Excel cell holds; it would "
         "be cut off in exports and was not saved. Shorten it and save again.",
     ),
+    "db.is_folder": (
+        "“{path}”是一个文件夹，不是数据库文件。请选择其中的 .sqlite 文件，"
+        "或写出要新建的文件名（例如 {path}/kpi.sqlite）。",
+        "“{path}” is a folder, not a database file. Choose the .sqlite file in it, or give the "
+        "name of a file to create (such as {path}/kpi.sqlite).",
+    ),
+    "db.empty": (
+        "文件“{path}”是空的（0 字节），不是数据库，未作改动。如果它本该是数据库，"
+        "可能在复制时没有复制完整：请用“从备份恢复”或重新复制；要新建数据库，请换一个文件名。",
+        "“{path}” is empty (0 bytes), not a database; it was left as it is. If it should be "
+        "one, it may not have been copied whole: restore a backup or copy it again; to start a "
+        "new database, give another file name.",
+    ),
+    "db.unreadable": (
+        "无法读取数据库文件“{path}”（{detail}）。请检查文件权限，或文件是否正被其他程序占用。",
+        "Could not read the database “{path}” ({detail}). Check its permissions and whether "
+        "another program holds it.",
+    ),
+    "file.failed": (
+        "操作未能完成：“{path}”（{detail}）。请按括号中的原因处理后重试。",
+        "This could not be done: “{path}” ({detail}). Deal with the cause in brackets and try "
+        "again.",
+    ),
     "db.not_sqlite": (
         "文件“{path}”不是 kpi-desktop 数据库（也不是 SQLite 文件）。"
         "请确认选择的是 .sqlite 数据文件；如果该文件曾经可以打开，请用“从备份恢复”找回数据。",

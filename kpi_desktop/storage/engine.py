@@ -21,7 +21,7 @@ from sqlalchemy import Engine, create_engine, event, exc, make_url
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.errors import KpiError, os_error_text
 from kpi_desktop.storage import backup, schema
 from kpi_desktop.storage.faults import is_damage, sqlite_refusal
 from kpi_desktop.storage.locations import SERVER_URL as SERVER_URL
@@ -160,8 +160,13 @@ def _folder_unwritable(path: Path) -> bool:
 
 
 def _check_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise KpiError("db.unreadable", path=str(path), detail=os_error_text(error)) from error
+    if not head:
+        raise KpiError("db.empty", path=str(path))
     if head != SQLITE_HEADER:
         raise KpiError("db.not_sqlite", path=str(path))
 
@@ -248,6 +253,8 @@ def open_database(
 
         return open_server_database(str(path), fill_new, read_only=read_only)
     path = Path(path)
+    if path.is_dir():
+        raise KpiError("db.is_folder", path=str(path))
     if read_only:
         return _open_read_only(path)
     if not _writable(path):

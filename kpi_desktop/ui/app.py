@@ -67,11 +67,19 @@ class Translations:
         else:
             log.warning("no translation catalogue for %s", language)
         if language.startswith("zh"):
+            # Qt's own catalogue where the Qt build has one, and the program's Chinese for the
+            # Qt dialogs it shows (the PySide6 wheels carry no qtbase_zh_CN): installed last,
+            # it is asked first.
             qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt = QTranslator(self.app)
             if qt.load("qtbase_zh_CN", qt_folder):
                 self.app.installTranslator(qt)
                 self.installed.append(qt)
+            dialogs = QTranslator(self.app)
+            with resources.as_file(translations() / "qt_zh_CN.qm") as path:
+                if path.is_file() and dialogs.load(str(path)):
+                    self.app.installTranslator(dialogs)
+                    self.installed.append(dialogs)
 
 
 def install_exception_hook(log_file: Path | None) -> None:

@@ -8,27 +8,21 @@ per period of the year), so the chart, the status column and the printed table a
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.summary import SummaryRow, SummaryTable
+from kpi_desktop.ui.status_style import STATUS_COLOURS, status_label
 
-STATUS_COLOURS = {
-    Status.DONE: "#1b7837",
-    Status.AHEAD: "#5aae61",
-    Status.ON_SCHEDULE: "#2166ac",
-    Status.BEHIND: "#d6604d",
-    Status.NO_FIGURE: "#bababa",
-    Status.NOT_REPORTED: "#e0e0e0",
-}
 # Bars are cut at this completion so that one indicator far past its target does not flatten
 # all the others; its tooltip still tells the real figure.
 _CEILING = 150.0
@@ -51,6 +45,7 @@ class ScheduleCharts(QWidget):
     `indicatorClicked(indicator_id)` and shows that indicator's trend."""
 
     indicatorClicked = Signal(int)
+    saveRequested = Signal()  # the right-click menu's "save the picture"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +66,11 @@ class ScheduleCharts(QWidget):
 
     # --- data -------------------------------------------------------------------------
 
+    def sizeHint(self) -> QSize:
+        # Modest, so that the dock does not push the tree and the panel off the window; the
+        # charts grow with the room they are given.
+        return QSize(900, 280)
+
     def set_tables(
         self, tables: Sequence[SummaryTable], current: Period | str | None = None
     ) -> None:
@@ -84,11 +84,16 @@ class ScheduleCharts(QWidget):
         if self._pg is not None:
             self._redraw()
 
-    def show_trend(self, indicator_id: int) -> None:
+    def show_trend(self, indicator_id: int, *, switch: bool = True) -> None:
+        """Show `indicator_id` through the year on the trend tab; `switch` turns to that tab
+        (the indicator chosen in the tree follows without turning)."""
+        if indicator_id == self._trend_id and not switch:
+            return
         self._trend_id = indicator_id
         if self._pg is not None:
             self._draw_trend()
-            self.tabs.setCurrentIndex(2)
+            if switch:
+                self.tabs.setCurrentIndex(2)
 
     def export_png(self, path: Path | str) -> bool:
         """Save the chart on the current tab as a PNG image."""
@@ -114,6 +119,9 @@ class ScheduleCharts(QWidget):
         self._completion = pg.PlotWidget()
         self._units = pg.PlotWidget()
         self._trend = pg.PlotWidget()
+        for plot in (self._completion, self._units, self._trend):
+            plot.setMinimumHeight(160)
+            plot.sizeHint = self.sizeHint  # pyqtgraph asks for more than the dock should take
         current = self.tabs.currentIndex()
         for index, (plot, title) in enumerate(
             (
@@ -127,8 +135,27 @@ class ScheduleCharts(QWidget):
             old.deleteLater()
             self.tabs.insertTab(index, plot, title)
         self.tabs.setCurrentIndex(max(current, 0))
+        for plot in (self._completion, self._units, self._trend):
+            self._own_menu(plot)
         self._completion.scene().sigMouseClicked.connect(self._on_completion_click)
         self._redraw()
+
+    def _own_menu(self, widget: Any) -> None:
+        """pyqtgraph's own menu and "A" button speak English and offer what the clerk does
+        not need; a right click gives her two things in her language instead."""
+        item = widget.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.customContextMenuRequested.connect(
+            lambda position, w=widget: self._menu(w).exec(w.mapToGlobal(position))
+        )
+
+    def _menu(self, widget: Any) -> QMenu:
+        menu = QMenu(widget)
+        menu.addAction(self.tr("&Save the picture…"), self.saveRequested.emit)
+        menu.addAction(self.tr("&Reset the view"), self._redraw)
+        return menu
 
     def _redraw(self) -> None:
         self._draw_completion()
@@ -189,10 +216,10 @@ class ScheduleCharts(QWidget):
                     labelOpts={"position": 0.95, "color": "#333333"},
                 )
             )
-        for status in (Status.DONE, Status.AHEAD, Status.ON_SCHEDULE, Status.BEHIND):
+        for status in Status:  # every colour a bar can have, 暂无数据 and 待填报 too
             plot.legend.addItem(
                 pg.BarGraphItem(x=[0], height=[0], width=0, brush=STATUS_COLOURS[status]),
-                status.chinese,
+                status_label(status),
             )
         plot.getAxis("bottom").setTicks(
             [[(x, str(row.seq)) for x, row in zip(xs, rows, strict=True) if row.seq % 5 == 0]]
@@ -242,6 +269,10 @@ class ScheduleCharts(QWidget):
         axis.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 16)
         plot.invertY(True)
         plot.setLabel("bottom", self.tr("Targets"))
+        # Targets are counted whole: ticks at whole numbers, a few of them.
+        most = max(judged.values())
+        step = max(1, math.ceil(most / 8))
+        plot.getAxis("bottom").setTickSpacing(major=step, minor=step)
 
     def _draw_trend(self) -> None:
         pg = self._pg

@@ -36,6 +36,7 @@ class ChartsDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.charts = ScheduleCharts(body)
         self.charts.indicatorClicked.connect(self.indicatorClicked)
+        self.charts.saveRequested.connect(self.export_png)
         layout.addWidget(self.charts)
         row = QHBoxLayout()
         row.addStretch()

@@ -65,7 +65,7 @@ from kpi_desktop.services.importing import (
 from kpi_desktop.ui.background import run_in_background
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.progress_panel import period_title
-from kpi_desktop.ui.tree_model import status_label
+from kpi_desktop.ui.status_style import status_label
 
 log = logging.getLogger(__name__)
 

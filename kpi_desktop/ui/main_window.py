@@ -35,6 +35,7 @@ from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.icon import application_icon
 
 if TYPE_CHECKING:
+    from kpi_desktop.services.importing import ImportResult
     from kpi_desktop.storage.engine import Database
     from kpi_desktop.storage.snapshot import Snapshot
     from kpi_desktop.ui.charts_dock import ChartsDock
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         followed at once by `complete_opening` with the database itself."""
         self.database = None  # type: ignore[assignment]
         self._show_document(PlanDocument(None, self, snapshot=snapshot))
-        self.setWindowTitle(f"kpi-desktop — {location}")
+        self.setWindowTitle(f"{self.program_name()} — {location}")
         for action in self._editing_actions():
             action.setEnabled(False)
 
@@ -287,7 +288,10 @@ class MainWindow(QMainWindow):
             dock = SubmissionsDock(self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
-            self.restoreDockWidget(dock)
+            if not self.restoreDockWidget(dock):
+                # First time: a narrow column, so the targets table keeps its width.
+                width = max(260, self.width() // 4)
+                self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
             self.submissions_action.setChecked(dock.toggleViewAction().isChecked())
             dock.toggleViewAction().toggled.connect(self.submissions_action.setChecked)
             dock.set_document(self.document)
@@ -300,9 +304,15 @@ class MainWindow(QMainWindow):
         if shown:
             dock.raise_()
 
+    def program_name(self) -> str:
+        """The program's name in the clerk's language (kpi-desktop in English)."""
+        return self.tr("kpi-desktop")
+
     def _opened(self, database: Database) -> None:
         self._ensure_submissions_dock()  # shown again if it was left open
-        title = f"kpi-desktop — {database.location}"
+        if self.settings.value("window/charts", False, type=bool):
+            self.show_charts()  # so are the charts
+        title = f"{self.program_name()} — {database.location}"
         if self.document.read_only:
             title += self.tr(" (read-only)")
         self.setWindowTitle(title)
@@ -436,7 +446,10 @@ class MainWindow(QMainWindow):
         self.panel.focus_progress()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.panel.show_indicator(self.indicator_at(current))
+        indicator = self.indicator_at(current)
+        self.panel.show_indicator(indicator)
+        if indicator is not None and self.charts_dock is not None:
+            self.charts_dock.charts.show_trend(indicator, switch=False)  # the trend follows
 
     def indicator_at(self, index: QModelIndex) -> int | None:
         """The indicator of a row of the tree, None for a unit row."""
@@ -563,12 +576,24 @@ class MainWindow(QMainWindow):
         self.import_dialog = ImportPreviewDialog(self.document, paths, self)
         self.import_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog.imported.connect(self._reloaded)
+        self.import_dialog.imported.connect(self._imported)
         self.import_dialog.open()
 
     def _reloaded(self, *_args: object) -> None:
         """The document was loaded again behind the window's back (an import, a new plan)."""
         self.proxy.invalidate()
         self._expand()
+
+    def _imported(self, result: ImportResult) -> None:
+        """The status bar says what the import did, not the last typed edit's time."""
+        from datetime import datetime
+
+        self.status_label.setText(
+            self.tr("Imported at %1: %2 rows changed, %3 recorded as received")
+            .replace("%1", datetime.now().strftime("%H:%M:%S"))
+            .replace("%2", str(result.written))
+            .replace("%3", str(result.recorded))
+        )
 
     def export_templates(self) -> None:
         from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog
@@ -611,11 +636,19 @@ class MainWindow(QMainWindow):
             if self.charts_dock is not None:
                 self.removeDockWidget(self.charts_dock)
                 self.charts_dock.deleteLater()
-            self.charts_dock = ChartsDock(self.document, self)
-            self.charts_dock.indicatorClicked.connect(self.select_indicator)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
+            dock = self.charts_dock = ChartsDock(self.document, self)
+            dock.indicatorClicked.connect(self.select_indicator)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            first_time = not self.restoreDockWidget(dock)
+            dock.show()
+            if first_time:
+                # A third of the height, so that the tree and the panel stay usable.
+                self.resizeDocks([dock], [max(220, self.height() // 3)], Qt.Orientation.Vertical)
         self.charts_dock.show()
         self.charts_dock.raise_()
+        current = self.current_indicator_id()
+        if current is not None:
+            self.charts_dock.charts.show_trend(current, switch=False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -775,6 +808,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/state", self.saveState())
+        charts = self.charts_dock is not None and self.charts_dock.isVisible()
+        self.settings.setValue("window/charts", charts)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -34,8 +34,8 @@ from kpi_desktop.domain.status import Status
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.ui.commands import SetProgressField
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.status_style import status_icon, status_label
 from kpi_desktop.ui.targets_model import TargetsModel
-from kpi_desktop.ui.tree_model import status_icon, status_label
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.models import Progress

@@ -22,10 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QBrush,
-    QColor,
-    QIcon,
-    QPainter,
-    QPixmap,
     QStandardItem,
     QStandardItemModel,
 )
@@ -34,6 +30,7 @@ from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold, short
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.status_style import STATUS_COLOURS, status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -50,56 +47,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("IndicatorTreeModel", "Status"),
     QT_TRANSLATE_NOOP("IndicatorTreeModel", "Key work"),
 )
-
-STATUS_COLOURS = {
-    Status.DONE: QColor("#1b7f3b"),
-    Status.AHEAD: QColor("#2e7d32"),
-    Status.ON_SCHEDULE: QColor("#1565c0"),
-    Status.BEHIND: QColor("#c62828"),
-    Status.NO_FIGURE: QColor("#8d6e00"),
-    Status.NOT_REPORTED: QColor("#757575"),
-}
-
-
-_STATUS_NAMES = {
-    Status.DONE: QT_TRANSLATE_NOOP("Status", "Done"),
-    Status.AHEAD: QT_TRANSLATE_NOOP("Status", "Ahead of schedule"),
-    Status.ON_SCHEDULE: QT_TRANSLATE_NOOP("Status", "On schedule"),
-    Status.BEHIND: QT_TRANSLATE_NOOP("Status", "Behind"),
-    Status.NO_FIGURE: QT_TRANSLATE_NOOP("Status", "No figure yet"),
-    Status.NOT_REPORTED: QT_TRANSLATE_NOOP("Status", "Not filled in"),
-}
-
-
-def status_label(status: Status) -> str:
-    return QCoreApplication.translate("Status", _STATUS_NAMES[status])
-
-
-_ICONS: dict[Status, QIcon] = {}
-
-
-def status_icon(status: Status) -> QIcon:
-    """A coloured disc with the status's letter: readable without colour too."""
-    if status not in _ICONS:
-        icon = QIcon()
-        for size in (16, 32, 48):
-            pixmap = QPixmap(size, size)
-            pixmap.fill(QColor(0, 0, 0, 0))
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(STATUS_COLOURS[status])
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(1, 1, size - 2, size - 2)
-            painter.setPen(QColor("white"))
-            font = painter.font()
-            font.setPixelSize(int(size * 0.7))
-            font.setBold(True)
-            painter.setFont(font)
-            painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, status.letter)
-            painter.end()
-            icon.addPixmap(pixmap)
-        _ICONS[status] = icon
-    return _ICONS[status]
 
 
 class IndicatorTreeModel(QStandardItemModel):
