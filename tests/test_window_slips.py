@@ -274,3 +274,23 @@ def test_an_emptied_text_is_not_called_typed(qtbot, window: MainWindow) -> None:
     window.document.undo()
     assert _stored(window, indicator) == ""
     assert "手工录入" not in panel.source.text() and "尚待填报" in panel.source.text()
+
+
+def test_units_with_texts_but_no_return_are_not_shown_as_unanswered(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    from kpi_desktop.ui.submissions_view import COLUMN_WHEN
+
+    window.select_period("2024Q1")  # every row has its text in the built-in plan
+    window.submissions_action.trigger()
+    dock = window.submissions_dock
+    dock.view.refresh()
+    model = dock.view.model
+    shown = {model.data(model.index(n, COLUMN_WHEN)) for n in range(model.rowCount())}
+    assert shown == {"未报送，进展已另行填写"}
+    assert all(
+        model.data(model.index(n, COLUMN_WHEN), Qt.ItemDataRole.BackgroundRole) is None
+        for n in range(model.rowCount())
+    )
+    assert not dock.view.chase_button.isEnabled()

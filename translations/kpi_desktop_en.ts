@@ -1285,6 +1285,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>From files</translation>
     </message>
     <message>
+        <source>no return; texts written</source>
+        <translation>no return; texts written</translation>
+    </message>
+    <message>
         <source>not answered</source>
         <translation>not answered</translation>
     </message>

@@ -1286,6 +1286,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>来自文件</translation>
     </message>
     <message>
+        <source>no return; texts written</source>
+        <translation>未报送，进展已另行填写</translation>
+    </message>
+    <message>
         <source>not answered</source>
         <translation>未报送</translation>
     </message>

@@ -17,6 +17,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
@@ -24,6 +25,15 @@ from kpi_desktop.domain.periods import Period
 from kpi_desktop.services.queries import indicator_views
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import Contribution, LeadUnit, Plan
+
+
+class Answer(StrEnum):
+    """Where a lead unit stands for a period (see the module's words)."""
+
+    RETURNED = "returned"  # 已报送: every row it leads came back, or is written otherwise
+    PARTLY = "partly"  # 部分未报: some rows outstanding, some returned or written
+    WRITTEN = "written"  # 已填写: nothing returned, but every row has its text
+    NONE = "none"  # 未报送: nothing returned, rows outstanding
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,12 @@ class UnitSubmission:
     @property
     def answered(self) -> bool:
         return bool(self.returned)
+
+    @property
+    def answer(self) -> Answer:
+        if not self.outstanding:
+            return Answer.RETURNED if self.returned else Answer.WRITTEN
+        return Answer.PARTLY if len(self.outstanding) < len(self.indicators) else Answer.NONE
 
     @property
     def complete(self) -> bool:
@@ -136,7 +152,7 @@ def chase_list(session: Session, plan: Plan, period: Period) -> list[ChaseItem]:
     return [
         ChaseItem(
             s.unit,
-            len(s.outstanding) < len(s.indicators),
+            s.answer is Answer.PARTLY,
             tuple((seq, texts[seq]) for seq in s.outstanding),
         )
         for s in submissions(session, plan, period)

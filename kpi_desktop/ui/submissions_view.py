@@ -98,6 +98,8 @@ class SubmissionsModel(RowTableModel):
         return self.rows[index.row()]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        from kpi_desktop.services.submissions import Answer  # loaded with the data layer
+
         item = self.submission_at(index)
         if item is None:
             return None
@@ -107,12 +109,12 @@ class SubmissionsModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if not item.answered:
+            if item.answer is Answer.NONE:
                 return NOT_ANSWERED
-            if not item.complete:
+            if item.answer is Answer.PARTLY:
                 return PARTLY_ANSWERED
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and not item.answered:
+        if role == Qt.ItemDataRole.ForegroundRole and item.answer is Answer.NONE:
             return QColor("#8e1b1b")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMN_RETURNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -122,16 +124,18 @@ class SubmissionsModel(RowTableModel):
 
     @staticmethod
     def _display(item: UnitSubmission, column: int) -> str:
+        from kpi_desktop.services.submissions import Answer
+
         if column == COLUMN_UNIT:
             return item.unit
         if column == COLUMN_RETURNED:
             return f"{len(item.returned)} / {len(item.indicators)}"
         if column == COLUMN_WHEN:
-            return (
-                local_time(item.last_received)
-                if item.answered
-                else QCoreApplication.translate("SubmissionsModel", "not answered")
-            )
+            if item.answered:
+                return local_time(item.last_received)
+            if item.answer is Answer.WRITTEN:
+                return QCoreApplication.translate("SubmissionsModel", "no return; texts written")
+            return QCoreApplication.translate("SubmissionsModel", "not answered")
         if column == COLUMN_FILES:
             return "、".join(item.files)
         return ""
@@ -143,10 +147,10 @@ class SubmissionsModel(RowTableModel):
                 "%1", "、".join(str(s) for s in item.indicators)
             ),
         ]
-        if item.missing:
+        if item.outstanding:
             lines.append(
                 QCoreApplication.translate("SubmissionsModel", "Missing No. %1").replace(
-                    "%1", "、".join(str(s) for s in item.missing)
+                    "%1", "、".join(str(s) for s in item.outstanding)
                 )
             )
         return "\n".join(lines)
@@ -306,7 +310,7 @@ class SubmissionsView(QWidget):
             .replace("%6", str(returned))
             .replace("%7", str(expected))
         )
-        self.chase_button.setEnabled(complete < len(rows))
+        self.chase_button.setEnabled(any(r.outstanding for r in rows))
 
     def chase_dialog(self) -> ChaseDialog | None:
         document, period = self.document, self.period()
