@@ -300,12 +300,12 @@ def test_xlsx_round_trips_with_print_settings(tmp_path: Path, seed_rows: list) -
 
 
 def test_xlsx_row_height_follows_the_wrapped_lines() -> None:
-    from kpi_desktop.services.summary_xlsx import row_height
+    from kpi_desktop.services.sheet_rows import row_height
 
-    one_line = row_height(["短"], [20.0])
-    assert row_height(["汉" * 40], [20.0]) > 4 * one_line / 1.5
-    assert row_height(["一\n二\n三"], [20.0]) > row_height(["一二三"], [20.0])
-    assert row_height(["1234567890"], [20.0]) == one_line  # digits are narrow
+    one_line = row_height(["短"], [20.0], 12)
+    assert row_height(["汉" * 40], [20.0], 12) > 4 * one_line / 1.5
+    assert row_height(["一\n二\n三"], [20.0], 12) > row_height(["一二三"], [20.0], 12)
+    assert row_height(["1234567890"], [20.0], 12) == one_line  # digits are narrow
 
 
 def test_xlsx_keeps_a_text_that_looks_like_a_formula(tmp_path: Path) -> None:
