@@ -35,9 +35,23 @@ def read_seed() -> list[SeedRow]:
 
 @pytest.fixture(scope="session")
 def seed_rows() -> list[SeedRow]:
+    """The original table, from ../shared: only the test that compares the built-in plan
+    with it needs it."""
     if not SEED.exists():
         pytest.skip(f"the seed table is not at {SEED} (it comes with ../shared)")
     return read_seed()
+
+
+@pytest.fixture(scope="session")
+def plan_rows() -> list[SeedRow]:
+    """The built-in plan's rows as the package ships them (tests/test_builtin_plan.py checks
+    they are the seed's, word for word), so that a clean clone runs every other test."""
+    from kpi_desktop.services.plans import load_builtin_plan
+
+    return [
+        SeedRow(item.seq, item.text, " ".join(item.lead_units), item.progress["2024Q1"].text)
+        for item in load_builtin_plan().indicators
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +80,26 @@ def database(db_path: Path) -> Iterator[object]:
     db = open_plan_database(db_path)
     yield db
     db.close()
+
+
+# The fast loop (`pytest -m "not slow"`) leaves out what takes seconds a test: the kill tests,
+# the frozen and Windows builds, the real small disks, and every test that starts a process of
+# its own (the program's command line, LibreOffice, a worker). CI runs everything.
+SLOW_MODULES = frozenset(
+    {"test_crash_safety", "test_frozen_build", "test_faults_told_truly", "test_windows_under_wine"}
+)
+STARTS_A_PROCESS = ("subprocess", "soffice", "ReturnReader(")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        try:
+            source = inspect.getsource(function) if function is not None else ""
+        except (OSError, TypeError):
+            source = ""
+        module = getattr(getattr(item, "module", None), "__name__", "")
+        if module in SLOW_MODULES or any(word in source for word in STARTS_A_PROCESS):
+            item.add_marker(pytest.mark.slow)

@@ -29,7 +29,7 @@ def test_resource_matches_seed(seed_rows: list[SeedRow]) -> None:
         assert item.progress["2024Q1"].text == row.progress
 
 
-def test_cli_dump_of_new_database_equals_seed(tmp_path: Path, seed_rows: list[SeedRow]) -> None:
+def test_cli_dump_of_new_database_equals_seed(tmp_path: Path, plan_rows: list[SeedRow]) -> None:
     target = tmp_path / "x.sqlite"
     result = subprocess.run(
         [sys.executable, "-m", "kpi_desktop", "dump", "--db", str(target)],
@@ -44,7 +44,7 @@ def test_cli_dump_of_new_database_equals_seed(tmp_path: Path, seed_rows: list[Se
     assert plan["year"] == 2024
     indicators = plan["indicators"]
     assert len(indicators) == 53
-    for row, item in zip(seed_rows, indicators, strict=True):
+    for row, item in zip(plan_rows, indicators, strict=True):
         assert item["seq"] == row.seq
         assert item["text"] == row.text
         assert item["lead_units"] == row.units.split()

@@ -12,10 +12,10 @@ from kpi_desktop.cli import main
 from kpi_desktop.services.queries import dump
 
 
-def _official_table(path: Path, seed_rows: Any, year: int = 2025) -> Path:
+def _official_table(path: Path, plan_rows: Any, year: int = 2025) -> Path:
     header = ["序号", "重点工作", "牵头单位", "一季度进展情况"]
     rows: list[list[Any]] = [["附件2"], [f"{year}年钱塘区政府报告重点工作量化指标汇总表"]]
-    for row in seed_rows:
+    for row in plan_rows:
         if row.seq in (1, 17, 34, 50):
             rows.append(header)  # the header repeated at each printed page
         rows.append([str(row.seq), row.text, row.units, row.progress])
@@ -23,9 +23,9 @@ def _official_table(path: Path, seed_rows: Any, year: int = 2025) -> Path:
 
 
 def test_new_plan_from_official_table(
-    database: Any, tmp_path: Path, seed_rows: Any, capsys: pytest.CaptureFixture[str]
+    database: Any, tmp_path: Path, plan_rows: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    table = _official_table(tmp_path / "2025.xlsx", seed_rows)
+    table = _official_table(tmp_path / "2025.xlsx", plan_rows)
     assert main(["new-plan", "--db", str(database.path), str(table)]) == 0
     assert "已建立 2025 年计划" in capsys.readouterr().out
     with database.read() as session:
@@ -33,7 +33,7 @@ def test_new_plan_from_official_table(
     assert [p["year"] for p in data["plans"]] == [2024, 2025]
     old, new = data["plans"]
     assert new["title"] == "2025年钱塘区政府报告重点工作量化指标"
-    assert len(new["indicators"]) == len(seed_rows)
+    assert len(new["indicators"]) == len(plan_rows)
     for before, after in zip(old["indicators"], new["indicators"], strict=True):
         assert (after["seq"], after["text"]) == (before["seq"], before["text"])
         assert after["lead_units"] == before["lead_units"]
@@ -43,9 +43,9 @@ def test_new_plan_from_official_table(
 
 
 def test_new_plan_refusals_change_nothing(
-    database: Any, tmp_path: Path, seed_rows: Any, capsys: pytest.CaptureFixture[str]
+    database: Any, tmp_path: Path, plan_rows: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    table = _official_table(tmp_path / "2024.xlsx", seed_rows, year=2024)
+    table = _official_table(tmp_path / "2024.xlsx", plan_rows, year=2024)
     before = snapshot(database)
     assert main(["new-plan", "--db", str(database.path), str(table)]) == 2
     assert "已有 2024 年的计划" in capsys.readouterr().err

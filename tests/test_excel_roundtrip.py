@@ -61,13 +61,13 @@ def test_every_units_template_round_trips(database: Any, tmp_path: Path) -> None
     assert chase == []
 
 
-def test_all_units_template_round_trips(database: Any, tmp_path: Path, seed_rows: Any) -> None:
+def test_all_units_template_round_trips(database: Any, tmp_path: Path, plan_rows: Any) -> None:
     with database.read() as session:
         info = export_template(session, H1, tmp_path / "全部.xlsx")
-    assert info.unit is None and info.rows == len(seed_rows)
-    values = {row.seq: f"第{row.seq}项" for row in seed_rows}
+    assert info.unit is None and info.rows == len(plan_rows)
+    values = {row.seq: f"第{row.seq}项" for row in plan_rows}
     run_import(database, [fill_template(info.path, tmp_path / "全部-回.xlsx", values)])
-    for row in seed_rows:
+    for row in plan_rows:
         assert progress(database, row.seq)["text"] == f"第{row.seq}项"
 
 

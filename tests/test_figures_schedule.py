@@ -97,15 +97,15 @@ PLACEHOLDERS = {1: "季度数据", 2: "季度数据", 4: "年度数据", 8: "季
 PLACEHOLDERS |= {17: "推进中", 27: "推进中", 28: "推进中", 37: "推进中", 42: "推进中"}
 
 
-def test_the_expected_table_covers_every_seed_indicator(seed_rows: list) -> None:
-    assert sorted(EXPECTED) == [row.seq for row in seed_rows]
-    for row in seed_rows:
+def test_the_expected_table_covers_every_seed_indicator(plan_rows: list) -> None:
+    assert sorted(EXPECTED) == [row.seq for row in plan_rows]
+    for row in plan_rows:
         assert len(EXPECTED[row.seq]) == len(propose_targets(row.text)), row.seq
 
 
-def test_figures_proposed_from_every_q1_text(seed_rows: list) -> None:
+def test_figures_proposed_from_every_q1_text(plan_rows: list) -> None:
     wrong = []
-    for row in seed_rows:
+    for row in plan_rows:
         proposals = propose_actuals(row.progress, propose_targets(row.text), Q1)
         got = [None if p is None else (p.value, p.unit, p.as_of_month) for p in proposals]
         want = [
@@ -116,9 +116,9 @@ def test_figures_proposed_from_every_q1_text(seed_rows: list) -> None:
     assert not wrong
 
 
-def test_schedule_status_of_every_q1_text(seed_rows: list) -> None:
+def test_schedule_status_of_every_q1_text(plan_rows: list) -> None:
     wrong = []
-    for row in seed_rows:
+    for row in plan_rows:
         assessments = assess_text(row.progress, propose_targets(row.text), Q1)
         got = [a.status for a in assessments]
         want = [e[-1] for e in EXPECTED[row.seq]]
@@ -131,14 +131,14 @@ def test_schedule_status_of_every_q1_text(seed_rows: list) -> None:
     assert not wrong
 
 
-def test_as_of_month_and_placeholders_of_every_q1_text(seed_rows: list) -> None:
-    for row in seed_rows:
+def test_as_of_month_and_placeholders_of_every_q1_text(plan_rows: list) -> None:
+    for row in plan_rows:
         assert as_of_month(row.progress, Q1) == AS_OF.get(row.seq), row.seq
         assert placeholder(row.progress) == PLACEHOLDERS.get(row.seq), row.seq
 
 
-def test_placeholders_are_never_behind(seed_rows: list) -> None:
-    for row in seed_rows:
+def test_placeholders_are_never_behind(plan_rows: list) -> None:
+    for row in plan_rows:
         if row.seq in PLACEHOLDERS:
             for assessment in assess_text(row.progress, propose_targets(row.text), Q1):
                 assert assessment.status is Status.NO_FIGURE

@@ -60,10 +60,10 @@ def q1_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def test_pdf_holds_every_seed_row_word_for_word(q1_pdf: Path, seed_rows: list) -> None:
+def test_pdf_holds_every_seed_row_word_for_word(q1_pdf: Path, plan_rows: list) -> None:
     pages = pages_text(q1_pdf)
     whole = "".join(pages)
-    for row in seed_rows:
+    for row in plan_rows:
         for text in (row.text, row.progress, *row.units.split()):
             assert norm(text) in whole, (row.seq, text)
         # no row is split across pages: its texts sit on one page
@@ -245,13 +245,13 @@ def test_progress_is_reported_and_cancel_leaves_no_file(qapp: object, tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.pdf"]
 
 
-def test_fonts_cover_every_character_of_the_seed(qapp: object, seed_rows: list) -> None:
+def test_fonts_cover_every_character_of_the_seed(qapp: object, plan_rows: list) -> None:
     from kpi_desktop.printing.fonts import BODY_CHAIN, Fonts, installed, missing_glyphs
 
     if not installed(BODY_CHAIN):
         pytest.skip("no CJK font installed (fonts-noto-cjk or fonts-wqy-microhei)")
     fonts = Fonts.official()
-    text = "".join(r.text + r.units + r.progress for r in seed_rows)
+    text = "".join(r.text + r.units + r.progress for r in plan_rows)
     assert missing_glyphs(text, fonts.body) == set()
     assert missing_glyphs(TITLE + "附件2", fonts.title) == set()
     assert missing_glyphs(HEADER + "存在问题下步打算进度状态", fonts.heading) == set()
@@ -271,7 +271,7 @@ def test_fallback_chain_names_the_official_fonts_first() -> None:
 # --- the same table as .xlsx -----------------------------------------------------------------
 
 
-def test_xlsx_round_trips_with_print_settings(tmp_path: Path, seed_rows: list) -> None:
+def test_xlsx_round_trips_with_print_settings(tmp_path: Path, plan_rows: list) -> None:
     from openpyxl import load_workbook
 
     output = tmp_path / "汇总表.xlsx"
@@ -282,7 +282,7 @@ def test_xlsx_round_trips_with_print_settings(tmp_path: Path, seed_rows: list) -
     assert sheet["A2"].value == TITLE
     assert [c.value for c in sheet[3]] == ["序号", "重点工作", "牵头单位", "一季度进展情况"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
-    assert rows == [[s.seq, s.text, s.units.replace(" ", "\n"), s.progress] for s in seed_rows]
+    assert rows == [[s.seq, s.text, s.units.replace(" ", "\n"), s.progress] for s in plan_rows]
     assert all(
         sheet.cell(row=r, column=c).border.left.style == "thin" for r in (3, 40) for c in (1, 4)
     )
@@ -294,7 +294,7 @@ def test_xlsx_round_trips_with_print_settings(tmp_path: Path, seed_rows: list) -
     assert "&P" in sheet.oddFooter.center.text and "—" in sheet.oddFooter.center.text
     assert "A2:D2" in {str(r) for r in sheet.merged_cells.ranges}
     # LibreOffice does not size rows to wrapped text: every row carries a height fitting it
-    heights = {s.seq: sheet.row_dimensions[s.seq + 3].height for s in seed_rows}
+    heights = {s.seq: sheet.row_dimensions[s.seq + 3].height for s in plan_rows}
     assert all(h for h in heights.values())
     assert heights[50] > 3 * heights[1]  # four numbered paragraphs against one short line
 

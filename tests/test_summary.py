@@ -15,13 +15,13 @@ def _table(database: object, period: str = "2024Q1", **options: object):  # type
         return compile_summary(session, period, SummaryOptions(**options))  # type: ignore[arg-type]
 
 
-def test_q1_table_is_the_seed_word_for_word(database: object, seed_rows: list) -> None:
+def test_q1_table_is_the_seed_word_for_word(database: object, plan_rows: list) -> None:
     table = _table(database)
     assert table.attachment == "附件2"
     assert table.title == "2024年钱塘区政府报告重点工作量化指标一季度进展情况汇总表"
     assert table.headers() == ["序号", "重点工作", "牵头单位", "一季度进展情况"]
     assert [(r.seq, r.work, " ".join(r.lead_units), r.progress) for r in table.rows] == [
-        (s.seq, s.text, s.units, s.progress) for s in seed_rows
+        (s.seq, s.text, s.units, s.progress) for s in plan_rows
     ]
 
 

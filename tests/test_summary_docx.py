@@ -57,15 +57,15 @@ def q1_docx_printed(q1_docx: Path) -> Path:
     return lo_pdf(q1_docx)
 
 
-def test_docx_table_holds_every_seed_row_word_for_word(q1_docx: Path, seed_rows: list) -> None:
+def test_docx_table_holds_every_seed_row_word_for_word(q1_docx: Path, plan_rows: list) -> None:
     document = docx.Document(str(q1_docx))
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs[:2] == ["附件2", TITLE]
     (table,) = document.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["序号", "重点工作", "牵头单位", "一季度进展情况"]
-    assert len(rows) == len(seed_rows) + 1
-    for row, seed in zip(rows[1:], seed_rows, strict=True):
+    assert len(rows) == len(plan_rows) + 1
+    for row, seed in zip(rows[1:], plan_rows, strict=True):
         assert row[0] == str(seed.seq)
         assert row[1] == seed.text
         assert row[2] == seed.units.replace(" ", "\n")  # one unit a line
@@ -160,12 +160,12 @@ def test_a_row_taller_than_a_page_may_break(tmp_path: Path) -> None:
 
 
 def test_libreoffice_prints_every_seed_row_with_the_header_on_every_page(
-    q1_docx_printed: Path, seed_rows: list
+    q1_docx_printed: Path, plan_rows: list
 ) -> None:
     pages = [norm(p.extract_text() or "") for p in pypdf.PdfReader(str(q1_docx_printed)).pages]
     assert len(pages) >= 3
     whole = "".join(pages)
-    for row in seed_rows:
+    for row in plan_rows:
         for text in (row.text, row.progress, *row.units.split()):
             assert norm(text) in whole, (row.seq, text)
         # kept on one page

@@ -47,14 +47,14 @@ def test_preview_dialog_paints_the_pages(qtbot, table: SummaryTable, tmp_path: P
 
 
 def test_printer_pdf_holds_the_seed(
-    qtbot, table: SummaryTable, tmp_path: Path, seed_rows: list
+    qtbot, table: SummaryTable, tmp_path: Path, plan_rows: list
 ) -> None:  # type: ignore[no-untyped-def]
     from kpi_desktop.ui.summary_print import SummaryPrinter
 
     output = tmp_path / "窗口.pdf"
     assert SummaryPrinter(table).save_pdf(output)
     text = "".join(norm(p.extract_text() or "") for p in pypdf.PdfReader(str(output)).pages)
-    for row in seed_rows:
+    for row in plan_rows:
         assert norm(row.progress) in text, row.seq
     assert norm("— 1 —") in text
 

@@ -104,7 +104,7 @@ EXPECTED: dict[int, list[Expected]] = {
 }
 
 
-def _seed_rows() -> dict[int, str]:
+def _plan_rows() -> dict[int, str]:
     rows: dict[int, str] = {}
     for line in SEED.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
@@ -114,15 +114,15 @@ def _seed_rows() -> dict[int, str]:
 
 
 @pytest.fixture(scope="module")
-def seed_rows() -> dict[int, str]:
+def plan_rows() -> dict[int, str]:
     if not SEED.is_file():
         pytest.skip(f"seed table not found at {SEED}")
-    return _seed_rows()
+    return _plan_rows()
 
 
-def test_expected_table_covers_the_whole_seed(seed_rows: dict[int, str]) -> None:
-    assert sorted(seed_rows) == list(range(1, 54))
-    assert sorted(EXPECTED) == sorted(seed_rows)
+def test_expected_table_covers_the_whole_seed(plan_rows: dict[int, str]) -> None:
+    assert sorted(plan_rows) == list(range(1, 54))
+    assert sorted(EXPECTED) == sorted(plan_rows)
 
 
 def _shape(target: ProposedTarget) -> tuple[TargetKind, float | None, str]:
@@ -130,8 +130,8 @@ def _shape(target: ProposedTarget) -> tuple[TargetKind, float | None, str]:
 
 
 @pytest.mark.parametrize("seq", sorted(EXPECTED))
-def test_seed_indicator_targets(seq: int, seed_rows: dict[int, str]) -> None:
-    text = seed_rows[seq]
+def test_seed_indicator_targets(seq: int, plan_rows: dict[int, str]) -> None:
+    text = plan_rows[seq]
     proposed = propose_targets(text)
     expected = EXPECTED[seq]
 
@@ -144,14 +144,14 @@ def test_seed_indicator_targets(seq: int, seed_rows: dict[int, str]) -> None:
         assert target.note == ""
 
 
-def test_spans_are_in_text_order(seed_rows: dict[int, str]) -> None:
-    for seq, text in seed_rows.items():
+def test_spans_are_in_text_order(plan_rows: dict[int, str]) -> None:
+    for seq, text in plan_rows.items():
         positions = [text.index(t.span) for t in propose_targets(text)]
         assert positions == sorted(positions), seq
 
 
-def test_size_classes_and_conditions_are_not_targets(seed_rows: dict[int, str]) -> None:
-    values = {seq: [t.value for t in propose_targets(seed_rows[seq])] for seq in (18, 33, 38, 46)}
+def test_size_classes_and_conditions_are_not_targets(plan_rows: dict[int, str]) -> None:
+    values = {seq: [t.value for t in propose_targets(plan_rows[seq])] for seq in (18, 33, 38, 46)}
     assert 50 not in values[18] and 10 not in values[18]
     assert 35 not in values[33]
     assert 5 not in values[38]

@@ -1,0 +1,186 @@
+"""The database file, its backups, the files the program writes, typed edits."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "edit.text_too_long": (
+        "这段文字有 {length} 个字，超过 Excel 单元格最多能容纳的 {limit} 个字，导出时会被截断，"
+        "未保存。请精简后再保存。",
+        "This text has {length} characters, more than the {limit} an Excel cell holds; it would "
+        "be cut off in exports and was not saved. Shorten it and save again.",
+    ),
+    "db.is_folder": (
+        "“{path}”是一个文件夹，不是数据库文件。请选择其中的 .sqlite 文件，"
+        "或写出要新建的文件名（例如 {path}/kpi.sqlite）。",
+        "“{path}” is a folder, not a database file. Choose the .sqlite file in it, or give the "
+        "name of a file to create (such as {path}/kpi.sqlite).",
+    ),
+    "db.empty": (
+        "文件“{path}”是空的（0 字节），不是数据库，未作改动。如果它本该是数据库，"
+        "可能在复制时没有复制完整：请用“从备份恢复”或重新复制；要新建数据库，请换一个文件名。",
+        "“{path}” is empty (0 bytes), not a database; it was left as it is. If it should be "
+        "one, it may not have been copied whole: restore a backup or copy it again; to start a "
+        "new database, give another file name.",
+    ),
+    "db.unreadable": (
+        "无法读取数据库文件“{path}”（{detail}）。请检查文件权限，或文件是否正被其他程序占用。",
+        "Could not read the database “{path}” ({detail}). Check its permissions and whether "
+        "another program holds it.",
+    ),
+    "file.failed": (
+        "操作未能完成：“{path}”（{detail}）。请按括号中的原因处理后重试。",
+        "This could not be done: “{path}” ({detail}). Deal with the cause in brackets and try "
+        "again.",
+    ),
+    "db.not_sqlite": (
+        "文件“{path}”不是 kpi-desktop 数据库（也不是 SQLite 文件）。"
+        "请确认选择的是 .sqlite 数据文件；如果该文件曾经可以打开，请用“从备份恢复”找回数据。",
+        "“{path}” is not a kpi-desktop database (not an SQLite file). Check that you chose the "
+        ".sqlite data file; if it used to open, restore it from a backup.",
+    ),
+    "db.no_folder": (
+        "文件夹“{folder}”不存在，无法在其中新建数据库“{path}”。请检查路径是否写错，"
+        "或先建立该文件夹。",
+        "The folder “{folder}” does not exist, so the database “{path}” cannot be created "
+        "there. Check the path for a typing mistake, or create the folder first.",
+    ),
+    "db.damaged": (
+        "数据库文件“{path}”已损坏，无法读取（{detail}）。请用“从备份恢复”找回最近的备份。",
+        "The database “{path}” is damaged and cannot be read ({detail}). Restore the latest "
+        "backup with “Restore from backup”.",
+    ),
+    "db.not_ours": (
+        "文件“{path}”是 SQLite 数据库，但不是 kpi-desktop 的数据文件。请选择本程序创建的数据库。",
+        "“{path}” is an SQLite database but not a kpi-desktop data file. Choose a database "
+        "this program created.",
+    ),
+    "db.newer": (
+        "数据库“{path}”由更新版本的 kpi-desktop 创建（数据格式版本 {found}，"
+        "本程序只支持到 {supported}）。为避免损坏数据，本程序不会打开它。"
+        "请升级 kpi-desktop 后再打开。",
+        "The database “{path}” was written by a newer kpi-desktop (schema version {found}; "
+        "this program knows up to {supported}). It was not opened, so nothing in it can be "
+        "damaged. Update kpi-desktop to open it.",
+    ),
+    "db.cannot_create": (
+        "无法在“{path}”创建数据库（{detail}）。请选择一个有写入权限、空间充足的文件夹。",
+        "Could not create the database at “{path}” ({detail}). Choose a folder you can write "
+        "to with enough free space.",
+    ),
+    "db.read_only": (
+        "数据库“{path}”是只读的，无法保存修改（{detail}）。请检查文件属性或把它复制到可写的位置。",
+        "The database “{path}” is read-only, so changes cannot be saved ({detail}). Check the "
+        "file's properties or copy it somewhere you can write.",
+    ),
+    "db.locked": (
+        "数据库“{path}”正由 {user}（计算机 {host}，进程 {pid}）自 {since} 起打开并编辑。"
+        "为防止两处同时修改互相覆盖，本程序不能同时写入。请让对方关闭程序后再打开，"
+        "或以只读方式打开查看。",
+        "The database “{path}” is open for editing by {user} on {host} (process {pid}) since "
+        "{since}. Two programs writing at once would overwrite each other's work. Ask them "
+        "to close it and try again, or open it read-only to look.",
+    ),
+    "db.locked_command": (
+        "数据库“{path}”正由 {user}（计算机 {host}，进程 {pid}）自 {since} 起打开并编辑。"
+        "为防止两处同时修改互相覆盖，现在不能写入。请等对方关闭程序后再运行本命令；"
+        "只想先看看会导入什么，可加 --dry-run。",
+        "The database “{path}” is open for editing by {user} on {host} (process {pid}) since "
+        "{since}. Two programs writing at once would overwrite each other's work. Run this "
+        "command again once they have closed it; to see what would be imported, add --dry-run.",
+    ),
+    "db.file_read_only": (
+        "数据库“{path}”或其所在文件夹不可写（只读文件、只读文件夹或共享盘权限），无法保存修改。"
+        "请在文件属性中取消“只读”、把它复制到可写的文件夹，或以只读方式打开查看。",
+        "The database “{path}” or its folder cannot be written (a read-only file, folder or "
+        "share), so changes cannot be saved. Clear the read-only flag, copy it to a folder "
+        "you can write, or open it read-only to look.",
+    ),
+    "db.opened_read_only": (
+        "数据库“{path}”以只读方式打开，修改未保存。请关闭后以可写方式重新打开再修改。",
+        "The database “{path}” is open read-only; the change was not saved. Reopen it for "
+        "editing to make changes.",
+    ),
+    "db.disk_full": (
+        "磁盘空间不足，数据库“{path}”无法保存这次修改。这次修改已全部撤销，之前保存的数据完好。"
+        "请清理磁盘空间后重试。",
+        "The disk is full: the database “{path}” could not save this change. The change was "
+        "undone as a whole and everything saved before is intact. Free some disk space and "
+        "try again.",
+    ),
+    "db.busy": (
+        "数据库“{path}”正被其他程序占用，等待超时，这次修改未保存。请稍后重试。",
+        "The database “{path}” was busy in another program for too long; the change was not "
+        "saved. Try again in a moment.",
+    ),
+    "db.io_error": (
+        "读写数据库“{path}”时磁盘出错（{detail}），这次修改未保存。"
+        "请检查磁盘或网络盘连接，然后重试。",
+        "A disk error occurred on the database “{path}” ({detail}); the change was not saved. "
+        "Check the disk or network drive and try again.",
+    ),
+    "db.disk_full_open": (
+        "磁盘空间不足，无法打开数据库“{path}”（打开时需要在它旁边建立一个小的临时文件）。"
+        "数据库本身完好，未作任何改动。请清理磁盘空间后重试。",
+        "The disk is full, so the database “{path}” could not be opened (opening makes a small "
+        "file beside it). The database itself is intact and was not changed. Free some disk "
+        "space and try again.",
+    ),
+    "db.io_error_open": (
+        "打开数据库“{path}”时磁盘出错（{detail}），未作任何改动。这通常是磁盘或网络盘的问题，"
+        "不是数据库损坏；请检查磁盘或网络盘连接后重试。",
+        "A disk error occurred while opening the database “{path}” ({detail}); nothing was "
+        "changed. This is usually the disk or the network drive, not a damaged database; check "
+        "it and try again.",
+    ),
+    "db.not_found": (
+        "找不到数据库文件“{path}”。请检查路径。",
+        "There is no database file at “{path}”. Check the path.",
+    ),
+    "db.needs_upgrade": (
+        "数据库“{path}”是旧版本格式（{found}），需先升级到 {supported} 才能查看；"
+        "升级需要写入，只读方式无法进行。请以可写方式打开一次。",
+        "The database “{path}” has the older schema version {found} and must be upgraded to "
+        "{supported}, which needs writing. Open it once for editing.",
+    ),
+    "db.server_driver": (
+        "连接 PostgreSQL 需要安装驱动 {module}。请运行 pip install 'kpi-desktop[postgres]'。",
+        "Connecting to PostgreSQL needs the driver {module}. Run "
+        "pip install 'kpi-desktop[postgres]'.",
+    ),
+    "db.server_unreachable": (
+        "无法连接共享数据库“{url}”（{detail}）。请检查服务器地址、用户名和网络后重试。",
+        "Could not connect to the shared database “{url}” ({detail}). Check the server "
+        "address, the user name and the network, then try again.",
+    ),
+    "backup.failed": (
+        "无法为数据库“{path}”生成备份（{detail}），为安全起见本次操作未执行。"
+        "请检查磁盘空间和备份文件夹“{folder}”的写入权限。",
+        "Could not back up the database “{path}” ({detail}), so to be safe nothing was done. "
+        "Check the free disk space and that the folder “{folder}” can be written.",
+    ),
+    "backup.unusable": (
+        "备份文件“{path}”无法使用（{detail}），当前数据未作任何修改。请选择另一个备份。",
+        "The backup “{path}” cannot be used ({detail}); the current data was not changed. "
+        "Choose another backup.",
+    ),
+    "backup.on_server": (
+        "共享数据库“{path}”由服务器管理员用 pg_dump 备份和恢复，本程序不做文件备份。",
+        "The shared database “{path}” is backed up and restored on the server with pg_dump, "
+        "not by this program.",
+    ),
+    "output.failed": (
+        "结果未能完整输出（{detail}）。请检查输出的位置（例如磁盘空间）后重试。",
+        "The output could not be written whole ({detail}). Check where it goes (the free disk "
+        "space, say) and try again.",
+    ),
+    "command.not_ready": (
+        "命令“{command}”尚未实现。",
+        "The command “{command}” is not available yet.",
+    ),
+    "file.cannot_write": (
+        "无法写入文件“{path}”（{detail}），原有文件未被改动。如果该文件正在其他程序中打开，"
+        "请先关闭；或选择其他位置。",
+        "Could not write “{path}” ({detail}); any existing file was left as it was. Close it "
+        "if another program has it open, or choose another place.",
+    ),
+}
