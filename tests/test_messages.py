@@ -12,7 +12,6 @@ from kpi_desktop.domain.messages import MESSAGES
 PACKAGE = Path(__file__).resolve().parents[1] / "kpi_desktop"
 FAMILIES = "|".join(sorted({key.split(".")[0] for key in MESSAGES}))
 CODE = re.compile(r'"((?:' + FAMILIES + r')\.[a-z_]+)"')
-)
 
 
 # Strings of that shape that are not message codes: file names, and the tables' foreign keys.
