@@ -95,7 +95,7 @@ def test_a_failure_before_the_first_paint_is_logged_and_shown(tmp_path: Path) ->
         "import kpi_desktop.ui.main_window as window\n"
         "def broken(self):\n"
         "    raise RuntimeError('broken before the first paint')\n"
-        "window.MainWindow._build_body = broken\n"
+        "window.WindowMenus.build_toolbar = broken\n"
         "from kpi_desktop.cli import main\n"
         "sys.exit(main(['--db', sys.argv[1]]))\n"
     )

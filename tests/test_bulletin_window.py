@@ -27,7 +27,7 @@ def test_the_window_writes_the_draft_in_the_clerks_wording(
     window: MainWindow,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    assert window.bulletin_action in window.file_menu.actions()
+    assert window.menus.bulletin in window.menus.file.actions()
     own = tmp_path / "我的模板.txt"
     own.write_text(builtin_template_text().replace("一、总体情况", "一、总的情况"), "utf-8")
     dialog = BulletinDialog(window.document, window.settings, window)

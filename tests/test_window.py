@@ -88,14 +88,14 @@ def test_type_progress_change_status_undo_redo_and_reopen(
     panel.status.activated.emit(behind)
     assert window.document.view(ids[33]).progress["2024H1"].status == "behind"  # type: ignore[union-attr]
 
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert window.document.view(ids[33]).progress["2024H1"].status is None  # type: ignore[union-attr]
     assert panel.status.currentData() is None
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert window.document.view(ids[33]).progress["2024H1"].text == ""  # type: ignore[union-attr]
     assert panel.text.toPlainText() == ""
-    window.redo_action.trigger()
-    window.redo_action.trigger()
+    window.menus.redo.trigger()
+    window.menus.redo.trigger()
     assert window.document.view(ids[33]).progress["2024H1"].status == "behind"  # type: ignore[union-attr]
     assert panel.text.toPlainText() == "上半年引进大学生1.6万人。"
 
@@ -139,7 +139,7 @@ def test_filter_box_narrows_the_tree(qtbot, window: MainWindow) -> None:  # type
     window.filter_box.setText("４４")  # full-width digits typed by an IME
     assert ids[44] in _visible_ids(window)
     window.filter_box.clear()
-    window.group_action.trigger()  # flat by 序号
+    window.menus.group.trigger()  # flat by 序号
     assert not window.tree_model.grouped
     window.filter_box.setText("1")
     assert ids[1] in _visible_ids(window) and ids[2] not in _visible_ids(window)
@@ -147,7 +147,7 @@ def test_filter_box_narrows_the_tree(qtbot, window: MainWindow) -> None:  # type
 
 def test_quick_filter_not_reported(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.select_period("2024Q1")
-    window.not_reported_action.trigger()
+    window.menus.not_reported.trigger()
     assert _visible_ids(window) == set()  # every Q1 row of the seed has its progress
     window.select_period("2024H1")
     window.proxy.invalidate()
@@ -157,7 +157,7 @@ def test_quick_filter_not_reported(qtbot, window: MainWindow) -> None:  # type: 
 def test_shared_indicator_appears_under_each_unit(window: MainWindow) -> None:
     ids = _seq_to_id(window)
     assert len(window.tree_model.indexes_of(ids[7])) == 3
-    window.group_action.trigger()
+    window.menus.group.trigger()
     assert len(window.tree_model.indexes_of(ids[7])) == 1
 
 
@@ -185,7 +185,7 @@ def test_window_geometry_and_grouping_are_remembered(
     settings: QSettings,
 ) -> None:
     window.resize(700, 650)
-    window.group_action.trigger()
+    window.menus.group.trigger()
     window.close()
     again = MainWindow(window.database, settings)
     qtbot.addWidget(again)
@@ -213,7 +213,7 @@ def test_history_restores_an_earlier_text(qtbot, window: MainWindow) -> None:  #
 
 def test_keyboard_only_reaches_indicator_33(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     ids = _seq_to_id(window)
-    window.find_action.trigger()
+    window.menus.find.trigger()
     qtbot.keyClicks(window.filter_box, "33")
     qtbot.keyClick(window.filter_box, Qt.Key.Key_Return)
     assert window.current_indicator_id() == ids[33]
@@ -284,7 +284,7 @@ def test_read_only_database_cannot_be_edited(qtbot, shell: Shell, db_path: Path)
         win.select_indicator(win.document.views[0].id)
         assert win.panel.editable_panel is not None
         assert win.panel.editable_panel.text.isReadOnly()
-        assert not win.add_action.isEnabled()
+        assert not win.menus.add.isEnabled()
         win.database.close()
     finally:
         writer.close()
@@ -293,7 +293,7 @@ def test_read_only_database_cannot_be_edited(qtbot, shell: Shell, db_path: Path)
 def test_clicking_a_bar_in_the_charts_selects_that_indicator(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     ids = _seq_to_id(window)
     window.select_period("2024Q1")
-    window.charts_action.trigger()
+    window.menus.charts.trigger()
     dock = window.charts_dock
     assert dock is not None
     qtbot.waitUntil(lambda: dock.charts.isVisible(), timeout=5000)
@@ -327,7 +327,7 @@ def test_quick_start_paints_from_the_snapshot_then_opens_the_database(
     ids = _seq_to_id(win)
     assert len(ids) == 53 and not win.document.attached
     assert win.select_indicator(ids[33])
-    assert not win.add_action.isEnabled()  # nothing can be edited before the file is open
+    assert not win.menus.add.isEnabled()  # nothing can be edited before the file is open
     before = win.panel.editable_panel
     assert before is None or before.text.isReadOnly()
     assert (
@@ -335,7 +335,7 @@ def test_quick_start_paints_from_the_snapshot_then_opens_the_database(
         & Qt.ItemFlag.ItemIsEditable
     )
     win.complete_opening(open_plan_database(db_path))
-    assert win.document.attached and win.add_action.isEnabled()
+    assert win.document.attached and win.menus.add.isEnabled()
     assert win.current_indicator_id() in (None, ids[33])
     win.select_period("2024H1")
     win.select_indicator(ids[33])
@@ -481,14 +481,14 @@ def test_submissions_dock_comes_back_as_it_was_left(qtbot, shell: Shell, db_path
     again, and View → Submissions follows it."""
     win = shell.show(open_plan_database(db_path))
     qtbot.addWidget(win)
-    assert not win.submissions_action.isChecked() and not win.submissions_dock.isVisible()
-    win.submissions_action.trigger()
+    assert not win.menus.submissions.isChecked() and not win.submissions_dock.isVisible()
+    win.menus.submissions.trigger()
     assert win.submissions_dock.isVisible()
     win.save_layout()
     win.database.close()
     again = shell.show(open_plan_database(db_path))
     qtbot.addWidget(again)
-    assert again.submissions_dock.isVisible() and again.submissions_action.isChecked()
+    assert again.submissions_dock.isVisible() and again.menus.submissions.isChecked()
     again.submissions_dock.close()  # its own close button
-    assert not again.submissions_action.isChecked()
+    assert not again.menus.submissions.isChecked()
     again.database.close()

@@ -64,7 +64,7 @@ def test_ctrl_z_in_the_progress_field_is_the_windows_undo(qtbot, window: MainWin
     qtbot.keyClick(panel.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window, indicator) == ""
     assert panel.text.toPlainText() == ""
-    assert window.redo_action.isEnabled()
+    assert window.menus.redo.isEnabled()
     # Nothing was saved behind the history's back (a field's own undo, emptying the field,
     # would have been saved as a new edit).
     panel.flush()
@@ -72,12 +72,12 @@ def test_ctrl_z_in_the_progress_field_is_the_windows_undo(qtbot, window: MainWin
     qtbot.keyClick(panel.text, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window, indicator) == "上半年引进大学生1.6万人。另有"
     assert panel.text.toPlainText() == "上半年引进大学生1.6万人。另有"
-    assert not window.redo_action.isEnabled()
+    assert not window.menus.redo.isEnabled()
     # The same from the Edit menu while typing is pending.
     panel.text.insertPlainText("2人。")
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert _stored(window, indicator) == ""
-    window.redo_action.trigger()
+    window.menus.redo.trigger()
     assert _stored(window, indicator) == "上半年引进大学生1.6万人。另有2人。"
 
 
@@ -283,7 +283,7 @@ def test_units_with_texts_but_no_return_are_not_shown_as_unanswered(
     from kpi_desktop.ui.submissions_view import COLUMN_WHEN
 
     window.select_period("2024Q1")  # every row has its text in the built-in plan
-    window.submissions_action.trigger()
+    window.menus.submissions.trigger()
     dock = window.submissions_dock
     dock.view.refresh()
     model = dock.view.model

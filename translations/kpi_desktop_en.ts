@@ -670,142 +670,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;New database…</source>
-        <translation>&amp;New database…</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Open…</translation>
-    </message>
-    <message>
-        <source>Save a &amp;copy as…</source>
-        <translation>Save a &amp;copy as…</translation>
-    </message>
-    <message>
-        <source>&amp;Import returns…</source>
-        <translation>&amp;Import returns…</translation>
-    </message>
-    <message>
-        <source>&amp;Print summary table…</source>
-        <translation>&amp;Print summary table…</translation>
-    </message>
-    <message>
-        <source>&amp;Export templates…</source>
-        <translation>&amp;Export templates…</translation>
-    </message>
-    <message>
-        <source>New &amp;plan from a table…</source>
-        <translation>New &amp;plan from a table…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport summary table (PDF, Excel or Word)…</source>
-        <translation>E&amp;xport summary table (PDF, Excel or Word)…</translation>
-    </message>
-    <message>
-        <source>&amp;Bulletin draft (Word)…</source>
-        <translation>&amp;Bulletin draft (Word)…</translation>
-    </message>
-    <message>
-        <source>&amp;Charts</source>
-        <translation>&amp;Charts</translation>
-    </message>
-    <message>
-        <source>&amp;Submissions</source>
-        <translation>&amp;Submissions</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Find</translation>
-    </message>
-    <message>
-        <source>&amp;Add indicator…</source>
-        <translation>&amp;Add indicator…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove indicator</source>
-        <translation>&amp;Remove indicator</translation>
-    </message>
-    <message>
-        <source>Re&amp;number indicator…</source>
-        <translation>Re&amp;number indicator…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <source>Restore from &amp;backup…</source>
-        <translation>Restore from &amp;backup…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>&amp;About kpi-desktop</source>
-        <translation>&amp;About kpi-desktop</translation>
-    </message>
-    <message>
-        <source>&amp;Group by lead unit</source>
-        <translation>&amp;Group by lead unit</translation>
-    </message>
-    <message>
-        <source>&amp;Not filled in</source>
-        <translation>&amp;Not filled in</translation>
-    </message>
-    <message>
-        <source>&amp;Behind</source>
-        <translation>&amp;Behind</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Main</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Filter: number, text or unit (Ctrl+F)</source>
-        <translation>Filter: number, text or unit (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>Open &amp;recent</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Plan</source>
-        <translation>&amp;Plan</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
         <source>kpi-desktop</source>
         <translation>kpi-desktop</translation>
     </message>
@@ -818,72 +682,8 @@
         <translation>Opened %1</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation>New database</translation>
-    </message>
-    <message>
-        <source>Databases (*.sqlite)</source>
-        <translation>Databases (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>%1 exists already. Choose another name, or open it with File → Open.</source>
-        <translation>%1 exists already. Choose another name, or open it with File → Open.</translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation>Open database</translation>
-    </message>
-    <message>
-        <source>Databases (*.sqlite *.db);;All files (*)</source>
-        <translation>Databases (*.sqlite *.db);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Save a copy as</source>
-        <translation>Save a copy as</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Could not write %1: %2</translation>
-    </message>
-    <message>
-        <source>Import returns</source>
-        <translation>Import returns</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xls)</source>
-        <translation>Spreadsheets (*.xlsx *.xls)</translation>
-    </message>
-    <message>
         <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
         <translation>Imported at %1: %2 rows changed, %3 recorded as received</translation>
-    </message>
-    <message>
-        <source>Bulletin draft written to {path}</source>
-        <translation>Bulletin draft written to {path}</translation>
-    </message>
-    <message>
-        <source>Remove indicator</source>
-        <translation>Remove indicator</translation>
-    </message>
-    <message>
-        <source>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</source>
-        <translation>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Renumber indicator</source>
-        <translation>Renumber indicator</translation>
-    </message>
-    <message>
-        <source>New number for indicator %1:</source>
-        <translation>New number for indicator %1:</translation>
     </message>
     <message>
         <source>Help</source>
@@ -1059,6 +859,25 @@
     <message>
         <source>Typed on %1</source>
         <translation>Typed on %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <source>Remove indicator</source>
+        <translation>Remove indicator</translation>
+    </message>
+    <message>
+        <source>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</source>
+        <translation>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Renumber indicator</source>
+        <translation>Renumber indicator</translation>
+    </message>
+    <message>
+        <source>New number for indicator %1:</source>
+        <translation>New number for indicator %1:</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1262,202 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Read from the progress text: “%1”. Type a value to confirm.</source>
         <translation>Read from the progress text: “%1”. Type a value to confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>TreePane</name>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicators</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Bulletin draft written to {path}</source>
+        <translation>Bulletin draft written to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite)</source>
+        <translation>Databases (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Choose another name, or open it with File → Open.</source>
+        <translation>%1 exists already. Choose another name, or open it with File → Open.</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Import returns</source>
+        <translation>Import returns</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls)</source>
+        <translation>Spreadsheets (*.xlsx *.xls)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>Save a &amp;copy as…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Restore from &amp;backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Import returns…</source>
+        <translation>&amp;Import returns…</translation>
+    </message>
+    <message>
+        <source>&amp;Export templates…</source>
+        <translation>&amp;Export templates…</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary table…</source>
+        <translation>&amp;Print summary table…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport summary table (PDF, Excel or Word)…</source>
+        <translation>E&amp;xport summary table (PDF, Excel or Word)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulletin draft (Word)…</source>
+        <translation>&amp;Bulletin draft (Word)…</translation>
+    </message>
+    <message>
+        <source>New &amp;plan from a table…</source>
+        <translation>New &amp;plan from a table…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Group by lead unit</source>
+        <translation>&amp;Group by lead unit</translation>
+    </message>
+    <message>
+        <source>&amp;Not filled in</source>
+        <translation>&amp;Not filled in</translation>
+    </message>
+    <message>
+        <source>&amp;Behind</source>
+        <translation>&amp;Behind</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>&amp;Charts</translation>
+    </message>
+    <message>
+        <source>&amp;Submissions</source>
+        <translation>&amp;Submissions</translation>
+    </message>
+    <message>
+        <source>&amp;Add indicator…</source>
+        <translation>&amp;Add indicator…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove indicator</source>
+        <translation>&amp;Remove indicator</translation>
+    </message>
+    <message>
+        <source>Re&amp;number indicator…</source>
+        <translation>Re&amp;number indicator…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About kpi-desktop</source>
+        <translation>&amp;About kpi-desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Filter: number, text or unit (Ctrl+F)</source>
+        <translation>Filter: number, text or unit (Ctrl+F)</translation>
     </message>
 </context>
 <context>

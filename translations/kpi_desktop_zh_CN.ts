@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -63,7 +62,7 @@
         <translation>已损坏</translation>
     </message>
     <message>
-        <source>before a new year&apos;s plan</source>
+        <source>before a new year's plan</source>
         <translation>新建年度计划前</translation>
     </message>
 </context>
@@ -376,7 +375,7 @@
         <translation>按各文件所填</translation>
     </message>
     <message>
-        <source>Templates sent by this program carry their period. For a file of a unit&apos;s own that names no period, choose it here.</source>
+        <source>Templates sent by this program carry their period. For a file of a unit's own that names no period, choose it here.</source>
         <translation>本程序导出的模板自带报送期。单位自制的表格如未写明报送期，请在此选择。</translation>
     </message>
     <message>
@@ -404,7 +403,7 @@
         <translation>报送表中的内容</translation>
     </message>
     <message>
-        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator&apos;s History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
+        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
         <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中，导入前还会自动备份数据库（可用“文件 → 从备份恢复”找回）。</translation>
     </message>
     <message>
@@ -448,7 +447,7 @@
         <translation>已从 %1 个文件导入：%2 行更新了内容，%3 行内容无变化、仅登记为已报送。</translation>
     </message>
     <message>
-        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator&apos;s History.</source>
+        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator's History.</source>
         <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中。</translation>
     </message>
     <message>
@@ -571,7 +570,7 @@
         <translation>，</translation>
     </message>
     <message>
-        <source> — every text is the same as the previous period&apos;s</source>
+        <source> — every text is the same as the previous period's</source>
         <translation> —— 全部内容与上期相同</translation>
     </message>
     <message>
@@ -671,142 +670,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;New database…</source>
-        <translation>新建数据库(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Save a &amp;copy as…</source>
-        <translation>另存副本(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import returns…</source>
-        <translation>导入报送表(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print summary table…</source>
-        <translation>打印汇总表(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export templates…</source>
-        <translation>导出报送模板(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>New &amp;plan from a table…</source>
-        <translation>从表格新建年度计划(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport summary table (PDF, Excel or Word)…</source>
-        <translation>导出汇总表（PDF、Excel 或 Word）(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;Bulletin draft (Word)…</source>
-        <translation>生成通报草稿（Word）(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Charts</source>
-        <translation>图表(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Submissions</source>
-        <translation>报送情况(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Add indicator…</source>
-        <translation>添加指标(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove indicator</source>
-        <translation>删除指标(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Re&amp;number indicator…</source>
-        <translation>调整序号(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Restore from &amp;backup…</source>
-        <translation>从备份恢复(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About kpi-desktop</source>
-        <translation>关于 kpi-desktop(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Group by lead unit</source>
-        <translation>按牵头单位分组(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Not filled in</source>
-        <translation>待填报(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Behind</source>
-        <translation>滞后(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>期间</translation>
-    </message>
-    <message>
-        <source>Filter: number, text or unit (Ctrl+F)</source>
-        <translation>筛选：序号、内容或单位（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Plan</source>
-        <translation>计划(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
         <source>kpi-desktop</source>
         <translation>重点工作量化指标跟踪（kpi-desktop）</translation>
     </message>
@@ -819,79 +682,15 @@
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <source>Databases (*.sqlite)</source>
-        <translation>数据库 (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>%1 exists already. Choose another name, or open it with File → Open.</source>
-        <translation>%1 已经存在。请换一个文件名，或用“文件 → 打开”打开它。</translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <source>Databases (*.sqlite *.db);;All files (*)</source>
-        <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save a copy as</source>
-        <translation>另存副本</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Import returns</source>
-        <translation>导入报送表</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xls)</source>
-        <translation>电子表格 (*.xlsx *.xls)</translation>
-    </message>
-    <message>
         <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
         <translation>%1 已导入：%2 行更新了内容，%3 行登记为已报送</translation>
-    </message>
-    <message>
-        <source>Bulletin draft written to {path}</source>
-        <translation>通报草稿已写入 {path}</translation>
-    </message>
-    <message>
-        <source>Remove indicator</source>
-        <translation>删除指标</translation>
-    </message>
-    <message>
-        <source>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</source>
-        <translation>删除指标 %1 及其全部进展情况？可以用 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <source>Renumber indicator</source>
-        <translation>调整序号</translation>
-    </message>
-    <message>
-        <source>New number for indicator %1:</source>
-        <translation>指标 %1 的新序号：</translation>
     </message>
     <message>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit&apos;s name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit's name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;查找指标&lt;/b&gt;：在筛选框（Ctrl+F）中输入序号、内容中的词或单位名称，然后按回车。&lt;/p&gt;&lt;p&gt;&lt;b&gt;填写进展&lt;/b&gt;：在工具栏选择期间，选中指标，在右侧“进展情况”框中输入。所有内容即时保存；Ctrl+Z 撤销，Ctrl+Y 重做。&lt;/p&gt;&lt;p&gt;&lt;b&gt;完成数&lt;/b&gt;：在目标表中填写各项目标的完成数，状态标记会显示是否达到序时进度。&lt;/p&gt;&lt;p&gt;&lt;b&gt;报送表&lt;/b&gt;：把各单位报回的表格拖到本窗口，或使用“文件 → 导入报送表”。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1034,11 +833,11 @@
         <translation>单位自评：%1</translation>
     </message>
     <message>
-        <source>The unit&apos;s own verdict differs from the status the figures give</source>
+        <source>The unit's own verdict differs from the status the figures give</source>
         <translation>单位自评与按数据测算的状态不一致</translation>
     </message>
     <message>
-        <source>The unit&apos;s own verdict in its progress text</source>
+        <source>The unit's own verdict in its progress text</source>
         <translation>单位在进展情况中的自评</translation>
     </message>
     <message>
@@ -1060,6 +859,25 @@
     <message>
         <source>Typed on %1</source>
         <translation>%1 手工录入</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <source>Remove indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Remove indicator %1 with all its progress? You can undo this with Ctrl+Z.</source>
+        <translation>删除指标 %1 及其全部进展情况？可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Renumber indicator</source>
+        <translation>调整序号</translation>
+    </message>
+    <message>
+        <source>New number for indicator %1:</source>
+        <translation>指标 %1 的新序号：</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1262,202 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Read from the progress text: “%1”. Type a value to confirm.</source>
         <translation>从进展情况中识别：“%1”。输入数值即确认。</translation>
+    </message>
+</context>
+<context>
+    <name>TreePane</name>
+    <message>
+        <source>Indicators</source>
+        <translation>指标数</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Bulletin draft written to {path}</source>
+        <translation>通报草稿已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite)</source>
+        <translation>数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Choose another name, or open it with File → Open.</source>
+        <translation>%1 已经存在。请换一个文件名，或用“文件 → 打开”打开它。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite *.db);;All files (*)</source>
+        <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import returns</source>
+        <translation>导入报送表</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls)</source>
+        <translation>电子表格 (*.xlsx *.xls)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import returns…</source>
+        <translation>导入报送表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export templates…</source>
+        <translation>导出报送模板(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary table…</source>
+        <translation>打印汇总表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport summary table (PDF, Excel or Word)…</source>
+        <translation>导出汇总表（PDF、Excel 或 Word）(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulletin draft (Word)…</source>
+        <translation>生成通报草稿（Word）(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>New &amp;plan from a table…</source>
+        <translation>从表格新建年度计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Group by lead unit</source>
+        <translation>按牵头单位分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Not filled in</source>
+        <translation>待填报(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Behind</source>
+        <translation>滞后(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Submissions</source>
+        <translation>报送情况(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add indicator…</source>
+        <translation>添加指标(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove indicator</source>
+        <translation>删除指标(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;number indicator…</source>
+        <translation>调整序号(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About kpi-desktop</source>
+        <translation>关于 kpi-desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Filter: number, text or unit (Ctrl+F)</source>
+        <translation>筛选：序号、内容或单位（Ctrl+F）</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,39 @@ def english_is_source() -> None:
     tree.write(path, encoding="utf-8", xml_declaration=True)
 
 
+def known_translations(language: str) -> dict[str, str]:
+    """Every finished translation in the catalogue, by source text (whatever its class)."""
+    path = ts_file(language)
+    if not path.exists():
+        return {}
+    known: dict[str, str] = {}
+    for message in ElementTree.parse(path).iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if source is None or translation is None or not translation.text:
+            continue
+        if translation.get("type") not in ("unfinished", "obsolete", "vanished"):
+            known.setdefault(source.text or "", translation.text)
+    return known
+
+
+def carry_over(language: str, known: dict[str, str]) -> None:
+    """A string that moved to another class keeps its translation: lupdate files it under
+    the new class as unfinished, and the translation it had is put back."""
+    path = ts_file(language)
+    tree = ElementTree.parse(path)
+    changed = False
+    for message in tree.iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if source is None or translation is None or translation.get("type") != "unfinished":
+            continue
+        if (source.text or "") in known:
+            translation.text = known[source.text or ""]
+            translation.attrib.pop("type")
+            changed = True
+    if changed:
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
 def lrelease() -> None:
     for language in LANGUAGES:
         subprocess.run(
@@ -76,7 +109,9 @@ def qt_catalogue() -> None:
 
 
 def main() -> int:
+    known = known_translations("zh_CN")
     lupdate()
+    carry_over("zh_CN", known)
     english_is_source()
     lrelease()
     qt_catalogue()

@@ -1,0 +1,90 @@
+"""The Plan menu and the panel's buttons that change the plan: edit, add, remove and renumber
+an indicator, its history. Changes go through undo commands; refusals are shown, in the
+clerk's language, from the typed error that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.ui.document import PlanDocument
+
+
+class PlanActions(QObject):
+    def __init__(
+        self,
+        parent: QWidget,
+        document: Callable[[], PlanDocument],
+        current: Callable[[], int | None],
+        select: Callable[[int], bool],
+    ) -> None:
+        super().__init__(parent)
+        self.window, self._document, self._current, self._select = parent, document, current, select
+
+    def edit_indicator(self, indicator_id: int) -> None:
+        from kpi_desktop.ui.indicator_dialog import IndicatorDialog
+
+        IndicatorDialog(self._document(), indicator_id, self.window).exec()
+
+    def show_history(self, indicator_id: int) -> None:
+        from kpi_desktop.ui.history_dialog import HistoryDialog
+
+        HistoryDialog(self._document(), indicator_id, self.window).exec()
+
+    def add_indicator(self) -> None:
+        from kpi_desktop.ui.indicator_dialog import NewIndicatorDialog
+
+        dialog = NewIndicatorDialog(self._document(), self.window)
+        if dialog.exec() and dialog.created_id is not None:
+            self._select(dialog.created_id)
+
+    def remove_indicator(self) -> None:
+        from kpi_desktop.ui import commands
+
+        document = self._document()
+        indicator_id = self._current()
+        view = document.view(indicator_id) if indicator_id is not None else None
+        if view is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Remove indicator"),
+            self.tr(
+                "Remove indicator %1 with all its progress? You can undo this with Ctrl+Z."
+            ).replace("%1", str(view.seq)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._push(commands.remove_indicator(document, view.id))
+
+    def renumber(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from kpi_desktop.ui import commands
+
+        document = self._document()
+        indicator_id = self._current()
+        view = document.view(indicator_id) if indicator_id is not None else None
+        if view is None:
+            return
+        seq, ok = QInputDialog.getInt(
+            self.window,
+            self.tr("Renumber indicator"),
+            self.tr("New number for indicator %1:").replace("%1", str(view.seq)),
+            view.seq,
+            1,
+            len(document.views),
+        )
+        if ok and seq != view.seq:
+            self._push(commands.renumber(document, view.id, seq))
+            self._select(view.id)
+
+    def _push(self, command: object) -> None:
+        from kpi_desktop.services.structure import StructureError
+
+        try:
+            self._document().undo_stack.push(command)  # type: ignore[arg-type]
+        except (KpiError, StructureError, ValueError) as error:
+            QMessageBox.warning(self.window, "kpi-desktop", str(error))

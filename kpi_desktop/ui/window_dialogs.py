@@ -1,0 +1,87 @@
+"""The dialogs the File and Tools menus open: templates, a new plan, printing and exporting
+the summary, the bulletin, restoring a backup, the settings. Each first saves pending typing
+(`flush`), and each is built when first asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QDialog, QMainWindow
+
+from kpi_desktop.ui.document import PlanDocument
+
+if TYPE_CHECKING:
+    from kpi_desktop.storage.engine import Database
+
+
+class WindowDialogs(QObject):
+    reloaded = Signal()  # the document was loaded again (a new plan, a restore)
+    languageChangeRequested = Signal()
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: QSettings,
+        document: Callable[[], PlanDocument],
+        database: Callable[[], Database | None],
+        flush: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self._document, self._database, self._flush = document, database, flush
+
+    def export_templates(self) -> None:
+        from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog
+
+        ExportTemplatesDialog(self._document(), self.window).exec()
+
+    def new_plan(self) -> None:
+        from kpi_desktop.ui.templates_dialog import new_plan_from_table
+
+        self._flush()
+        if new_plan_from_table(self._document(), self.window) is not None:
+            self.reloaded.emit()
+
+    def print_summary(self) -> None:
+        from kpi_desktop.ui.print_dialog import print_summary
+
+        self._flush()
+        print_summary(self._document(), self.window)
+
+    def export_summary(self) -> None:
+        from kpi_desktop.ui.print_dialog import export_summary
+
+        self._flush()
+        export_summary(self._document(), self.window)
+
+    def bulletin(self) -> None:
+        from kpi_desktop.ui.bulletin_dialog import BulletinDialog
+
+        self._flush()
+        dialog = BulletinDialog(self._document(), self.settings, self.window)
+        if dialog.exec() and dialog.written is not None:
+            message = self.tr("Bulletin draft written to {path}").format(path=dialog.written)
+            self.window.statusBar().showMessage(message, 10000)
+
+    def open_settings(self) -> None:
+        from kpi_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.window)
+        if dialog.exec() and dialog.language_changed:
+            self.languageChangeRequested.emit()
+
+    def restore_backup(self) -> None:
+        from kpi_desktop.ui.restore_dialog import RestoreDialog
+
+        database = self._database()
+        if database is None:
+            return
+        self._flush()
+        dialog = RestoreDialog(database, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            document = self._document()
+            # The undo history describes the data before the restore; it no longer applies.
+            document.undo_stack.clear()
+            document.load(document.plan.year if document.plan else None)
