@@ -11,7 +11,7 @@ The children are forked from this harness, which has the program already importe
 costs the kill and not a Python start-up: that is what lets a test afford many rounds.
 
 Modes: "services" calls services/editing.py directly; "window" runs a Qt event loop and makes
-the edits as the window does, through the undo commands of kpi_desktop.ui.commands when that
+the edits as the window does, through the undo commands of kpi_desktop.ui.undo_commands when that
 module is there (else through the same services from a QTimer, and says so).
 
     python tests/crash_harness.py --db FILE --kills 50 [--mode services|window] [--seed S]
@@ -77,8 +77,8 @@ def _child_window(db: Path, tag: str) -> None:
     ids = _indicator_ids(database)
     edit: Any
     try:
-        from kpi_desktop.ui.commands import SetProgressField
         from kpi_desktop.ui.document import PlanDocument
+        from kpi_desktop.ui.undo_commands import SetProgressField
 
         document = PlanDocument(database)
 

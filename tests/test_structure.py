@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from kpi_desktop.services.structure import StructureError
-from kpi_desktop.ui import commands
+from kpi_desktop.ui import undo_commands
 from kpi_desktop.ui.document import PlanDocument
 
 
@@ -23,7 +23,9 @@ def _by_seq(document: PlanDocument) -> dict[int, object]:
 
 def test_add_and_remove_an_indicator_with_undo(document: PlanDocument) -> None:
     stack = document.undo_stack
-    stack.push(commands.add_indicator(document, 54, "新增数字乡村试点村10个。", ["区农业农村局"]))
+    stack.push(
+        undo_commands.add_indicator(document, 54, "新增数字乡村试点村10个。", ["区农业农村局"])
+    )
     added = _by_seq(document)[54]
     assert added.lead_units == ["区农业农村局"]  # type: ignore[attr-defined]
     assert [(t.kind, t.value, t.unit) for t in added.targets] == [("count", 10, "个")]  # type: ignore[attr-defined]
@@ -31,7 +33,7 @@ def test_add_and_remove_an_indicator_with_undo(document: PlanDocument) -> None:
     assert 54 not in _by_seq(document)
 
     view_32 = _by_seq(document)[32]
-    stack.push(commands.remove_indicator(document, view_32.id))  # type: ignore[attr-defined]
+    stack.push(undo_commands.remove_indicator(document, view_32.id))  # type: ignore[attr-defined]
     assert 32 not in _by_seq(document)
     stack.undo()
     again = _by_seq(document)[32]
@@ -42,7 +44,7 @@ def test_add_and_remove_an_indicator_with_undo(document: PlanDocument) -> None:
 
 def test_renumber_keeps_numbers_unique_and_undoes(document: PlanDocument) -> None:
     view_53 = _by_seq(document)[53]
-    document.undo_stack.push(commands.renumber(document, view_53.id, 1))  # type: ignore[attr-defined]
+    document.undo_stack.push(undo_commands.renumber(document, view_53.id, 1))  # type: ignore[attr-defined]
     numbers = _by_seq(document)
     assert numbers[1].id == view_53.id  # type: ignore[attr-defined]
     assert sorted(numbers) == list(range(1, 54))
@@ -57,11 +59,11 @@ def test_lead_units_and_targets_are_corrected_and_logged(document: PlanDocument)
 
     view = _by_seq(document)[20]
     stack = document.undo_stack
-    stack.push(commands.set_lead_units(document, view.id, ["区发展改革局", "区商务局"]))  # type: ignore[attr-defined]
+    stack.push(undo_commands.set_lead_units(document, view.id, ["区发展改革局", "区商务局"]))  # type: ignore[attr-defined]
     assert _by_seq(document)[20].lead_units == ["区发展改革局", "区商务局"]  # type: ignore[attr-defined]
     target = view.targets[0]  # type: ignore[attr-defined]
     stack.push(
-        commands.set_target(
+        undo_commands.set_target(
             document,
             view.id,
             target.id,
@@ -72,7 +74,7 @@ def test_lead_units_and_targets_are_corrected_and_logged(document: PlanDocument)
         )
     )
     assert _by_seq(document)[20].targets[0].value == 61  # type: ignore[attr-defined]
-    stack.push(commands.add_target(document, view.id))  # type: ignore[attr-defined]
+    stack.push(undo_commands.add_target(document, view.id))  # type: ignore[attr-defined]
     assert len(_by_seq(document)[20].targets) == 3  # type: ignore[attr-defined]
     with document.database.read() as session:
         fields = {c.field_name for c in history(session, view.id)}  # type: ignore[attr-defined]
@@ -88,7 +90,7 @@ def test_lead_units_and_targets_are_corrected_and_logged(document: PlanDocument)
 def test_a_taken_number_is_refused_and_changes_nothing(document: PlanDocument) -> None:
     failures: list[str] = []
     document.failed.connect(failures.append)
-    document.undo_stack.push(commands.add_indicator(document, 5, "重复序号。", ["区财政局"]))
+    document.undo_stack.push(undo_commands.add_indicator(document, 5, "重复序号。", ["区财政局"]))
     assert failures == ["序号 5 已被另一项指标使用。请换一个未用的序号，或先调整那项指标的序号。"]
     assert document.undo_stack.count() == 0
     assert _by_seq(document)[5].text.startswith("一般公共预算收入")  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ def table(database: object) -> SummaryTable:
 def test_preview_dialog_paints_the_pages(qtbot, table: SummaryTable, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-    from kpi_desktop.ui.summary_print import SummaryPrinter
+    from kpi_desktop.ui.print_preview import SummaryPrinter
 
     printer = SummaryPrinter(table)
     dialog = printer.preview_dialog()
@@ -49,7 +49,7 @@ def test_preview_dialog_paints_the_pages(qtbot, table: SummaryTable, tmp_path: P
 def test_printer_pdf_holds_the_seed(
     qtbot, table: SummaryTable, tmp_path: Path, plan_rows: list
 ) -> None:  # type: ignore[no-untyped-def]
-    from kpi_desktop.ui.summary_print import SummaryPrinter
+    from kpi_desktop.ui.print_preview import SummaryPrinter
 
     output = tmp_path / "窗口.pdf"
     assert SummaryPrinter(table).save_pdf(output)

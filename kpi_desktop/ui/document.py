@@ -1,7 +1,7 @@
 """The open database as the window sees it: one plan and period at a time, with undo.
 
 Widgets read indicators from here and change them only through undo commands
-(kpi_desktop.ui.commands), which call the editing services. The document reloads what changed
+(kpi_desktop.ui.undo_commands), which call the editing services. The document reloads what changed
 and tells the views through signals; it holds no business rules of its own.
 """
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.services import editing
 from kpi_desktop.storage.models import ChangeLog
-from kpi_desktop.ui.commands import SetProgressField
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.table_model import RowTableModel
+from kpi_desktop.ui.undo_commands import SetProgressField
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FIELD_NAMES = {

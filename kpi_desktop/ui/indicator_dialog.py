@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.targets import TargetKind
 from kpi_desktop.domain.text import split_units
 from kpi_desktop.services.structure import StructureError
-from kpi_desktop.ui import commands
+from kpi_desktop.ui import undo_commands
 from kpi_desktop.ui.document import PlanDocument
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -151,7 +151,7 @@ class TargetEditModel(QAbstractTableModel):
         if name != "confirmed":
             changes["confirmed"] = True  # correcting a target is checking it
         self.document.undo_stack.push(
-            commands.set_target(self.document, self.indicator_id, target.id, changes)
+            undo_commands.set_target(self.document, self.indicator_id, target.id, changes)
         )
         return True
 
@@ -219,14 +219,14 @@ class IndicatorDialog(QDialog):
         self.resize(760, 480)
 
     def _add_target(self) -> None:
-        self.document.undo_stack.push(commands.add_target(self.document, self.indicator_id))
+        self.document.undo_stack.push(undo_commands.add_target(self.document, self.indicator_id))
 
     def _remove_target(self) -> None:
         row = self.table.currentIndex().row()
         targets = self.model.targets
         if 0 <= row < len(targets):
             self.document.undo_stack.push(
-                commands.remove_target(self.document, self.indicator_id, targets[row].id)
+                undo_commands.remove_target(self.document, self.indicator_id, targets[row].id)
             )
 
     def accept(self) -> None:
@@ -245,9 +245,9 @@ class IndicatorDialog(QDialog):
         stack.beginMacro(self.tr("Edit indicator %1").replace("%1", str(view.seq)))
         try:
             if text != view.text:
-                stack.push(commands.set_indicator_text(self.document, self.indicator_id, text))
+                stack.push(undo_commands.set_indicator_text(self.document, self.indicator_id, text))
             if units != view.lead_units:
-                stack.push(commands.set_lead_units(self.document, self.indicator_id, units))
+                stack.push(undo_commands.set_lead_units(self.document, self.indicator_id, units))
         finally:
             stack.endMacro()
         super().accept()
@@ -298,7 +298,7 @@ class NewIndicatorDialog(QDialog):
         before = {v.id for v in self.document.views}
         try:
             self.document.undo_stack.push(
-                commands.add_indicator(self.document, self.seq.value(), text, units)
+                undo_commands.add_indicator(self.document, self.seq.value(), text, units)
             )
         except StructureError as error:
             QMessageBox.warning(self, self.windowTitle(), str(error))

@@ -42,7 +42,7 @@ class PlanActions(QObject):
             self._select(dialog.created_id)
 
     def remove_indicator(self) -> None:
-        from kpi_desktop.ui import commands
+        from kpi_desktop.ui import undo_commands
 
         document = self._document()
         indicator_id = self._current()
@@ -57,12 +57,12 @@ class PlanActions(QObject):
             ).replace("%1", str(view.seq)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._push(commands.remove_indicator(document, view.id))
+            self._push(undo_commands.remove_indicator(document, view.id))
 
     def renumber(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from kpi_desktop.ui import commands
+        from kpi_desktop.ui import undo_commands
 
         document = self._document()
         indicator_id = self._current()
@@ -78,7 +78,7 @@ class PlanActions(QObject):
             len(document.views),
         )
         if ok and seq != view.seq:
-            self._push(commands.renumber(document, view.id, seq))
+            self._push(undo_commands.renumber(document, view.id, seq))
             self._select(view.id)
 
     def _push(self, command: object) -> None:

@@ -80,7 +80,7 @@ def compile_for(document: PlanDocument, options: SummaryOptions) -> SummaryTable
 
 def print_summary(document: PlanDocument, parent: QWidget) -> None:
     """Ask for the options, then show the print preview, from which the clerk prints."""
-    from kpi_desktop.ui.summary_print import SummaryPrinter
+    from kpi_desktop.ui.print_preview import SummaryPrinter
 
     dialog = PrintOptionsDialog(document, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -97,7 +97,7 @@ def export_summary(document: PlanDocument, parent: QWidget) -> None:
     """The summary table to a PDF, an Excel workbook or a Word document, by the file's type."""
     from kpi_desktop.services.docx_writer import write_summary_docx
     from kpi_desktop.services.summary_xlsx import write_summary_xlsx
-    from kpi_desktop.ui.summary_print import SummaryPrinter
+    from kpi_desktop.ui.print_preview import SummaryPrinter
 
     dialog = PrintOptionsDialog(document, parent)
     dialog.setWindowTitle(parent.tr("Export the summary table"))

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.periods import Period, periods_of_year
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.ui.commands import SetProgressField
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.status_style import status_icon, status_label
 from kpi_desktop.ui.targets_model import TargetsModel
+from kpi_desktop.ui.undo_commands import SetProgressField
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.models import Progress

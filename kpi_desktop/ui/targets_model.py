@@ -16,10 +16,10 @@ from PySide6.QtGui import QFont
 from kpi_desktop.domain.text import fold
 from kpi_desktop.services.tracking import TargetStanding, standing
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.ui.commands import SetActual
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.status_style import status_icon, status_label
 from kpi_desktop.ui.table_model import RowTableModel
+from kpi_desktop.ui.undo_commands import SetActual
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
