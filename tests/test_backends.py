@@ -230,8 +230,34 @@ def test_backups_of_a_server_database_are_left_to_the_server(server_url: str) ->
         with pytest.raises(KpiError) as caught:
             backups.restore_backup(db, Path("x.sqlite"))
         assert caught.value.code == "backup.on_server" and "pg_dump" in caught.value.message()
+        # It says where it is, and has no file to copy (not a Path made of its URL).
+        assert db.path is None and db.location.startswith("postgresql")
+        with pytest.raises(KpiError) as no_file:
+            _ = db.file
+        assert no_file.value.code == "backup.on_server"
     finally:
         db.close()
+
+
+def test_save_a_copy_of_a_server_database_says_how_instead(
+    server_url: str, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File → Save a copy on a server database: a message naming pg_dump, no file dialog and
+    no crash."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from kpi_desktop.ui.main_window import MainWindow
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("asked"))
+    window = MainWindow(open_plan_database(server_url))
+    try:
+        window.menus.save_as.trigger()
+        assert len(shown) == 1 and "pg_dump" in shown[0]
+    finally:
+        window.document.database.close()
+        window.close()
 
 
 def test_unreachable_server_is_a_clear_message() -> None:

@@ -69,10 +69,15 @@ def test_imported_value_keeps_its_file_and_hash(database: object) -> None:
 
 def test_bad_values_are_refused(database: object) -> None:
     view = _view(database, 1)
-    with pytest.raises(editing.EditError), database.transaction() as session:  # type: ignore[attr-defined]
+    with pytest.raises(editing.EditError) as month, database.transaction() as session:  # type: ignore[attr-defined]
         editing.set_progress(session, view.id, "2024Q1", {"as_of_month": 13})
-    with pytest.raises(ValueError), database.transaction() as session:  # type: ignore[attr-defined]
+    assert "“13”不在 1 到 12 之间" in month.value.message("zh_CN")
+    with pytest.raises(editing.EditError) as status, database.transaction() as session:  # type: ignore[attr-defined]
         editing.set_progress(session, view.id, "2024Q1", {"status": "maybe"})
+    assert "“maybe”不是一种进度状态" in status.value.message("zh_CN")
+    with pytest.raises(editing.EditError) as gone, database.transaction() as session:  # type: ignore[attr-defined]
+        editing.set_indicator(session, 10**6, {"text": "不存在的指标"})
+    assert "已不存在" in gone.value.message("zh_CN")
 
 
 def test_guess_never_replaces_a_confirmed_figure(database: object) -> None:

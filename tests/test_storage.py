@@ -155,14 +155,14 @@ def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
 def test_backup_copy_is_consistent_while_open(database: object, tmp_path: Path) -> None:
     with database.transaction() as session:  # type: ignore[attr-defined]
         session.execute(text("UPDATE progress SET text='已更新' WHERE id=1"))
-    copy = backup.copy_database(database.path, tmp_path / "copy.sqlite")  # type: ignore[attr-defined]
+    copy = backup.copy_database(database.file, tmp_path / "copy.sqlite")  # type: ignore[attr-defined]
     assert _raw(copy, "PRAGMA integrity_check") == "ok"
     assert _raw(copy, "SELECT text FROM progress WHERE id=1") == "已更新"
     assert _raw(copy, "PRAGMA journal_mode") == "delete"
 
 
 def test_old_backups_are_pruned(database: object) -> None:
-    path = database.path  # type: ignore[attr-defined]
+    path = database.file  # type: ignore[attr-defined]
     made = [backup.make_backup(path, "test", keep=3) for _ in range(5)]
     assert backup.list_backups(path) == sorted(made[-3:], reverse=True)
 

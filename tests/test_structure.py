@@ -99,3 +99,33 @@ def test_a_taken_number_is_refused_and_changes_nothing(document: PlanDocument) -
 
         with document.database.transaction() as session:
             add_indicator(session, document.plan.id, 5, "x", ["y"])  # type: ignore[union-attr,arg-type]
+
+
+def test_the_add_dialog_asks_the_plan_rule_and_stays_open_on_a_refusal(
+    document: PlanDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One rule for what an indicator needs (services.structure.check_indicator): the dialog
+    shows its message, in Chinese, keeps what was typed and saves nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpi_desktop.ui.indicator_dialog import NewIndicatorDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    dialog = NewIndicatorDialog(document)
+    dialog.seq.setValue(5)  # held by indicator 5
+    dialog.text.setPlainText("新增口袋公园5个。")
+    dialog.units.setText("区城管局")
+    count = len(document.views)
+    dialog.accept()
+    assert shown == [StructureError("structure.seq_taken", seq=5).message("zh_CN")]
+    assert dialog.result() == 0 and dialog.text.toPlainText() == "新增口袋公园5个。"
+    dialog.units.setText("  ")
+    dialog.seq.setValue(54)
+    dialog.accept()
+    assert shown[-1] == StructureError("structure.no_unit").message("zh_CN")
+    assert len(document.views) == count and document.undo_stack.count() == 0
+    dialog.units.setText("区城管局")
+    dialog.accept()
+    assert dialog.result() == 1 and dialog.created_id is not None
+    assert len(document.views) == count + 1

@@ -260,82 +260,6 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <source>Progress</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Figures as of month</source>
-        <translation>Figures as of month</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>Next steps</translation>
-    </message>
-    <message>
-        <source>Lead units</source>
-        <translation>Lead units</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Added</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Removed</translation>
-    </message>
-    <message>
-        <source>Target name</source>
-        <translation>Target name</translation>
-    </message>
-    <message>
-        <source>Target kind</source>
-        <translation>Target kind</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>Checked</source>
-        <translation>Checked</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>typed</source>
-        <translation>typed</translation>
-    </message>
-    <message>
-        <source>imported from</source>
-        <translation>imported from</translation>
-    </message>
-    <message>
-        <source>built-in plan</source>
-        <translation>built-in plan</translation>
-    </message>
-    <message>
-        <source>restored</source>
-        <translation>restored</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -518,22 +442,6 @@
         <translation>refused</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>Next steps</translation>
-    </message>
-    <message>
         <source>same file again</source>
         <translation>same file again</translation>
     </message>
@@ -611,10 +519,6 @@
     <message>
         <source>Re&amp;move target</source>
         <translation>Re&amp;move target</translation>
-    </message>
-    <message>
-        <source>An indicator needs its text and at least one lead unit.</source>
-        <translation>An indicator needs its text and at least one lead unit.</translation>
     </message>
     <message>
         <source>Edit indicator %1</source>
@@ -727,14 +631,6 @@
     <message>
         <source>&amp;Lead units</source>
         <translation>&amp;Lead units</translation>
-    </message>
-    <message>
-        <source>An indicator needs its text and at least one lead unit.</source>
-        <translation>An indicator needs its text and at least one lead unit.</translation>
-    </message>
-    <message>
-        <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
-        <translation>Number %1 is taken. Choose a free number, or renumber the other indicator first.</translation>
     </message>
 </context>
 <context>
@@ -1465,26 +1361,6 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Edit %1 of indicator %2</source>
         <translation>Edit %1 of indicator %2</translation>
-    </message>
-    <message>
-        <source>progress text</source>
-        <translation>progress text</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <translation>status</translation>
-    </message>
-    <message>
-        <source>as-of month</source>
-        <translation>as-of month</translation>
-    </message>
-    <message>
-        <source>problems</source>
-        <translation>problems</translation>
-    </message>
-    <message>
-        <source>next steps</source>
-        <translation>next steps</translation>
     </message>
     <message>
         <source>Enter an achieved value</source>

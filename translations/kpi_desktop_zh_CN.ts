@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -62,7 +63,7 @@
         <translation>已损坏</translation>
     </message>
     <message>
-        <source>before a new year's plan</source>
+        <source>before a new year&apos;s plan</source>
         <translation>新建年度计划前</translation>
     </message>
 </context>
@@ -260,82 +261,6 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <source>Progress</source>
-        <translation>进展情况</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Figures as of month</source>
-        <translation>数据截止月份</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>存在问题</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>下步打算</translation>
-    </message>
-    <message>
-        <source>Lead units</source>
-        <translation>牵头单位</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Target name</source>
-        <translation>目标名称</translation>
-    </message>
-    <message>
-        <source>Target kind</source>
-        <translation>目标类型</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Checked</source>
-        <translation>已核对</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>typed</source>
-        <translation>手工录入</translation>
-    </message>
-    <message>
-        <source>imported from</source>
-        <translation>导入自</translation>
-    </message>
-    <message>
-        <source>built-in plan</source>
-        <translation>内置计划</translation>
-    </message>
-    <message>
-        <source>restored</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -375,7 +300,7 @@
         <translation>按各文件所填</translation>
     </message>
     <message>
-        <source>Templates sent by this program carry their period. For a file of a unit's own that names no period, choose it here.</source>
+        <source>Templates sent by this program carry their period. For a file of a unit&apos;s own that names no period, choose it here.</source>
         <translation>本程序导出的模板自带报送期。单位自制的表格如未写明报送期，请在此选择。</translation>
     </message>
     <message>
@@ -403,7 +328,7 @@
         <translation>报送表中的内容</translation>
     </message>
     <message>
-        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
+        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator&apos;s History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
         <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中，导入前还会自动备份数据库（可用“文件 → 从备份恢复”找回）。</translation>
     </message>
     <message>
@@ -447,7 +372,7 @@
         <translation>已从 %1 个文件导入：%2 行更新了内容，%3 行内容无变化、仅登记为已报送。</translation>
     </message>
     <message>
-        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator's History.</source>
+        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator&apos;s History.</source>
         <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中。</translation>
     </message>
     <message>
@@ -518,22 +443,6 @@
         <translation>拒收</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>进展情况</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>完成状态</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>存在问题</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>下步打算</translation>
-    </message>
-    <message>
         <source>same file again</source>
         <translation>重复的文件</translation>
     </message>
@@ -570,7 +479,7 @@
         <translation>，</translation>
     </message>
     <message>
-        <source> — every text is the same as the previous period's</source>
+        <source> — every text is the same as the previous period&apos;s</source>
         <translation> —— 全部内容与上期相同</translation>
     </message>
     <message>
@@ -611,10 +520,6 @@
     <message>
         <source>Re&amp;move target</source>
         <translation>删除目标(&amp;M)</translation>
-    </message>
-    <message>
-        <source>An indicator needs its text and at least one lead unit.</source>
-        <translation>指标需要填写重点工作内容，并至少有一个牵头单位。</translation>
     </message>
     <message>
         <source>Edit indicator %1</source>
@@ -690,7 +595,7 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit's name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit&apos;s name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;查找指标&lt;/b&gt;：在筛选框（Ctrl+F）中输入序号、内容中的词或单位名称，然后按回车。&lt;/p&gt;&lt;p&gt;&lt;b&gt;填写进展&lt;/b&gt;：在工具栏选择期间，选中指标，在右侧“进展情况”框中输入。所有内容即时保存；Ctrl+Z 撤销，Ctrl+Y 重做。&lt;/p&gt;&lt;p&gt;&lt;b&gt;完成数&lt;/b&gt;：在目标表中填写各项目标的完成数，状态标记会显示是否达到序时进度。&lt;/p&gt;&lt;p&gt;&lt;b&gt;报送表&lt;/b&gt;：把各单位报回的表格拖到本窗口，或使用“文件 → 导入报送表”。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -727,14 +632,6 @@
     <message>
         <source>&amp;Lead units</source>
         <translation>牵头单位(&amp;L)</translation>
-    </message>
-    <message>
-        <source>An indicator needs its text and at least one lead unit.</source>
-        <translation>指标需要填写重点工作内容，并至少有一个牵头单位。</translation>
-    </message>
-    <message>
-        <source>Number %1 is taken. Choose a free number, or renumber the other indicator first.</source>
-        <translation>序号 %1 已被使用。请选择未用的序号，或先调整另一项指标的序号。</translation>
     </message>
 </context>
 <context>
@@ -833,11 +730,11 @@
         <translation>单位自评：%1</translation>
     </message>
     <message>
-        <source>The unit's own verdict differs from the status the figures give</source>
+        <source>The unit&apos;s own verdict differs from the status the figures give</source>
         <translation>单位自评与按数据测算的状态不一致</translation>
     </message>
     <message>
-        <source>The unit's own verdict in its progress text</source>
+        <source>The unit&apos;s own verdict in its progress text</source>
         <translation>单位在进展情况中的自评</translation>
     </message>
     <message>
@@ -1465,26 +1362,6 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Edit %1 of indicator %2</source>
         <translation>修改指标 %2 的%1</translation>
-    </message>
-    <message>
-        <source>progress text</source>
-        <translation>进展情况</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>as-of month</source>
-        <translation>数据截止月份</translation>
-    </message>
-    <message>
-        <source>problems</source>
-        <translation>存在问题</translation>
-    </message>
-    <message>
-        <source>next steps</source>
-        <translation>下步打算</translation>
     </message>
     <message>
         <source>Enter an achieved value</source>

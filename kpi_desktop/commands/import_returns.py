@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.errors import KpiError, zh_en
+from kpi_desktop.domain.fields import field_label
 from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.services.reading import ReturnReader
 
@@ -60,15 +61,6 @@ def file_summary(file: FilePreview) -> str:
     return line
 
 
-_FIELD_NAMES = {
-    "text": ("进展情况", "progress"),
-    "status": ("完成状态", "status"),
-    "problems": ("存在问题", "problems"),
-    "next_steps": ("下步打算", "next steps"),
-    "as_of_month": ("数据截至月份", "figures as of month"),
-}
-
-
 def skipped_lines(file: FilePreview) -> list[str]:
     """Each skipped row of a file with why, so that no row goes unmentioned."""
     from kpi_desktop.services.importing import RowState
@@ -89,7 +81,7 @@ def _row_lines(preview: ImportPreview) -> list[str]:
     lines = []
     for row in preview.rows(RowState.NEW, RowState.CHANGED):
         for field, (old, new) in row.changes.items():
-            name = zh_en(*_FIELD_NAMES.get(field, (field, field)))
+            name = field_label(field)
             lines.append(
                 zh_en(
                     f"  {row.file} 第 {row.row} 行 序号 {row.seq} {name}：“{old}” → “{new}”",

@@ -27,7 +27,7 @@ def backup_before(database: Database, reason: str) -> Path | None:
     """A copy of the database before a change such as an import; None on a server."""
     if not database.is_sqlite:
         return None
-    return backup.make_backup(database.path, reason)
+    return backup.make_backup(database.file, reason)
 
 
 def daily_backup(database: Database, today: date | None = None) -> Path | None:
@@ -41,15 +41,15 @@ def daily_backup(database: Database, today: date | None = None) -> Path | None:
     if database.upgrade_backup is not None:
         return None
     day = today or date.today()
-    for made in backup.list_backups(database.path):
-        made_at, reason = backup.name_parts(database.path, made)
+    for made in backup.list_backups(database.file):
+        made_at, reason = backup.name_parts(database.file, made)
         if reason == DAILY and made_at is not None and made_at.date() == day:
             return None
     try:
-        return backup.make_backup(database.path, DAILY)
+        return backup.make_backup(database.file, DAILY)
     except KpiError:
         # The clerk can still work; the next opening tries again.
-        log.exception("daily backup of %s failed", database.path)
+        log.exception("daily backup of %s failed", database.file)
         return None
 
 
@@ -58,7 +58,7 @@ def list_backups(database: Database) -> list[BackupInfo]:
     if not database.is_sqlite:
         return []
     return [
-        backup.describe_backup(database.path, path) for path in backup.list_backups(database.path)
+        backup.describe_backup(database.file, path) for path in backup.list_backups(database.file)
     ]
 
 
@@ -73,7 +73,7 @@ def restore_backup(database: Database, chosen: Path) -> Path:
         raise KpiError("backup.on_server", path=database.location)
     if database.read_only:
         raise KpiError("db.opened_read_only", path=database.location)
-    info = backup.describe_backup(database.path, chosen)
+    info = backup.describe_backup(database.file, chosen)
     if not info.usable:
         raise KpiError("backup.unusable", path=str(chosen), detail=info.problem)
     assert info.schema_version is not None
@@ -83,10 +83,10 @@ def restore_backup(database: Database, chosen: Path) -> Path:
             path=str(chosen),
             detail=f"schema {info.schema_version} > {schema.SCHEMA_VERSION}",
         )
-    safety = backup.make_backup(database.path, BEFORE_RESTORE)
-    log.info("restoring %s from %s; the state before is in %s", database.path, chosen, safety)
+    safety = backup.make_backup(database.file, BEFORE_RESTORE)
+    log.info("restoring %s from %s; the state before is in %s", database.file, chosen, safety)
     database.engine.dispose()
-    backup.restore_into(chosen, database.path)
+    backup.restore_into(chosen, database.file)
     if info.schema_version < schema.SCHEMA_VERSION:
         with database.engine.begin() as connection:
             schema.upgrade(connection, info.schema_version)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.fields import INDICATOR_FIELDS, TARGET_FIELDS, ProgressField, SourceKind
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.targets import TargetKind
@@ -34,7 +35,7 @@ from kpi_desktop.storage.models import (
 class Source:
     """Where a value came from: typed by the clerk, imported from a file, restored, …"""
 
-    kind: str = "typed"  # typed | imported | builtin | restored | undo
+    kind: SourceKind = SourceKind.TYPED
     file: str | None = None
     file_hash: str | None = None
     unit: str | None = None
@@ -42,13 +43,12 @@ class Source:
 
 TYPED = Source()
 
-PROGRESS_FIELDS = ("text", "status", "as_of_month", "problems", "next_steps")
-INDICATOR_FIELDS = ("text", "category")
-TARGET_FIELDS = ("label", "kind", "value", "unit", "base", "confirmed")
+PROGRESS_FIELDS = tuple(ProgressField)
+RESTORED = Source(SourceKind.RESTORED)
 
 
-class EditError(ValueError):
-    """An edit the domain does not allow (an unknown field, a bad value)."""
+class EditError(KpiError):
+    """An edit the domain does not allow (an unknown field, a bad value, a row gone)."""
 
 
 def _as_text(value: Any) -> str | None:
@@ -91,15 +91,21 @@ def log_change(
 
 def _check_progress_value(name: str, value: Any) -> Any:
     if name not in PROGRESS_FIELDS:
-        raise EditError(f"unknown progress field {name!r}")
+        raise EditError("edit.unknown_field", field=name)
     if name == "status" and value is not None:
-        return Status(value).value
+        try:
+            return Status(value).value
+        except ValueError:
+            raise EditError("edit.bad_status", value=value) from None
     if name == "as_of_month" and value is not None:
-        month = int(value)
+        try:
+            month = int(value)
+        except (TypeError, ValueError):
+            month = 0
         if not 1 <= month <= 12:
-            raise EditError(f"month {value!r} is not between 1 and 12")
+            raise EditError("edit.bad_month", value=value)
         return month
-    if name in ("text", "problems", "next_steps"):
+    if ProgressField(name).is_text:
         # Text pasted from Word may carry line and page breaks no worksheet can hold.
         text = "" if value is None else clean_text(str(value))
         if len(text) > CELL_CHARACTERS:
@@ -248,7 +254,7 @@ def _apply_fields(
     indicator_id = row.id if isinstance(row, Indicator) else row.indicator_id
     for name, value in changes.items():
         if name not in allowed:
-            raise EditError(f"unknown {entity} field {name!r}")
+            raise EditError("edit.unknown_field", field=name)
         if entity == "target" and name == "kind":
             value = TargetKind(value).value
         old = getattr(row, name)
@@ -273,7 +279,7 @@ def set_indicator(
 ) -> Indicator:
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
-        raise EditError(f"no indicator {indicator_id}")
+        raise EditError("edit.indicator_gone", id=indicator_id)
     _apply_fields(session, indicator, "indicator", INDICATOR_FIELDS, changes, source)
     return indicator
 
@@ -283,7 +289,7 @@ def set_target(
 ) -> Target:
     target = session.get(Target, target_id)
     if target is None:
-        raise EditError(f"no target {target_id}")
+        raise EditError("edit.target_gone", id=target_id)
     _apply_fields(session, target, "target", TARGET_FIELDS, changes, source)
     return target
 

@@ -7,7 +7,7 @@ file, sheet, row and what to do). A whole file can be refused too (not a workboo
 encrypted, no table, no period, another year).
 
 `apply_import(database, preview, accept)` writes the accepted rows through services.editing
-with `Source(kind="imported", file=<name>, file_hash=<sha256>, unit=<unit>)`, all files in ONE
+with `Source(SourceKind.IMPORTED, file=<name>, file_hash=<sha256>, unit=<unit>)`, all files in ONE
 transaction, after a backup copy of the database. The command line accepts all or nothing;
 the window lets the clerk pick rows.
 
@@ -49,6 +49,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError, current_language
+from kpi_desktop.domain.fields import CLERK_SOURCES, RETURNED_FIELDS, SourceKind
 from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.domain.text import CELL_CHARACTERS, file_label, fold, short, split_units
@@ -80,8 +81,7 @@ from kpi_desktop.storage.models import (
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("text", "status", "problems", "next_steps")
-CLERK_SOURCES = ("typed", "restored")
+FIELDS = RETURNED_FIELDS
 JOINER = "\n"
 
 
@@ -766,7 +766,9 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
     stored value changes."""
     assert row.indicator_id is not None and preview.period is not None
     period = preview.period
-    source = editing.Source("imported", file=preview.name, file_hash=preview.sha256, unit=row.unit)
+    source = editing.Source(
+        SourceKind.IMPORTED, file=preview.name, file_hash=preview.sha256, unit=row.unit
+    )
     new = dict(row.new)
     text = new.get("text", "")
     changes = {name: value for name, value in new.items() if name != "text"}
@@ -838,7 +840,7 @@ def apply_import(
     if not chosen:
         return ImportResult(None, 0, 0, frozenset())
     # Anything written (a receipt too) is written after a backup copy.
-    backup = make_backup(database.path, "before-import") if database.is_sqlite else None
+    backup = make_backup(database.file, "before-import") if database.is_sqlite else None
     written = recorded = 0
     touched: set[int] = set()
     with database.transaction() as session:

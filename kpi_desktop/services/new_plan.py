@@ -115,7 +115,7 @@ def create_plan_from_table(
     with database.read() as session:
         spec = plan_spec_from_table(session, path, year)
         before = {u.name for u in session.exec(select(LeadUnit))}
-    backup = make_backup(database.path, "before-new-plan") if database.is_sqlite else None
+    backup = make_backup(database.file, "before-new-plan") if database.is_sqlite else None
     with database.transaction() as session:
         install_plan(session, spec, source="table")
         after = [u.name for u in session.exec(select(LeadUnit).order_by(col(LeadUnit.id)))]

@@ -7,6 +7,7 @@ import tomllib
 from sqlmodel import Session, select
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.fields import SourceKind
 from kpi_desktop.domain.plan import PlanFormatError, PlanSpec, TargetSpec, plan_from_mapping
 from kpi_desktop.domain.targets import propose_targets
 from kpi_desktop.services.resources import resource
@@ -107,7 +108,7 @@ def targets_for(
     ]
 
 
-def install_plan(session: Session, spec: PlanSpec, source: str = "builtin") -> Plan:
+def install_plan(session: Session, spec: PlanSpec, source: str = SourceKind.BUILTIN) -> Plan:
     """Store `spec` as a new plan with its units, indicators, proposed targets and progress."""
     plan = Plan(
         year=spec.year,

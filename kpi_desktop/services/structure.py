@@ -7,6 +7,7 @@ removal leaves the database exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
@@ -27,6 +28,22 @@ from kpi_desktop.storage.models import (
 
 class StructureError(KpiError):
     """A structural edit that would break the plan (a 序号 taken twice, no lead unit)."""
+
+
+def check_indicator(
+    text: str, units: Sequence[str], seq: int | None = None, taken: Collection[int] = ()
+) -> None:
+    """What every indicator needs, asked by the dialogs before they save and by the services
+    when they do: its text, at least one lead unit, and a 序号 above 0 that no other
+    indicator of the plan holds (`taken`)."""
+    if not text.strip():
+        raise StructureError("structure.no_text")
+    if not any(name.strip() for name in units):
+        raise StructureError("structure.no_unit")
+    if seq is not None and seq < 1:
+        raise StructureError("structure.bad_seq", seq=seq)
+    if seq is not None and seq in taken:
+        raise StructureError("structure.seq_taken", seq=seq)
 
 
 def set_lead_units(
@@ -152,10 +169,7 @@ def add_indicator(
     units: list[str],
     source: Source = TYPED,
 ) -> int:
-    if _seq_taken(session, plan_id, seq):
-        raise StructureError("structure.seq_taken", seq=seq)
-    if not text.strip():
-        raise StructureError("structure.no_text")
+    check_indicator(text, units, seq, {seq} if _seq_taken(session, plan_id, seq) else ())
     indicator = Indicator(plan_id=plan_id, seq=seq, text=text.strip())
     session.add(indicator)
     session.flush()

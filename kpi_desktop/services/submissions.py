@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
+from kpi_desktop.domain.fields import SourceKind
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.services.queries import indicator_views
 from kpi_desktop.services.views import IndicatorView
@@ -142,7 +143,7 @@ def _written(view: IndicatorView, period: str) -> bool:
     if entry is None or not entry.text.strip():
         return False
     shared = len({link.unit_id for link in view.units}) > 1
-    return not shared or entry.source != "imported"
+    return not shared or entry.source != SourceKind.IMPORTED
 
 
 def chase_list(session: Session, plan: Plan, period: Period) -> list[ChaseItem]:

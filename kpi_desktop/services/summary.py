@@ -21,7 +21,7 @@ from kpi_desktop.domain.text import fold
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.tracking import standing
-from kpi_desktop.services.views import IndicatorView
+from kpi_desktop.services.views import IndicatorView, plan_units
 from kpi_desktop.storage.models import Plan
 
 # Relative column widths by header: text columns get the room, short ones what they need.
@@ -181,7 +181,7 @@ def compile_summary(
                 None,
             )
         if unit is None or unit.id is None:
-            known = sorted({name for view in views for name in view.canonical_units})
+            known = plan_units(views)
             raise KpiError("unit.unknown", name=options.unit, known="、".join(known))
         views = [view for view in views if _leads(view, unit.id, directory)]
     rows = []

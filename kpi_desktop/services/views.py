@@ -7,12 +7,18 @@ storage.snapshot before SQLAlchemy is loaded: nothing here imports it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.models import Actual, Indicator, IndicatorUnit, Progress, Target
     from kpi_desktop.storage.snapshot import Snapshot
+
+
+def plan_units(views: Iterable[IndicatorView]) -> list[str]:
+    """The plan's lead units (canonical names), in the order the plan first names them."""
+    return list(dict.fromkeys(name for view in views for name in view.canonical_units))
 
 
 @dataclass

@@ -40,10 +40,11 @@ READ_ONLY_OFFER = frozenset({"db.locked", "db.file_read_only"})
 class Database:
     """An open database: its engine and where it lives.
 
-    `path` is the SQLite file; for a server database it is only a label and `url` is set."""
+    `location` says where, for the clerk; `path` is the SQLite file, None for a server
+    database (whose `url` is set)."""
 
     engine: Engine
-    path: Path
+    path: Path | None
     created: bool = False
     upgraded_from: int | None = None
     upgrade_backup: Path | None = None
@@ -63,6 +64,14 @@ class Database:
         if self.url is None:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def file(self) -> Path:
+        """The SQLite file, for what only a file has (copies, backups); a server database
+        refuses with a message that says how it is copied instead."""
+        if self.path is None or self.url is not None:
+            raise KpiError("backup.on_server", path=self.location)
+        return self.path
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

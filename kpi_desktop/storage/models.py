@@ -108,7 +108,7 @@ class Progress(SQLModel, table=True):
     as_of_month: int | None = None
     problems: str = Field(default="", sa_column=_text_column())  # 存在问题
     next_steps: str = Field(default="", sa_column=_text_column())  # 下步打算
-    source: str = "typed"  # typed | imported | builtin | restored
+    source: str = "typed"  # a domain.fields.SourceKind
     source_file: str | None = None
     source_hash: str | None = None
     source_unit: str | None = None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, exc, make_url
@@ -90,7 +89,7 @@ def open_server_database(
         raise
     return Database(
         engine=engine,
-        path=Path(shown),
+        path=None,
         created=created,
         upgraded_from=upgraded_from,
         read_only=read_only,

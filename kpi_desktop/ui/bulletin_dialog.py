@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import periods_of_year
 from kpi_desktop.ui.document import PlanDocument
-from kpi_desktop.ui.progress_panel import period_title
+from kpi_desktop.ui.labels import period_title
 
 TEMPLATE_KEY = "bulletin/template"
 

@@ -179,14 +179,12 @@ class PlanDocument(QObject):
 
         A refusal (a full disk, a file opened read-only, an edit the plan does not allow)
         changes nothing; it is reported through `failed` and the result is False."""
-        from kpi_desktop.services.editing import EditError
-
         try:
             with self.database.transaction() as session:
                 action(session)
-        except (KpiError, EditError) as error:
-            log.warning("edit refused: %s", error)
-            self.failed.emit(error.message() if isinstance(error, KpiError) else str(error))
+        except KpiError as error:
+            log.warning("edit refused: %s", error.message("en"))
+            self.failed.emit(error.message())
             return False
         if indicator_id is None:
             self._reload_all()
@@ -195,15 +193,19 @@ class PlanDocument(QObject):
         self.saved.emit(what)
         return True
 
-    def write_progress(self, indicator_id: int, period: str, changes: dict[str, Any]) -> bool:
+    def write_progress(
+        self, indicator_id: int, period: str, changes: dict[str, Any], *, restored: bool = False
+    ) -> bool:
         return self.write(
             indicator_id,
             what=f"{indicator_id}:{period}",
-            action=lambda s: _set_progress(s, indicator_id, period, changes),
+            action=lambda s: _set_progress(s, indicator_id, period, changes, restored),
         )
 
 
-def _set_progress(session: Any, indicator_id: int, period: str, changes: dict[str, Any]) -> None:
-    from kpi_desktop.services.editing import set_progress
+def _set_progress(
+    session: Any, indicator_id: int, period: str, changes: dict[str, Any], restored: bool
+) -> None:
+    from kpi_desktop.services.editing import RESTORED, TYPED, set_progress
 
-    set_progress(session, indicator_id, period, changes)
+    set_progress(session, indicator_id, period, changes, RESTORED if restored else TYPED)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.fields import ProgressField, field_label, source_label
 from kpi_desktop.services import editing
 from kpi_desktop.storage.models import ChangeLog
 from kpi_desktop.ui.document import PlanDocument
@@ -29,30 +30,7 @@ from kpi_desktop.ui.table_model import RowTableModel
 from kpi_desktop.ui.undo_commands import SetProgressField
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-FIELD_NAMES = {
-    "text": QT_TRANSLATE_NOOP("HistoryModel", "Progress"),
-    "status": QT_TRANSLATE_NOOP("HistoryModel", "Status"),
-    "as_of_month": QT_TRANSLATE_NOOP("HistoryModel", "Figures as of month"),
-    "problems": QT_TRANSLATE_NOOP("HistoryModel", "Problems"),
-    "next_steps": QT_TRANSLATE_NOOP("HistoryModel", "Next steps"),
-    "lead_units": QT_TRANSLATE_NOOP("HistoryModel", "Lead units"),
-    "seq": QT_TRANSLATE_NOOP("HistoryModel", "Number"),
-    "added": QT_TRANSLATE_NOOP("HistoryModel", "Added"),
-    "removed": QT_TRANSLATE_NOOP("HistoryModel", "Removed"),
-    "label": QT_TRANSLATE_NOOP("HistoryModel", "Target name"),
-    "kind": QT_TRANSLATE_NOOP("HistoryModel", "Target kind"),
-    "value": QT_TRANSLATE_NOOP("HistoryModel", "Value"),
-    "unit": QT_TRANSLATE_NOOP("HistoryModel", "Unit"),
-    "confirmed": QT_TRANSLATE_NOOP("HistoryModel", "Checked"),
-    "category": QT_TRANSLATE_NOOP("HistoryModel", "Category"),
-}
-SOURCE_NAMES = {
-    "typed": QT_TRANSLATE_NOOP("HistoryModel", "typed"),
-    "imported": QT_TRANSLATE_NOOP("HistoryModel", "imported from"),
-    "builtin": QT_TRANSLATE_NOOP("HistoryModel", "built-in plan"),
-    "restored": QT_TRANSLATE_NOOP("HistoryModel", "restored"),
-}
-RESTORABLE = ("text", "status", "as_of_month", "problems", "next_steps")
+PROGRESS_FIELDS = set(ProgressField)
 
 
 class HistoryModel(RowTableModel):
@@ -89,12 +67,12 @@ class HistoryModel(RowTableModel):
             if column == 1:
                 return change.period or ""
             if column == 2:
-                return self.tr(FIELD_NAMES.get(change.field_name, change.field_name))
+                return field_label(change.field_name)
             if column == 3:
                 return change.old_value or ""
             if column == 4:
                 return change.new_value or ""
-            source = self.tr(SOURCE_NAMES.get(change.source, change.source))
+            source = source_label(change.source)
             return f"{source} {change.source_file}" if change.source_file else source
         return None
 
@@ -144,7 +122,11 @@ class HistoryDialog(QDialog):
 
     def _row_changed(self, current: ModelIndex, _previous: ModelIndex | None = None) -> None:
         change = self.model.rows[current.row()] if current.isValid() else None
-        ok = change is not None and change.entity == "progress" and change.field_name in RESTORABLE
+        ok = (
+            change is not None
+            and change.entity == "progress"
+            and change.field_name in PROGRESS_FIELDS
+        )
         self.restore_old.setEnabled(ok)
         self.restore_new.setEnabled(ok)
 
@@ -153,16 +135,16 @@ class HistoryDialog(QDialog):
         if not 0 <= row < len(self.model.rows):
             return
         change = self.model.rows[row]
-        if change.entity != "progress" or change.field_name not in RESTORABLE or not change.period:
+        if (
+            change.entity != "progress"
+            or change.field_name not in PROGRESS_FIELDS
+            or not change.period
+        ):
             return
-        raw = change.old_value if earlier else change.new_value
-        value: Any = raw
-        if change.field_name == "as_of_month":
-            value = int(raw) if raw else None
-        elif change.field_name in ("text", "problems", "next_steps"):
-            value = raw or ""
+        field = ProgressField(change.field_name)
+        value = field.value_of(change.old_value if earlier else change.new_value)
         self.document.undo_stack.push(
             SetProgressField(
-                self.document, self.indicator_id, change.period, change.field_name, value
+                self.document, self.indicator_id, change.period, field, value, restored=True
             )
         )

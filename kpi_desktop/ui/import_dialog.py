@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.fields import field_label
 from kpi_desktop.domain.periods import Period, periods_of_year
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import short
@@ -64,7 +65,7 @@ from kpi_desktop.services.importing import (
 )
 from kpi_desktop.ui.background import run_in_background
 from kpi_desktop.ui.document import PlanDocument
-from kpi_desktop.ui.progress_panel import period_title
+from kpi_desktop.ui.labels import period_title
 from kpi_desktop.ui.status_style import status_label
 
 log = logging.getLogger(__name__)
@@ -95,12 +96,6 @@ STATE_COLOURS = {
     RowState.SKIPPED: QColor("#757575"),
     RowState.REFUSED: QColor("#b71c1c"),
 }
-FIELD_NAMES = {
-    "text": QT_TRANSLATE_NOOP("ImportPreviewModel", "Progress"),
-    "status": QT_TRANSLATE_NOOP("ImportPreviewModel", "Status"),
-    "problems": QT_TRANSLATE_NOOP("ImportPreviewModel", "Problems"),
-    "next_steps": QT_TRANSLATE_NOOP("ImportPreviewModel", "Next steps"),
-}
 NOTICE_COLOUR = QColor("#a15c00")
 FILE_ID = 0  # internal id of a file's index; a row's is its file's position + 1
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +121,7 @@ def fields_text(values: dict[str, str], names: Iterable[str]) -> str:
         return values.get("text", "")
     parts = []
     for name in names:
-        parts.append(f"{_tr(FIELD_NAMES[name])}：\n{field_value(name, values.get(name, ''))}")
+        parts.append(f"{field_label(name)}：\n{field_value(name, values.get(name, ''))}")
     return "\n\n".join(parts)
 
 

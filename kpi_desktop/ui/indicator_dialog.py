@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.fields import TARGET_FIELDS, TARGET_NUMBER_FIELDS
 from kpi_desktop.domain.targets import TargetKind
 from kpi_desktop.domain.text import split_units
-from kpi_desktop.services.structure import StructureError
+from kpi_desktop.services.structure import StructureError, check_indicator
 from kpi_desktop.ui import undo_commands
 from kpi_desktop.ui.document import PlanDocument
 
@@ -48,8 +50,8 @@ KIND_NAMES = {
     TargetKind.LEVEL: QT_TRANSLATE_NOOP("TargetEditModel", "Level"),
     TargetKind.QUALITATIVE: QT_TRANSLATE_NOOP("TargetEditModel", "Qualitative"),
 }
-_FIELDS = ("label", "kind", "value", "unit", "base", "confirmed")
-_NUMBER_FIELDS = ("value", "base")
+_FIELDS = TARGET_FIELDS
+_NUMBER_FIELDS = TARGET_NUMBER_FIELDS
 
 
 class TargetEditModel(QAbstractTableModel):
@@ -234,12 +236,7 @@ class IndicatorDialog(QDialog):
         assert view is not None
         text = self.text.toPlainText().strip()
         units = split_units(self.units.text())
-        if not text or not units:
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                self.tr("An indicator needs its text and at least one lead unit."),
-            )
+        if not _allowed(self, text, units):
             return
         stack = self.document.undo_stack
         stack.beginMacro(self.tr("Edit indicator %1").replace("%1", str(view.seq)))
@@ -251,6 +248,23 @@ class IndicatorDialog(QDialog):
         finally:
             stack.endMacro()
         super().accept()
+
+
+def _allowed(
+    dialog: QDialog,
+    text: str,
+    units: list[str],
+    seq: int | None = None,
+    taken: Collection[int] = (),
+) -> bool:
+    """Ask the plan's rule (services.structure) before saving; a refusal is shown in the
+    dialog, which stays open with what she typed."""
+    try:
+        check_indicator(text, units, seq, taken)
+    except StructureError as error:
+        QMessageBox.warning(dialog, dialog.windowTitle(), error.message())
+        return False
+    return True
 
 
 class NewIndicatorDialog(QDialog):
@@ -278,31 +292,14 @@ class NewIndicatorDialog(QDialog):
 
     def accept(self) -> None:
         text, units = self.text.toPlainText().strip(), split_units(self.units.text())
-        if not text or not units:
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                self.tr("An indicator needs its text and at least one lead unit."),
-            )
-            return
-        if any(v.seq == self.seq.value() for v in self.document.views):
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                self.tr(
-                    "Number %1 is taken. Choose a free number, or renumber the other indicator "
-                    "first."
-                ).replace("%1", str(self.seq.value())),
-            )
+        taken = {v.seq for v in self.document.views}
+        if not _allowed(self, text, units, self.seq.value(), taken):
             return
         before = {v.id for v in self.document.views}
-        try:
-            self.document.undo_stack.push(
-                undo_commands.add_indicator(self.document, self.seq.value(), text, units)
-            )
-        except StructureError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
-            return
+        self.document.undo_stack.push(
+            undo_commands.add_indicator(self.document, self.seq.value(), text, units)
+        )
         created = {v.id for v in self.document.views} - before
         self.created_id = next(iter(created), None)
-        super().accept()
+        if self.created_id is not None:  # else the refusal was shown, and her text stays
+            super().accept()

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from kpi_desktop.storage.snapshot import Snapshot
     from kpi_desktop.ui.charts_dock import ChartsDock
     from kpi_desktop.ui.submissions_view import SubmissionsDock
-from kpi_desktop.ui.progress_panel import IndicatorPanel, period_title
+from kpi_desktop.ui.labels import period_title
+from kpi_desktop.ui.progress_panel import IndicatorPanel
 
 log = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.page_format import TYPE_SIZES, Layout
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
+from kpi_desktop.services.views import plan_units
 from kpi_desktop.ui.document import PlanDocument
 
 
@@ -32,8 +33,7 @@ class PrintOptionsDialog(QDialog):
         form = QFormLayout(self)
         self.unit = QComboBox()
         self.unit.addItem(self.tr("All lead units"), None)
-        units = dict.fromkeys(name for view in document.views for name in view.canonical_units)
-        for name in units:
+        for name in plan_units(document.views):
             self.unit.addItem(name, name)
         form.addRow(self.tr("&Rows"), self.unit)
         self.problems = QCheckBox(self.tr("Problems and next steps columns"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.fields import ProgressField, SourceKind
 from kpi_desktop.domain.periods import Period, periods_of_year
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.labels import period_title
 from kpi_desktop.ui.status_style import status_icon, status_label
 from kpi_desktop.ui.targets_model import TargetsModel
 from kpi_desktop.ui.undo_commands import SetProgressField
@@ -41,19 +43,6 @@ if TYPE_CHECKING:
     from kpi_desktop.storage.models import Progress
 
 TYPING_PAUSE_MS = 700
-TEXT_FIELDS = ("text", "problems", "next_steps")
-
-
-_PERIOD_NAMES = {
-    "Q1": QT_TRANSLATE_NOOP("Period", "Q1 (Jan–Mar)"),
-    "H1": QT_TRANSLATE_NOOP("Period", "First half (Jan–Jun)"),
-    "Q3": QT_TRANSLATE_NOOP("Period", "Jan–Sep"),
-    "Y": QT_TRANSLATE_NOOP("Period", "Full year"),
-}
-
-
-def period_title(period: Period) -> str:
-    return QCoreApplication.translate("Period", _PERIOD_NAMES[period.kind.value])
 
 
 class _TextField(QPlainTextEdit):
@@ -162,8 +151,13 @@ class PeriodPanel(QGroupBox):
         form.addRow(label, field)
         return field
 
-    def _fields(self) -> dict[str, _TextField]:
-        return {"text": self.text, "problems": self.problems, "next_steps": self.next_steps}
+    def _fields(self) -> dict[ProgressField, _TextField]:
+        """The text fields in the order the form shows them."""
+        return {
+            ProgressField.TEXT: self.text,
+            ProgressField.PROBLEMS: self.problems,
+            ProgressField.NEXT_STEPS: self.next_steps,
+        }
 
     def _typed(self, name: str) -> None:
         if self._loading:
@@ -177,9 +171,9 @@ class PeriodPanel(QGroupBox):
         if self.indicator_id is None or not self._dirty:
             return
         dirty, self._dirty = self._dirty, set()
-        for name in TEXT_FIELDS:
+        for name, field in self._fields().items():
             if name in dirty:
-                value = self._fields()[name].toPlainText()
+                value = field.toPlainText()
                 self.document.undo_stack.push(
                     SetProgressField(
                         self.document, self.indicator_id, self.period.code, name, value
@@ -266,14 +260,14 @@ class PeriodPanel(QGroupBox):
         if not entry.text.strip():
             # An emptied text (typed away, or undone) was not "typed" as such: say what is.
             return self.tr("Nothing filled in yet; earlier texts are in History")
-        if entry.source == "imported":
+        if entry.source == SourceKind.IMPORTED:
             return (
                 self.tr("Imported from %1 (%2) on %3")
                 .replace("%1", entry.source_file or "?")
                 .replace("%2", entry.source_unit or "?")
                 .replace("%3", when)
             )
-        if entry.source == "builtin":
+        if entry.source == SourceKind.BUILTIN:
             return self.tr("From the built-in plan")
         return self.tr("Typed on %1").replace("%1", when)
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.ui.document import PlanDocument
-from kpi_desktop.ui.progress_panel import period_title
+from kpi_desktop.ui.labels import period_title
 from kpi_desktop.ui.table_model import RowTableModel
 
 if TYPE_CHECKING:

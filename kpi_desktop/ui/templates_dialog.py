@@ -43,24 +43,15 @@ from kpi_desktop.services.excel_template import (
     export_templates_per_unit,
 )
 from kpi_desktop.services.new_plan import NewPlan, create_plan_from_table
+from kpi_desktop.services.views import plan_units
 from kpi_desktop.ui.background import run_in_background
 from kpi_desktop.ui.document import PlanDocument
-from kpi_desktop.ui.progress_panel import period_title
+from kpi_desktop.ui.labels import period_title
 
 log = logging.getLogger(__name__)
 
 EVERY_UNIT = "\x00every-unit"  # one file per unit, into a folder
 ALL_ROWS = "\x00all-rows"  # every row of the plan in one file
-
-
-def plan_units(document: PlanDocument) -> list[str]:
-    """The lead units of the open plan, in the order the plan first names them."""
-    names: list[str] = []
-    for view in document.views:
-        for name in view.canonical_units:
-            if name not in names:
-                names.append(name)
-    return names
 
 
 class ExportTemplatesDialog(QDialog):
@@ -81,7 +72,7 @@ class ExportTemplatesDialog(QDialog):
         self.unit_box = QComboBox()
         self.unit_box.addItem(self.tr("Every lead unit, one file each"), EVERY_UNIT)
         self.unit_box.addItem(self.tr("All rows in one file"), ALL_ROWS)
-        for name in plan_units(document):
+        for name in plan_units(document.views):
             self.unit_box.addItem(name, name)
         self.unit_box.currentIndexChanged.connect(self._target_kind_changed)
         self.target_edit = QLineEdit()

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from kpi_desktop.domain.fields import ProgressField, field_label
 from kpi_desktop.ui.document import PlanDocument
 
 _MERGE_ID = 1001
@@ -43,18 +44,28 @@ def _check(command: QUndoCommand, saved: bool) -> None:
 
 
 class SetProgressField(QUndoCommand):
+    """Set one progress field; `restored`: an earlier value taken back from History (the
+    change log says so)."""
+
     def __init__(
-        self, document: PlanDocument, indicator_id: int, period: str, field: str, new: Any
+        self,
+        document: PlanDocument,
+        indicator_id: int,
+        period: str,
+        field: str,
+        new: Any,
+        *,
+        restored: bool = False,
     ) -> None:
         view = document.view(indicator_id)
         entry = view.progress.get(period) if view else None
         old = getattr(entry, field) if entry is not None else None
-        if old is None and field in ("text", "problems", "next_steps"):
+        if old is None and ProgressField(field).is_text:
             old = ""
         seq = view.seq if view else indicator_id
         super().__init__(
             QCoreApplication.translate("commands", "Edit %1 of indicator %2")
-            .replace("%1", _field_label(field))
+            .replace("%1", field_label(field))
             .replace("%2", str(seq))
         )
         self.document, self.indicator_id, self.period, self.field = (
@@ -63,13 +74,13 @@ class SetProgressField(QUndoCommand):
             period,
             field,
         )
-        self.old, self.new = old, new
+        self.old, self.new, self.restored = old, new, restored
 
     def id(self) -> int:
-        return _MERGE_ID if self.field in ("text", "problems", "next_steps") else -1
+        return _MERGE_ID if ProgressField(self.field).is_text and not self.restored else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetProgressField):
+        if not isinstance(other, SetProgressField) or other.restored:
             return False
         if (other.indicator_id, other.period, other.field) != (
             self.indicator_id,
@@ -83,7 +94,9 @@ class SetProgressField(QUndoCommand):
     def redo(self) -> None:
         _check(
             self,
-            self.document.write_progress(self.indicator_id, self.period, {self.field: self.new}),
+            self.document.write_progress(
+                self.indicator_id, self.period, {self.field: self.new}, restored=self.restored
+            ),
         )
 
     def undo(self) -> None:
@@ -91,19 +104,6 @@ class SetProgressField(QUndoCommand):
             self,
             self.document.write_progress(self.indicator_id, self.period, {self.field: self.old}),
         )
-
-
-_FIELD_LABELS = {
-    "text": QT_TRANSLATE_NOOP("commands", "progress text"),
-    "status": QT_TRANSLATE_NOOP("commands", "status"),
-    "as_of_month": QT_TRANSLATE_NOOP("commands", "as-of month"),
-    "problems": QT_TRANSLATE_NOOP("commands", "problems"),
-    "next_steps": QT_TRANSLATE_NOOP("commands", "next steps"),
-}
-
-
-def _field_label(field: str) -> str:
-    return _tr(_FIELD_LABELS.get(field, field))
 
 
 class SetActual(QUndoCommand):

@@ -70,7 +70,7 @@ class WindowFiles(QObject):
     def _folder(self) -> str:
         database = self.database
         if database is not None and database.is_sqlite:
-            return str(database.path.parent)
+            return str(database.file.parent)
         return str(Path.home())
 
     def open_database(self) -> None:
@@ -98,17 +98,17 @@ class WindowFiles(QObject):
         name, _ = QFileDialog.getSaveFileName(
             self.window,
             title,
-            str(database.path.with_name(database.path.stem + "-copy.sqlite")),
+            str(database.file.with_name(database.file.stem + "-copy.sqlite")),
             self.tr("Databases (*.sqlite)"),
         )
         if not name:
             return
         self._flush()
         target = Path(name)
-        if target.resolve() == database.path.resolve():
+        if target.resolve() == database.file.resolve():
             return
         try:
-            copy_database(database.path, target)
+            copy_database(database.file, target)
         except OSError as error:
             QMessageBox.warning(
                 self.window,

@@ -9,6 +9,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This text has {length} characters, more than the {limit} an Excel cell holds; it would "
         "be cut off in exports and was not saved. Shorten it and save again.",
     ),
+    "edit.unknown_field": (
+        "程序内部错误：没有名为“{field}”的字段，未保存。请把日志文件发给维护人员。",
+        "Internal error: there is no field “{field}”; nothing was saved. Please send the log "
+        "file to the maintainers.",
+    ),
+    "edit.bad_status": (
+        "“{value}”不是一种进度状态，未保存。请从列表中选择状态。",
+        "“{value}” is not a progress status; nothing was saved. Choose a status from the list.",
+    ),
+    "edit.bad_month": (
+        "截至月份“{value}”不在 1 到 12 之间，未保存。请填写 1 到 12 之间的月份。",
+        "The month “{value}” is not between 1 and 12; nothing was saved. Give a month from 1 "
+        "to 12.",
+    ),
+    "edit.indicator_gone": (
+        "这项指标（内部编号 {id}）已不存在，可能刚被删除，未保存。请重新打开数据库后再试。",
+        "This indicator (internal number {id}) no longer exists, perhaps just removed; nothing "
+        "was saved. Open the database again and retry.",
+    ),
+    "edit.target_gone": (
+        "这项目标（内部编号 {id}）已不存在，可能刚被删除，未保存。请重新打开数据库后再试。",
+        "This target (internal number {id}) no longer exists, perhaps just removed; nothing "
+        "was saved. Open the database again and retry.",
+    ),
     "db.is_folder": (
         "“{path}”是一个文件夹，不是数据库文件。请选择其中的 .sqlite 文件，"
         "或写出要新建的文件名（例如 {path}/kpi.sqlite）。",
