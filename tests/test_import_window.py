@@ -24,11 +24,11 @@ from kpi_desktop.services.importing import RowState
 from kpi_desktop.services.queries import plan_for_year
 from kpi_desktop.services.submissions import chase_list, chase_text
 from kpi_desktop.ui.app import Shell
-from kpi_desktop.ui.import_dialog import (
+from kpi_desktop.ui.import_dialog import ImportPreviewDialog
+from kpi_desktop.ui.import_preview_model import (
     COLUMN_DETAILS,
     COLUMN_ITEM,
     COLUMN_STATE,
-    ImportPreviewDialog,
     ImportPreviewModel,
 )
 from kpi_desktop.ui.main_window import MainWindow

@@ -110,7 +110,7 @@ def test_the_import_window_flags_old_periods_copies_and_two_versions(
 ) -> None:
     import shutil
 
-    from kpi_desktop.ui.import_dialog import COLUMN_ITEM, COLUMN_STATE
+    from kpi_desktop.ui.import_preview_model import COLUMN_ITEM, COLUMN_STATE
 
     old = _filled(window, tmp_path, "2024Q1", "一季度.xlsx", {3: "一季度改。"})
     one = _filled(window, tmp_path, "2024H1", "第一版.xlsx", {3: "第一版。", 14: "乙。"})
