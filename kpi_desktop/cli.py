@@ -1,4 +1,4 @@
-"""The command line (see the CLI contract): `kpi-desktop [--db FILE]` opens the window; the
+"""The command line (docs/CLI.md): `kpi-desktop [--db FILE]` opens the window; the
 subcommands do the same work without one. Nothing here imports Qt widgets unless the window
 is asked for."""
 

@@ -135,9 +135,9 @@ def test_four_returns_preview_accept_updates_tree_and_submissions(
     assert len(model.checked_keys()) == expected_rows
 
     _accept(qtbot, dialog)
-    assert dialog.result is not None and dialog.result.written == expected_rows
-    assert dialog.result.backup is not None and dialog.result.backup.exists()
-    assert str(dialog.result.backup) in dialog.done_label.text()
+    assert dialog.outcome is not None and dialog.outcome.written == expected_rows
+    assert dialog.outcome.backup is not None and dialog.outcome.backup.exists()
+    assert str(dialog.outcome.backup) in dialog.done_label.text()
 
     document = window.document
     assert document.period == "2024H1"
@@ -247,7 +247,7 @@ def test_refused_file_shows_its_message_and_applies_nothing(
     dialog.tree.setCurrentIndex(top)
     assert dialog.row_message.text() == file.error.message()
     dialog.import_selected()
-    assert dialog.result is None
+    assert dialog.outcome is None
     assert snapshot(window.database) == before
 
 
@@ -447,7 +447,7 @@ def test_a_refused_import_is_shown_and_nothing_changes(
     monkeypatch.setattr("kpi_desktop.ui.import_dialog.apply_import", full_disk)
     dialog.import_selected()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
-    assert dialog.result is None
+    assert dialog.outcome is None
     assert KpiError("db.disk_full", path=str(window.database.path)).message() in (
         dialog.banner.text()
     )

@@ -68,5 +68,5 @@ def test_print_options_choose_the_layout_and_the_size(qtbot, database: object) -
     qtbot.addWidget(dialog)
     assert (dialog.options().layout, dialog.options().body_size) == (Layout.OFFICIAL, 12.0)
     dialog.compact.setChecked(True)
-    dialog.size.setCurrentIndex(dialog.size.findText("四号"))
+    dialog.text_size.setCurrentIndex(dialog.text_size.findText("四号"))
     assert (dialog.options().layout, dialog.options().body_size) == (Layout.COMPACT, 14.0)

@@ -18,6 +18,7 @@ from kpi_desktop.storage.engine import Database
 
 log = logging.getLogger(__name__)
 
+KEEP_BACKUPS = backup.KEEP_BACKUPS  # how many backups of a file are kept
 DAILY = "daily"
 BEFORE_IMPORT = "before-import"
 BEFORE_RESTORE = "before-restore"

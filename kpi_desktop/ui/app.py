@@ -247,7 +247,7 @@ def run(db_path: Path | str | None) -> int:
     finally:
         # The window may have switched files; close whichever is open now.
         current = shell.window if shell.window is not None else window
-        if current.document.attached:
+        if current.document.attached and current.database is not None:
             current.database.close()
 
 

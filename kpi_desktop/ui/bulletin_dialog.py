@@ -8,6 +8,7 @@ change.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings
@@ -127,7 +128,10 @@ class BulletinDialog(QDialog):
 
         target = Path(self.output.text().strip())
         own = self.template.text().strip() or None
-        due = self.due.date().toPython() if self.has_due.isChecked() else None
+        picked = self.due.date()
+        due = (
+            date(picked.year(), picked.month(), picked.day()) if self.has_due.isChecked() else None
+        )
         try:
             if target.suffix.lower() != ".docx":
                 raise KpiError("bulletin.bad_format", path=str(target))

@@ -132,7 +132,8 @@ class ScheduleCharts(QWidget):
         ):
             old = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            old.deleteLater()
+            if old is not None:
+                old.deleteLater()
             self.tabs.insertTab(index, plot, title)
         self.tabs.setCurrentIndex(max(current, 0))
         for plot in (self._completion, self._units, self._trend):

@@ -48,11 +48,15 @@ class ChartsDock(QDockWidget):
         self._stale = True
         for signal in (document.reset, document.periodChanged, document.indicatorChanged):
             signal.connect(self._changed)
-        self.visibilityChanged.connect(lambda visible: visible and self.refresh())
+        self.visibilityChanged.connect(self._visibility_changed)
 
     def _changed(self, *_args: object) -> None:
         self._stale = True
         if self.isVisible():
+            self.refresh()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
             self.refresh()
 
     def refresh(self) -> None:

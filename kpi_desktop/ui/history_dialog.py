@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +21,7 @@ from kpi_desktop.domain.fields import ProgressField, field_label, source_label
 from kpi_desktop.services import editing
 from kpi_desktop.storage.models import ChangeLog
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.table_model import RowTableModel
 from kpi_desktop.ui.undo_commands import SetProgressField
 
@@ -48,7 +44,11 @@ class HistoryModel(RowTableModel):
         self.document, self.indicator_id = document, indicator_id
         self.rows: list[ChangeLog] = []
         self.refresh()
-        document.indicatorChanged.connect(lambda i: i == indicator_id and self.refresh())
+        document.indicatorChanged.connect(self._indicator_changed)
+
+    def _indicator_changed(self, indicator_id: int) -> None:
+        if indicator_id == self.indicator_id:
+            self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()

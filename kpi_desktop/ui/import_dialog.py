@@ -89,7 +89,7 @@ class ImportPreviewDialog(QDialog):
         self.document = document
         self.paths = [Path(p) for p in paths]
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.busy = False
         self.setWindowTitle(self.tr("Import returns"))
         self.model = ImportPreviewModel(self)
@@ -320,7 +320,7 @@ class ImportPreviewDialog(QDialog):
         self.banner.setVisible(bool(text))
 
     def _update_buttons(self) -> None:
-        done = self.result is not None
+        done = self.outcome is not None
         chosen = len(self.model.checked_keys())
         possible = len(self.model.checkable_keys())
         self.import_button.setEnabled(
@@ -376,7 +376,7 @@ class ImportPreviewDialog(QDialog):
     def import_selected(self) -> None:
         preview = self.preview
         keys = self.model.checked_keys()
-        if preview is None or not keys or self.busy or self.result is not None:
+        if preview is None or not keys or self.busy or self.outcome is not None:
             return
         self.show_error("")
         self.busy_bar.setRange(0, 0)  # one transaction: no steps to count
@@ -390,7 +390,7 @@ class ImportPreviewDialog(QDialog):
 
     def _import_done(self, result: ImportResult) -> None:
         self.busy = False
-        self.result = result
+        self.outcome = result
         periods = self._imported_periods()
         year = self.document.plan.year if self.document.plan is not None else None
         years = {Period.parse(code).year for code in periods}
@@ -458,6 +458,6 @@ class ImportPreviewDialog(QDialog):
         self._update_buttons()
 
     def done(self, result: int) -> None:
-        if self.busy and self.preview is not None and self.result is None:
+        if self.busy and self.preview is not None and self.outcome is None:
             return  # an import is being written: closing now would hide how it ended
         super().done(result)

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -37,6 +36,7 @@ from kpi_desktop.services.importing import (
     RowState,
 )
 from kpi_desktop.ui.labels import period_title
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.status_style import status_label
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,6 @@ from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -37,6 +36,7 @@ from kpi_desktop.domain.text import split_units
 from kpi_desktop.services.structure import StructureError, check_indicator
 from kpi_desktop.ui import undo_commands
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

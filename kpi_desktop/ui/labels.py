@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from kpi_desktop.domain.periods import Period
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 _PERIOD_NAMES = {
     "Q1": QT_TRANSLATE_NOOP("Period", "Q1 (Jan–Mar)"),

@@ -50,10 +50,10 @@ class PrintOptionsDialog(QDialog):
         form.addRow(self.tr("Page"), row)
         self.compact = QCheckBox(self.tr("Compact margins (PDF and printer)"))
         form.addRow(self.tr("Layout"), self.compact)
-        self.size = QComboBox()
+        self.text_size = QComboBox()
         for name in ("小四", "四号", "五号", "三号"):
-            self.size.addItem(name, TYPE_SIZES[name])
-        form.addRow(self.tr("Table text size"), self.size)
+            self.text_size.addItem(name, TYPE_SIZES[name])
+        form.addRow(self.tr("Table text size"), self.text_size)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -69,7 +69,7 @@ class PrintOptionsDialog(QDialog):
             with_status=self.status.isChecked(),
             portrait=self.portrait.isChecked(),
             layout=Layout.COMPACT if self.compact.isChecked() else Layout.OFFICIAL,
-            body_size=float(self.size.currentData()),
+            body_size=float(self.text_size.currentData()),
         )
 
 

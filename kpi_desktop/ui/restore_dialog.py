@@ -11,14 +11,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +30,7 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.services import backups
 from kpi_desktop.storage.backup import BackupInfo
 from kpi_desktop.storage.engine import Database
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.table_model import RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -184,7 +178,7 @@ class RestoreDialog(QDialog):
                 "Backups are made on the first opening of each day and before every import, "
                 "program update and restore; the last %1 are kept. Restoring first saves "
                 "the present state as a backup, so a restore can itself be undone."
-            ).replace("%1", str(backups.backup.KEEP_BACKUPS))
+            ).replace("%1", str(backups.KEEP_BACKUPS))
         self.explanation.setText(text)
         self._selection_changed()
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from kpi_desktop.ui.app import LANGUAGE_KEY
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 LANGUAGES = (
     ("", QT_TRANSLATE_NOOP("SettingsDialog", "System language")),

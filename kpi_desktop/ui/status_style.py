@@ -7,10 +7,11 @@ it readable without colour too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from kpi_desktop.domain.status import Status
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 STATUS_COLOURS = {
     Status.DONE: QColor("#1b7837"),

@@ -15,14 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +37,7 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.labels import period_title
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.table_model import RowTableModel
 
 if TYPE_CHECKING:

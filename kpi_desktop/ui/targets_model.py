@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from kpi_desktop.domain.text import fold
 from kpi_desktop.services.tracking import TargetStanding, standing
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.status_style import status_icon, status_label
 from kpi_desktop.ui.table_model import RowTableModel
 from kpi_desktop.ui.undo_commands import SetActual

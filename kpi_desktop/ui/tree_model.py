@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,6 +29,7 @@ from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold, short
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.status_style import STATUS_COLOURS, status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -200,7 +200,9 @@ class IndicatorTreeModel(QStandardItemModel):
         """The indicator a row shows; None for a unit row or no row."""
         if not index.isValid():
             return None
-        value = self.itemFromIndex(index.siblingAtColumn(COLUMN_SEQ)).data(IndicatorIdRole)
+        value = self.itemFromIndex(self.index(index.row(), COLUMN_SEQ, index.parent())).data(
+            IndicatorIdRole
+        )
         return None if value == NO_INDICATOR else int(value)
 
     def status_of_id(self, indicator_id: int) -> Status:

@@ -131,7 +131,7 @@ class WindowFiles(QObject):
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
