@@ -294,3 +294,27 @@ def test_units_with_texts_but_no_return_are_not_shown_as_unanswered(
         for n in range(model.rowCount())
     )
     assert not dock.view.chase_button.isEnabled()
+
+
+def test_dialogs_are_gone_once_closed(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """History opened three times leaves no dialog (and no model re-reading the change log on
+    every edit) behind; nor do the indicator, settings or print-options dialogs."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    from kpi_desktop.ui.history_dialog import HistoryDialog, HistoryModel
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    indicator = _indicator(window, 33)
+    for _ in range(3):
+        window.plan_actions.show_history(indicator)
+    window.plan_actions.edit_indicator(indicator)
+    window.plan_actions.add_indicator()
+    window.dialogs.open_settings()
+    window.dialogs.print_summary()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QDialog) == []
+    assert window.findChildren(HistoryModel) == []
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryDialog)]

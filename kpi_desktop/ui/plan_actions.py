@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.modal import ask, modal
 
 
 class PlanActions(QObject):
@@ -27,19 +28,19 @@ class PlanActions(QObject):
     def edit_indicator(self, indicator_id: int) -> None:
         from kpi_desktop.ui.indicator_dialog import IndicatorDialog
 
-        IndicatorDialog(self._document(), indicator_id, self.window).exec()
+        ask(IndicatorDialog(self._document(), indicator_id, self.window))
 
     def show_history(self, indicator_id: int) -> None:
         from kpi_desktop.ui.history_dialog import HistoryDialog
 
-        HistoryDialog(self._document(), indicator_id, self.window).exec()
+        ask(HistoryDialog(self._document(), indicator_id, self.window))
 
     def add_indicator(self) -> None:
         from kpi_desktop.ui.indicator_dialog import NewIndicatorDialog
 
-        dialog = NewIndicatorDialog(self._document(), self.window)
-        if dialog.exec() and dialog.created_id is not None:
-            self._select(dialog.created_id)
+        with modal(NewIndicatorDialog(self._document(), self.window)) as dialog:
+            if dialog.exec() and dialog.created_id is not None:
+                self._select(dialog.created_id)
 
     def remove_indicator(self) -> None:
         from kpi_desktop.ui import undo_commands

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.messages import os_error_text
 from kpi_desktop.domain.page_format import TYPE_SIZES, Layout
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
 from kpi_desktop.services.views import plan_units
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.modal import modal
 
 
 class PrintOptionsDialog(QDialog):
@@ -82,13 +84,14 @@ def print_summary(document: PlanDocument, parent: QWidget) -> None:
     """Ask for the options, then show the print preview, from which the clerk prints."""
     from kpi_desktop.ui.print_preview import SummaryPrinter
 
-    dialog = PrintOptionsDialog(document, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
+    with modal(PrintOptionsDialog(document, parent)) as dialog:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        options, title = dialog.options(), dialog.windowTitle()
     try:
-        table = compile_for(document, dialog.options())
+        table = compile_for(document, options)
     except KpiError as error:
-        QMessageBox.warning(parent, dialog.windowTitle(), error.message())
+        QMessageBox.warning(parent, title, error.message())
         return
     SummaryPrinter(table, parent).preview()
 
@@ -99,13 +102,14 @@ def export_summary(document: PlanDocument, parent: QWidget) -> None:
     from kpi_desktop.services.summary_xlsx import write_summary_xlsx
     from kpi_desktop.ui.print_preview import SummaryPrinter
 
-    dialog = PrintOptionsDialog(document, parent)
-    dialog.setWindowTitle(parent.tr("Export the summary table"))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
+    with modal(PrintOptionsDialog(document, parent)) as dialog:
+        dialog.setWindowTitle(parent.tr("Export the summary table"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        options, title = dialog.options(), dialog.windowTitle()
     name, chosen = QFileDialog.getSaveFileName(
         parent,
-        dialog.windowTitle(),
+        title,
         str(Path.home() / f"{document.period}-summary.pdf"),
         parent.tr("PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)"),
     )
@@ -116,7 +120,7 @@ def export_summary(document: PlanDocument, parent: QWidget) -> None:
         kind = next((k for k in ("xlsx", "docx") if k in chosen), "pdf")
         target = target.with_suffix(f".{kind}")
     try:
-        table = compile_for(document, dialog.options())
+        table = compile_for(document, options)
         if target.suffix.lower() == ".xlsx":
             write_summary_xlsx(table, target)
         elif target.suffix.lower() == ".docx":
@@ -124,5 +128,5 @@ def export_summary(document: PlanDocument, parent: QWidget) -> None:
         else:
             SummaryPrinter(table, parent).save_pdf(target)
     except (KpiError, OSError) as error:
-        message = error.message() if isinstance(error, KpiError) else str(error)
-        QMessageBox.warning(parent, dialog.windowTitle(), message)
+        message = error.message() if isinstance(error, KpiError) else os_error_text(error)
+        QMessageBox.warning(parent, title, message)

@@ -37,6 +37,7 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.labels import period_title
+from kpi_desktop.ui.modal import ask
 from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.table_model import RowTableModel
 
@@ -321,7 +322,7 @@ class SubmissionsView(QWidget):
     def show_chase_list(self) -> None:
         dialog = self.chase_dialog()
         if dialog is not None:
-            dialog.exec()
+            ask(dialog)
 
 
 class SubmissionsDock(QDockWidget):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.modal import ask, modal
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.engine import Database
@@ -35,7 +36,7 @@ class WindowDialogs(QObject):
     def export_templates(self) -> None:
         from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog
 
-        ExportTemplatesDialog(self._document(), self.window).exec()
+        ask(ExportTemplatesDialog(self._document(), self.window))
 
     def new_plan(self) -> None:
         from kpi_desktop.ui.templates_dialog import new_plan_from_table
@@ -60,16 +61,18 @@ class WindowDialogs(QObject):
         from kpi_desktop.ui.bulletin_dialog import BulletinDialog
 
         self._flush()
-        dialog = BulletinDialog(self._document(), self.settings, self.window)
-        if dialog.exec() and dialog.written is not None:
-            message = self.tr("Bulletin draft written to {path}").format(path=dialog.written)
+        with modal(BulletinDialog(self._document(), self.settings, self.window)) as dialog:
+            written = dialog.written if dialog.exec() else None
+        if written is not None:
+            message = self.tr("Bulletin draft written to {path}").format(path=written)
             self.window.statusBar().showMessage(message, 10000)
 
     def open_settings(self) -> None:
         from kpi_desktop.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.window)
-        if dialog.exec() and dialog.language_changed:
+        with modal(SettingsDialog(self.settings, self.window)) as dialog:
+            changed = bool(dialog.exec()) and dialog.language_changed
+        if changed:
             self.languageChangeRequested.emit()
 
     def restore_backup(self) -> None:
@@ -79,8 +82,7 @@ class WindowDialogs(QObject):
         if database is None:
             return
         self._flush()
-        dialog = RestoreDialog(database, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if ask(RestoreDialog(database, self.window)) == QDialog.DialogCode.Accepted:
             document = self._document()
             # The undo history describes the data before the restore; it no longer applies.
             document.undo_stack.clear()
