@@ -41,7 +41,7 @@ from typing import Protocol
 from kpi_desktop.domain.kinds import TargetKind, parse_number
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.text import fold
-from kpi_desktop.domain.units import UNIT_PATTERN, MeasureUnit, convert, parse_unit
+from kpi_desktop.domain.units import MeasureUnit, convert, parse_unit, quantity_pattern
 
 
 class TargetLike(Protocol):
@@ -112,15 +112,10 @@ _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CONDITION = r"个月|周岁|岁|年|月份|月|日|天|小时|期|级|星|号"
 
 
-@functools.cache
 def _quantity() -> re.Pattern[str]:
-    """A number with its unit or condition; compiled on first use, as the unit list makes it
-    the slowest pattern to compile and the window's first paint does not need it."""
-    return re.compile(
-        rf"(?<![0-9A-Za-z.])(?P<num>{_NUMBER})"
-        rf"(?:(?P<cond>{_CONDITION})|[ \u3000]?(?P<unit>{UNIT_PATTERN}))?"
-        r"(?P<bound>及以上|以上|以下|以内|左右|多)?"
-        r"(?(unit)|(?![0-9A-Za-z.]))"
+    """A number with its unit or condition, as progress texts write them ("约1万人", "30多家")."""
+    return quantity_pattern(
+        _NUMBER, _CONDITION, "及以上|以上|以下|以内|左右|多", "0-9A-Za-z.", "0-9A-Za-z."
     )
 
 

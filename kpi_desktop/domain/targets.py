@@ -39,18 +39,17 @@ How a text is read:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from kpi_desktop.domain.kinds import TargetKind, parse_number
 from kpi_desktop.domain.units import (
     MONEY_BASES,
-    UNIT_PATTERN,
     MeasureUnit,
     convert,
     is_count,
     parse_unit,
+    quantity_pattern,
 )
 
 __all__ = ["ProposedTarget", "TargetKind", "parse_number", "propose_targets"]
@@ -88,16 +87,15 @@ _CONDITION = (
 _RANGE_DASH = "—–~～-至"
 
 
-@functools.cache
 def _quantity() -> re.Pattern[str]:
-    """A number with its unit or condition; compiled on first use, as the unit list makes it
-    the slowest pattern to compile and the window's first paint does not need it."""
-    return re.compile(
-        rf"(?<![0-9０-９A-Za-z.．第])(?P<num>{_NUMBER})"
-        rf"(?:(?P<cond>{_CONDITION})|[ \u3000]?(?P<unit>{UNIT_PATTERN}))?"
-        r"(?P<bound>及以上|以上|以下|以内|左右)?"
-        # 5G, 3D, model numbers; after a unit another number may follow ("6家180个托位")
-        r"(?(unit)|(?![0-9０-９A-Za-z.．]))"
+    """A number with its unit or condition as a target states it (full-width digits too; not
+    an ordinal 第…); after a unit another number may follow ("6家180个托位")."""
+    return quantity_pattern(
+        _NUMBER,
+        _CONDITION,
+        "及以上|以上|以下|以内|左右",
+        "0-9０-９A-Za-z.．第",
+        "0-9０-９A-Za-z.．",
     )
 
 

@@ -7,6 +7,7 @@ so completion is 19431e4 / 11e8. Units are only converted within one base; money
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -181,3 +182,22 @@ UNIT_PATTERN: str = "|".join(
 )
 """Regex alternation of every unit spelling parse_unit accepts, longest first; put it after a
 number pattern, e.g. rf"(?P<num>\\d+(?:\\.\\d+)?)(?P<unit>{UNIT_PATTERN})"."""
+
+
+@functools.cache
+def quantity_pattern(
+    number: str, condition: str, bounds: str, not_before: str, not_after: str
+) -> re.Pattern[str]:
+    """A number followed by a unit of UNIT_PATTERN (after an optional space) or by a
+    condition (`condition`: 个月, 岁, 年…), then an optional bound (`bounds`: 以上, 以内…):
+    groups `num`, `unit`, `cond`, `bound`. The number may not follow a character of
+    `not_before`, and without a unit may not run on into one of `not_after` (5G, model
+    numbers). The target parser and the figure reader each give their own sets; compiled on
+    first use, as the unit list makes it the slowest pattern to compile and the window's
+    first paint needs neither."""
+    return re.compile(
+        rf"(?<![{not_before}])(?P<num>{number})"
+        rf"(?:(?P<cond>{condition})|[ \u3000]?(?P<unit>{UNIT_PATTERN}))?"
+        rf"(?P<bound>{bounds})?"
+        rf"(?(unit)|(?![{not_after}]))"
+    )

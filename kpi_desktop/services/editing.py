@@ -141,26 +141,9 @@ def set_progress(
         entry = Progress(indicator_id=indicator_id, period=period, updated_at=now)
         session.add(entry)
         session.flush()
-    assert entry.id is not None
-    changed = False
-    for name, value in checked.items():
-        old = getattr(entry, name)
-        if old == value:
-            continue
-        log_change(
-            session,
-            entity="progress",
-            entity_id=entry.id,
-            field_name=name,
-            old=old,
-            new=value,
-            source=source,
-            indicator_id=indicator_id,
-            period=period,
-            at=now,
-        )
-        setattr(entry, name, value)
-        changed = True
+    changed = _set_logged(
+        session, entry, "progress", checked, source, indicator_id, period=period, at=now
+    )
     if changed:
         entry.source = source.kind
         entry.source_file = source.file
@@ -252,26 +235,50 @@ def _apply_fields(
     """Set the changed fields of a plan row, logging each old and new value."""
     assert row.id is not None
     indicator_id = row.id if isinstance(row, Indicator) else row.indicator_id
+    checked = {}
     for name, value in changes.items():
         if name not in allowed:
             raise EditError("edit.unknown_field", field=name)
-        if entity == "target" and name == "kind":
-            value = TargetKind(value).value
-        old = getattr(row, name)
-        if old != value:
-            log_change(
-                session,
-                entity=entity,
-                entity_id=row.id,
-                field_name=name,
-                old=old,
-                new=value,
-                source=source,
-                indicator_id=indicator_id,
-            )
-            setattr(row, name, value)
+        checked[name] = TargetKind(value).value if entity == "target" and name == "kind" else value
+    _set_logged(session, row, entity, checked, source, indicator_id)
     session.add(row)
     session.flush()
+
+
+def _set_logged(
+    session: Session,
+    row: Progress | Indicator | Target,
+    entity: str,
+    changes: Mapping[str, Any],
+    source: Source,
+    indicator_id: int,
+    *,
+    period: str | None = None,
+    at: datetime | None = None,
+) -> bool:
+    """Set each field of `row` whose value changes, logging its old and new value; whether
+    any did."""
+    assert row.id is not None
+    changed = False
+    for name, value in changes.items():
+        old = getattr(row, name)
+        if old == value:
+            continue
+        log_change(
+            session,
+            entity=entity,
+            entity_id=row.id,
+            field_name=name,
+            old=old,
+            new=value,
+            source=source,
+            indicator_id=indicator_id,
+            period=period,
+            at=at,
+        )
+        setattr(row, name, value)
+        changed = True
+    return changed
 
 
 def set_indicator(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
@@ -78,34 +79,43 @@ def targets_for(
 ) -> list[Target]:
     """The targets a new indicator starts with: the ones given, or those proposed from text."""
     if given is not None:
-        return [
-            Target(
-                indicator_id=indicator_id,
-                position=i,
-                label=t.label,
-                kind=t.kind,
-                value=t.value,
-                unit=t.unit,
-                base=t.base,
-                confirmed=True,
-            )
-            for i, t in enumerate(given)
+        rows = [(t.label, t.kind, t.value, t.unit, t.base, "", True, "") for t in given]
+    else:
+        rows = [
+            (p.label, p.kind.value, p.value, p.unit, p.base, p.span, False, p.note)
+            for p in propose_targets(text)
         ]
     return [
         Target(
             indicator_id=indicator_id,
             position=i,
-            label=p.label,
-            kind=p.kind.value,
-            value=p.value,
-            unit=p.unit,
-            base=p.base,
-            span=p.span,
-            confirmed=False,
-            note=p.note,
+            label=label,
+            kind=kind,
+            value=value,
+            unit=unit,
+            base=base,
+            span=span,
+            confirmed=confirmed,
+            note=note,
         )
-        for i, p in enumerate(propose_targets(text))
+        for i, (label, kind, value, unit, base, span, confirmed, note) in enumerate(rows)
     ]
+
+
+def link_units(
+    session: Session, units: UnitDirectory, indicator_id: int, names: Sequence[str]
+) -> None:
+    """Make `names` the indicator's lead units, in order, each under its canonical unit and
+    as written (the links must not exist yet)."""
+    for position, written in enumerate(names):
+        session.add(
+            IndicatorUnit(
+                indicator_id=indicator_id,
+                position=position,
+                unit_id=saved_id(units.ensure(written)),
+                written_name=written,
+            )
+        )
 
 
 def install_plan(session: Session, spec: PlanSpec, source: str = SourceKind.BUILTIN) -> Plan:
@@ -130,15 +140,7 @@ def install_plan(session: Session, spec: PlanSpec, source: str = SourceKind.BUIL
         session.add(indicator)
         session.flush()
         indicator_id = saved_id(indicator)
-        for position, written in enumerate(item.lead_units):
-            session.add(
-                IndicatorUnit(
-                    indicator_id=indicator_id,
-                    position=position,
-                    unit_id=saved_id(units.ensure(written)),
-                    written_name=written,
-                )
-            )
+        link_units(session, units, indicator_id, item.lead_units)
         session.add_all(targets_for(indicator_id, item.text, item.targets))
         for code, progress in item.progress.items():
             session.add(

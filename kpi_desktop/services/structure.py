@@ -15,7 +15,7 @@ from sqlmodel import Session, SQLModel, col, select
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.targets import TargetKind
 from kpi_desktop.services.editing import TYPED, Source, log_change
-from kpi_desktop.services.plans import UnitDirectory, saved_id, targets_for
+from kpi_desktop.services.plans import UnitDirectory, link_units, saved_id, targets_for
 from kpi_desktop.storage.models import (
     Actual,
     Contribution,
@@ -62,16 +62,7 @@ def set_lead_units(
     for link in links:
         session.delete(link)
     session.flush()
-    units = UnitDirectory(session)
-    for position, name in enumerate(cleaned):
-        session.add(
-            IndicatorUnit(
-                indicator_id=indicator_id,
-                position=position,
-                unit_id=saved_id(units.ensure(name)),
-                written_name=name,
-            )
-        )
+    link_units(session, UnitDirectory(session), indicator_id, cleaned)
     log_change(
         session,
         entity="indicator",

@@ -296,12 +296,7 @@ def _open_for_writing(
     engine = _sqlite_engine(path)
     try:
         version = _read_version(engine, path)
-        if version is None:
-            raise KpiError("db.not_ours", path=str(path))
-        if version > schema.SCHEMA_VERSION:
-            raise KpiError(
-                "db.newer", path=str(path), found=version, supported=schema.SCHEMA_VERSION
-            )
+        upgrade = schema.needs_upgrade(version, str(path))
     except BaseException:
         engine.dispose()
         raise
@@ -312,7 +307,8 @@ def _open_for_writing(
         writer_lock=writer_lock,
         took_over_from=writer_lock.took_over_from,
     )
-    if version < schema.SCHEMA_VERSION:
+    if upgrade:
+        assert version is not None
         database.upgrade_backup = backup.make_backup(path, f"before-upgrade-v{version}")
         log.info(
             "upgrading %s from schema %d, backup at %s", path, version, database.upgrade_backup
@@ -333,13 +329,7 @@ def _open_read_only(path: Path) -> Database:
     _check_header(path)
     engine = _sqlite_read_only_engine(path)
     try:
-        version = _read_version(engine, path)
-        if version is None:
-            raise KpiError("db.not_ours", path=str(path))
-        if version != schema.SCHEMA_VERSION:
-            # An older file needs an upgrade, which is a write; a newer one is not ours to read.
-            code = "db.newer" if version > schema.SCHEMA_VERSION else "db.needs_upgrade"
-            raise KpiError(code, path=str(path), found=version, supported=schema.SCHEMA_VERSION)
+        schema.needs_upgrade(_read_version(engine, path), str(path), may_upgrade=False)
     except BaseException:
         engine.dispose()
         raise

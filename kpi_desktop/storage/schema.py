@@ -17,6 +17,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, text
 from sqlmodel import SQLModel
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.storage import models
 from kpi_desktop.storage.schema_version import APPLICATION_ID as APPLICATION_ID
 from kpi_desktop.storage.schema_version import SCHEMA_VERSION as SCHEMA_VERSION
@@ -61,6 +62,19 @@ def _write_version(connection: Connection, version: int) -> None:
     connection.execute(
         text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(version)}
     )
+
+
+def needs_upgrade(version: int | None, where: str, *, may_upgrade: bool = True) -> bool:
+    """Whether a database of schema `version` must be upgraded before use. One that is not
+    this program's (no version), or written by a newer program, is refused; so is an older
+    one that may not be upgraded here (opened read-only: an upgrade is a write)."""
+    if version is None:
+        raise KpiError("db.not_ours", path=where)
+    if version > SCHEMA_VERSION:
+        raise KpiError("db.newer", path=where, found=version, supported=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION and not may_upgrade:
+        raise KpiError("db.needs_upgrade", path=where, found=version, supported=SCHEMA_VERSION)
+    return version < SCHEMA_VERSION
 
 
 def create_schema(connection: Connection) -> None:

@@ -65,19 +65,8 @@ def open_server_database(
                     session.commit()
                 created = True
                 version = schema.SCHEMA_VERSION
-            if version > schema.SCHEMA_VERSION:
-                raise KpiError(
-                    "db.newer", path=shown, found=version, supported=schema.SCHEMA_VERSION
-                )
             upgraded_from = None
-            if version < schema.SCHEMA_VERSION:
-                if read_only:
-                    raise KpiError(
-                        "db.needs_upgrade",
-                        path=shown,
-                        found=version,
-                        supported=schema.SCHEMA_VERSION,
-                    )
+            if schema.needs_upgrade(version, shown, may_upgrade=not read_only):
                 log.info("upgrading %s from schema %d", shown, version)
                 schema.upgrade(connection, version)
                 upgraded_from = version
