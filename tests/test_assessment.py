@@ -5,87 +5,23 @@ part of its rows), every other unit sends nothing. The table is checked cell by 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
-from excel_support import H1, fill_template
+from half_year import CHASED, DUE, TODAY, play_half_year
 
+from kpi_desktop.cli import main
 from kpi_desktop.domain.assessment import Deductions, ScoreRules, Timeliness, deductions, timeliness
-from kpi_desktop.services import editing
 from kpi_desktop.services.assessment import AssessmentTable, Calendar, assess
-from kpi_desktop.services.excel_template import export_template
-from kpi_desktop.services.importing import apply_import, preview_import
 from kpi_desktop.services.plans import load_builtin_plan
-
-DUE = date(2024, 7, 10)
-TODAY = date(2024, 7, 20)
-
-# What each unit writes, the day its file is imported, and its 存在问题 / 下步打算.
-RETURNS: list[tuple[str, date, dict[int, str], dict[int, str], dict[int, str]]] = [
-    (
-        "区人社局",
-        date(2024, 7, 8),
-        {
-            32: "上半年新增高技能人才1600人。",  # 53% at mid-year: 序时推进
-            33: "上半年引进35周岁以下大学生9000人。",  # 30% of 3万: 滞后, explained
-            39: "上半年城镇新增就业8000名。",  # 27% of 3万: 滞后, unexplained
-        },
-        {33: "部分高校毕业生尚未离校。"},
-        {33: "7月举办专场招聘会。"},
-    ),
-    (
-        "区住建局",
-        DUE,  # on the due day is on time
-        {
-            36: "已完成新建雨、污水管网10公里。",  # the whole 10 km: 已完成
-            38: "1. 筹集建设保障性租赁住房7200套（间）。 2. 已完成城中村改造400户。 "
-            "3. 新开工安置房1600套。",
-        },
-        {},
-        {},
-    ),
-    (
-        "区商务局",
-        date(2024, 7, 15),  # five days late
-        {
-            3: "上半年实际利用外资60000万美元。",  # 6 of 11亿美元, 55%: 序时推进
-            14: "上半年新增入库限上社零企业10家。",  # 20%: 滞后, unexplained
-            18: "上半年签约亿元以上项目55个、10亿元以上项目11个、50亿元以上项目1个。",
-            20: "上半年落地亿元以上项目30个，其中10亿元以上项目7个。",
-            35: "上半年培育外贸出口新主体55家。",
-        },
-        {},
-        {},
-    ),
-    (
-        "区经信科技局",
-        date(2024, 7, 12),  # two days late, and only two of its fourteen rows
-        {12: "存量企业已入库30家。", 31: "1-6月，促成产学研项目95个。"},
-        {},
-        {},
-    ),
-]
-CHASED = {"区经信科技局": 2, "区商务局": 1, "区财政局": 2}
 
 
 @pytest.fixture
-def half_year(database: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    for unit, day, texts, problems, next_steps in RETURNS:
-        with database.read() as session:
-            blank = export_template(session, H1, tmp_path / f"{unit}.xlsx", unit).path
-        filled = fill_template(blank, tmp_path / f"{unit}-填报.xlsx", texts)
-        if problems:
-            fill_template(filled, filled, problems, column="存在问题")
-            fill_template(filled, filled, next_steps, column="下步打算")
-        # The file is imported at noon, Beijing time, of that day.
-        moment = datetime(day.year, day.month, day.day, 4, 0, tzinfo=UTC)
-        monkeypatch.setattr(editing, "utcnow", lambda moment=moment: moment)
-        with database.read() as session:
-            preview = preview_import(session, [filled])
-        assert not preview.errors(), [e.message() for e in preview.errors()]
-        apply_import(database, preview)
+def half_year(database: Any, tmp_path: Path) -> Any:
+    play_half_year(database, tmp_path)
     return database
 
 
@@ -181,3 +117,46 @@ def test_without_a_due_date_nothing_is_late() -> None:
     assert timeliness(DUE, None, TODAY, anything_due=False) == (Timeliness.WRITTEN, 0)
     taken = deductions(ScoreRules(), Timeliness.NOT_YET, 0, False, 3, 0, 0)
     assert taken == Deductions()
+
+
+def test_assess_writes_the_table_to_excel_and_pdf(
+    half_year: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    db = str(half_year.path)
+    dates = ["--due", "2024-07-10", "--on", "2024-07-20"]
+    book = tmp_path / "考核.xlsx"
+    assert main(["assess", "--db", db, "--period", "2024H1", *dates, "-o", str(book)]) == 0
+    assert "已导出 2024H1 考核表（22 个单位）" in capsys.readouterr().out
+    sheet = openpyxl.load_workbook(book).active
+    assert sheet is not None
+    rows = {r[1]: r for r in sheet.iter_rows(min_row=3, max_row=24, values_only=True)}
+    # Without chase rounds on the command line (they are the calendar's), the same scores.
+    assert rows["区商务局"] == (
+        2,
+        "区商务局",
+        "逾期5天",
+        "7月15日",
+        "5/5",
+        0,
+        4,
+        1,
+        1,
+        0,
+        7.5,
+        92.5,
+    )
+    assert rows["区教育局"][2:] == ("未报送（逾期10天）", "—", "0/1", 0, 0, 0, 0, 0, 10, 90)
+    pdf = tmp_path / "考核.pdf"
+    assert main(["assess", "--db", db, "--period", "2024H1", *dates, "-o", str(pdf)]) == 0
+    reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) == 2  # 22 units on one line each, the note on the second page
+    text = "".join(page.extract_text() for page in reader.pages)
+    for words in ("上半年牵头单位考核情况表", "区经信科技局", "逾期2天", "评分规则", "— 2 —"):
+        assert words.replace(" ", "") in "".join(text.split()), words
+    capsys.readouterr()
+    # Refusals name the file and what to do, and write nothing.
+    assert main(["assess", "--db", db, "--period", "2024H1", "-o", str(tmp_path / "a.doc")]) == 2
+    assert "只支持 .pdf、.xlsx 格式" in capsys.readouterr().err
+    assert main(["assess", "--db", db, "--period", "2024H1", "--due", "7/10", "-o", str(pdf)]) == 2
+    assert "日期“7/10”无法识别" in capsys.readouterr().err

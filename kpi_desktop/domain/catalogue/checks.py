@@ -66,10 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period}: {count} findings ({dismissed} more dismissed). Work through them one by one.",
     ),
     "check.open_before_print": (
-        "注意：{period}还有 {count} 条检查发现未处理（kpi-desktop check 可列出）。"
-        "已照常导出；建议处理后再报送。",
-        "Note: {period} still has {count} open findings (kpi-desktop check lists them). "
-        "Exported all the same; deal with them before sending it out.",
+        "{period}还有 {count} 条检查发现未处理（工具 → 数据检查 可逐条查看）。"
+        "可以照常打印，建议处理后再报送。仍要打印吗？",
+        "{period} still has {count} open findings (Tools → Data checks lists them). You may "
+        "print all the same; better deal with them before sending it out. Print anyway?",
     ),
     "check.no_reason": (
         "忽略这条检查发现需要写明理由（例如“已电话核实，数字无误”）。",
