@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session, select
 
+from kpi_desktop.cli import main
 from kpi_desktop.domain.checks import CheckRule, Finding
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.services.checks import dismiss, open_findings, run_checks, undismiss
@@ -18,7 +19,7 @@ from kpi_desktop.services.editing import (
     set_contribution,
     set_progress,
 )
-from kpi_desktop.services.queries import plan_for_year
+from kpi_desktop.services.queries import dump, plan_for_year
 from kpi_desktop.storage.models import ChangeLog, Indicator, IndicatorUnit, LeadUnit, Target
 
 EXPLAINED = {"problems": "项目签约延后。", "next_steps": "加快推进。"}
@@ -207,3 +208,47 @@ def test_dismissing_a_finding_needs_a_reason_and_is_kept_in_the_log(database: An
         undismiss(session, again)
     (reopened,) = _findings(database, "2024H1", 32, CheckRule.FELL)
     assert reopened.open
+
+
+def test_the_check_command_lists_findings_and_exits_1_while_any_is_open(
+    database: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(database.path)
+    # Nothing reported for the half-year yet: nothing to find.
+    assert main(["check", "--db", db, "--period", "2024H1"]) == 0
+    assert capsys.readouterr().out == "上半年检查完毕，未发现问题。\n"
+    _write(database, 14, "2024H1", "上半年新增入库限上社零企业5家。")
+    assert main(["check", "--db", db, "--period", "2024H1"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "[滞后未说明] 第 14 项（区商务局）上半年滞后，但没有填写存在问题和下步打算。"
+        "请要求牵头单位说明滞后原因和下步打算，填入后再打印或定稿。",
+        "上半年检查发现 1 条问题（另有 0 条已忽略）。请逐条核实处理。",
+    ]
+    (finding,) = _findings(database, "2024H1", 14, CheckRule.UNEXPLAINED)
+    with database.transaction() as session:
+        dismiss(session, finding, "已电话催问，原因随下期报送。")
+    assert main(["check", "--db", db, "--period", "2024H1"]) == 0
+    out = capsys.readouterr().out
+    assert "[滞后未说明]（已忽略：已电话催问，原因随下期报送。）第 14 项" in out
+    assert main(["check", "--db", db, "--period", "2024H9"]) == 2
+    assert "无法识别期间“2024H9”" in capsys.readouterr().err
+
+
+def test_dump_carries_the_findings_per_indicator_and_period(
+    database: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(database, 14, "2024H1", "上半年新增入库限上社零企业5家。")
+    with database.read() as session:
+        data = dump(session)
+    by_seq = {i["seq"]: i for i in data["plans"][0]["indicators"]}
+    assert by_seq[14]["findings"]["2024H1"] == [
+        {
+            "rule": "unexplained",
+            "about": "",
+            "message": "第 14 项（区商务局）上半年滞后，但没有填写存在问题和下步打算。"
+            "请要求牵头单位说明滞后原因和下步打算，填入后再打印或定稿。",
+            "dismissed": None,
+        }
+    ]
+    assert by_seq[32]["findings"] == {}  # on schedule in the first quarter, nothing since
