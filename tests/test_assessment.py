@@ -120,8 +120,9 @@ def test_without_a_due_date_nothing_is_late() -> None:
 
 
 def test_assess_writes_the_table_to_excel_and_pdf(
-    half_year: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    qapp: Any, half_year: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # (qapp: the window's tests in this process need the application to be a QApplication.)
     pypdf = pytest.importorskip("pypdf")
     db = str(half_year.path)
     dates = ["--due", "2024-07-10", "--on", "2024-07-20"]

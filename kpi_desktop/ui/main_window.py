@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             self, self.settings, lambda: self.document, lambda: self.database, self.flush
         )
         self.dialogs.reloaded.connect(self._reloaded)
+        self.dialogs.indicatorChosen.connect(self.select_indicator)
         self.dialogs.languageChangeRequested.connect(self.languageChangeRequested)
         self.menus = WindowMenus(self)
         self.docks = WindowDocks(self, self.settings, self.menus.submissions)
