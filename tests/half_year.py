@@ -36,7 +36,7 @@ RETURNS: list[tuple[str, date, dict[int, str], dict[int, str], dict[int, str]]] 
         DUE,  # on the due day is on time
         {
             36: "已完成新建雨、污水管网10公里。",  # the whole 10 km: 已完成
-            38: "1. 筹集建设保障性租赁住房7200套（间）。 2. 已完成城中村改造400户。 "
+            38: "1. 筹集建设保障性租赁住房7200套（间）。 2. 已完成城中村改造650户。 "
             "3. 新开工安置房1600套。",
         },
         {},
