@@ -43,9 +43,7 @@ def main() -> int:
 
         views = {v.seq: v for v in indicator_views(session, plan_for_year(session, 2024))}
         set_progress(session, views[11].id, "2024H1", {"text": "我区市场经营主体12.1万户。"})
-        set_progress(
-            session, views[25].id, "2024H1", {"text": "累计开展政策性担保金额达15亿元。"}
-        )
+        set_progress(session, views[25].id, "2024H1", {"text": "累计开展政策性担保金额达15亿元。"})
         set_progress(session, views[13].id, "2024H1", {"text": "已入库30家，已完成。"})
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue(LANGUAGE_KEY, "zh_CN")

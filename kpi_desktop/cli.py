@@ -298,6 +298,14 @@ def _check_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         ),
     )
     assess.add_argument(
+        "--rules",
+        metavar="RULES.toml",
+        help=zh_en(
+            "本单位的评分规则（TOML，如 per_late_day = 1），默认见说明",
+            "the office's scoring rules (TOML, e.g. per_late_day = 1); defaults documented",
+        ),
+    )
+    assess.add_argument(
         "--on",
         metavar="YYYY-MM-DD",
         help=zh_en(

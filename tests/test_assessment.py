@@ -161,3 +161,27 @@ def test_assess_writes_the_table_to_excel_and_pdf(
     assert "只支持 .pdf、.xlsx 格式" in capsys.readouterr().err
     assert main(["assess", "--db", db, "--period", "2024H1", "--due", "7/10", "-o", str(pdf)]) == 2
     assert "日期“7/10”无法识别" in capsys.readouterr().err
+
+
+def test_the_offices_rules_from_a_file(
+    half_year: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(half_year.path)
+    rules = tmp_path / "评分规则.toml"
+    rules.write_text("per_late_day = 1\nper_missing_return = 20\n", encoding="utf-8")
+    book = tmp_path / "考核.xlsx"
+    dates = ["--due", "2024-07-10", "--on", "2024-07-20"]
+    args = ["assess", "--db", db, "--period", "2024H1", *dates, "--rules", str(rules)]
+    assert main([*args, "-o", str(book)]) == 0
+    sheet = openpyxl.load_workbook(book).active
+    assert sheet is not None
+    scores = {r[1]: r[-1] for r in sheet.iter_rows(min_row=3, max_row=24, values_only=True)}
+    assert scores["区商务局"] == 100 - 5 - 5  # five days at 1, one unexplained 滞后 at 5
+    assert scores["区教育局"] == 80
+    capsys.readouterr()
+    rules.write_text("per_late_dya = 1\n", encoding="utf-8")
+    before = book.read_bytes()
+    assert main([*args, "-o", str(book)]) == 2
+    err = capsys.readouterr().err
+    assert "评分规则文件" in err and "“per_late_dya”" in err and "per_late_day" in err
+    assert book.read_bytes() == before

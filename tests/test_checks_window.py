@@ -117,3 +117,22 @@ def test_the_assessment_dialog_shows_the_services_table(window: MainWindow) -> N
     # The built-in first quarter came with the plan: nothing was asked of any unit.
     assert {model.index(r, 2).data() for r in range(model.rowCount())} == {"无需报送"}
     dialog.close()
+
+
+def test_a_dismissal_shows_in_the_indicators_history(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kpi_desktop.ui.history_dialog import HistoryModel
+
+    dialog = _dialog(window)
+    finding = dialog.model.rows[0]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("已核实。", True))
+    dialog.view.setCurrentIndex(dialog.model.index(0, 0))
+    dialog.dismiss_button.click()
+    history = HistoryModel(window.document, finding.indicator_id)
+    assert [history.index(0, c).data() for c in (1, 2, 3, 4)] == [
+        "2024Q1",
+        f"忽略检查发现：{finding.rule.chinese}",
+        "",
+        "已核实。",
+    ]

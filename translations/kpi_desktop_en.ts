@@ -388,6 +388,14 @@
         <source>Source</source>
         <translation>Source</translation>
     </message>
+    <message>
+        <source>Finding dismissed: {check}</source>
+        <translation>Finding dismissed: {check}</translation>
+    </message>
+    <message>
+        <source>Finding reopened: {check}</source>
+        <translation>Finding reopened: {check}</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>

@@ -389,6 +389,14 @@
         <source>Source</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <source>Finding dismissed: {check}</source>
+        <translation>忽略检查发现：{check}</translation>
+    </message>
+    <message>
+        <source>Finding reopened: {check}</source>
+        <translation>恢复检查发现：{check}</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>

@@ -1,6 +1,8 @@
 """`kpi-desktop assess --db FILE --period P -o OUT.xlsx|OUT.pdf`: each lead unit's assessment.
 
-`--due YYYY-MM-DD` is the day returns were due (without it nothing is late, and the table
+`--rules RULES.toml` gives the office's own points (the field names of
+domain.assessment.ScoreRules, e.g. `per_late_day = 1`); `--due YYYY-MM-DD` is the day returns
+were due (without it nothing is late, and the table
 says no due date was set); `--on YYYY-MM-DD` the day the table is made (today by default),
 to which missing returns are overdue. The PDF is laid out by the summary table's renderer on
 the same GB/T 9704 page, offscreen.
@@ -13,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError, os_error_text, zh_en
-from kpi_desktop.services.assessment import AssessmentTable, Calendar, assess
+from kpi_desktop.services.assessment import AssessmentTable, Calendar, assess, load_rules
 from kpi_desktop.services.database import open_for_reading
 
 FORMATS = (".pdf", ".xlsx")
@@ -46,12 +48,14 @@ def run(args: argparse.Namespace) -> int:
         raise KpiError("assess.bad_format", path=str(output), formats="、".join(FORMATS))
     if not output.parent.is_dir():
         raise KpiError("assess.no_folder", path=str(output), folder=str(output.parent))
+    rules_file = getattr(args, "rules", None)
+    rules = load_rules(Path(rules_file)) if rules_file else None
     due = _date(getattr(args, "due", None))
     today = _date(getattr(args, "on", None)) or date.today()
     database = open_for_reading(args.db)
     try:
         with database.read() as session:
-            table = assess(session, args.period, Calendar(due=due, today=today))
+            table = assess(session, args.period, Calendar(due=due, today=today), rules)
     finally:
         database.close()
     try:

@@ -18,9 +18,11 @@ never below 0. An office with other rules sets its own ScoreRules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 
 class Timeliness(StrEnum):
@@ -58,6 +60,21 @@ class ScoreRules:
     per_missing_row: float = 2.0
     per_unexplained: float = 5.0
     per_chase_round: float = 0.0
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> ScoreRules:
+        """Rules from the office's own settings (a TOML table of these field names); what it
+        does not name keeps the default. Raises ValueError naming the key that is unknown or
+        not a number of points from 0 on."""
+        known = {f.name for f in fields(cls)}
+        chosen: dict[str, float] = {}
+        for key, value in values.items():
+            if key not in known:
+                raise ValueError(key)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ValueError(key)
+            chosen[key] = float(value)
+        return cls(**chosen)
 
     def describe(self) -> str:
         """The rules in one sentence, printed under the table."""

@@ -122,6 +122,14 @@ class Finding:
         return (en if english else zh).format(**values)
 
 
+def rule_of_key(key: str) -> CheckRule | None:
+    """The rule a dismissal's key (Finding.key, as the change log records it) names."""
+    try:
+        return CheckRule(key.split(":", 1)[0])
+    except ValueError:
+        return None
+
+
 CUMULATIVE_KINDS = frozenset({TargetKind.AMOUNT, TargetKind.COUNT, TargetKind.THRESHOLD})
 _SIZED_KINDS = CUMULATIVE_KINDS | {TargetKind.LEVEL}
 _RATE_KINDS = frozenset({TargetKind.GROWTH, TargetKind.SHARE})

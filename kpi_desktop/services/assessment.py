@@ -16,9 +16,11 @@ that the same table is made whether they come from the command line or from the 
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
@@ -31,6 +33,7 @@ from kpi_desktop.domain.assessment import (
     timeliness,
 )
 from kpi_desktop.domain.checks import missing_explanation
+from kpi_desktop.domain.errors import KpiError, os_error_text
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
 from kpi_desktop.services.queries import indicator_views, plan_for_year
@@ -256,6 +259,22 @@ def _assess_unit(
         deductions=taken,
         score=score(rules, taken),
     )
+
+
+def load_rules(path: Path) -> ScoreRules:
+    """The office's scoring rules from a TOML file (KpiError "assess.bad_rules" says what is
+    wrong, and the keys there are)."""
+    keys = "、".join(f.name for f in fields(ScoreRules))
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+        return ScoreRules.from_mapping(values)
+    except OSError as error:
+        detail = os_error_text(error)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        detail = str(error)
+    except ValueError as error:
+        detail = f"“{error}”"
+    raise KpiError("assess.bad_rules", path=str(path), detail=detail, keys=keys)
 
 
 def assess(

@@ -92,6 +92,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "left as it was. Deal with the cause in brackets (close the file in Excel or WPS, free "
         "disk space) or choose another place, and try again.",
     ),
+    "assess.bad_rules": (
+        "评分规则文件“{path}”有误：{detail}。可用的项目有 {keys}，每项写不小于 0 的分值，"
+        "如 per_late_day = 1。",
+        "The scoring rules file “{path}” is wrong: {detail}. The keys are {keys}, each a "
+        "number of points from 0 on, such as per_late_day = 1.",
+    ),
     "assess.bad_date": (
         "日期“{date}”无法识别。请按 年-月-日 书写，如 2024-07-10。",
         "The date “{date}” is not understood. Write it as year-month-day, e.g. 2024-07-10.",
