@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.errors import KpiError, current_language
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.ui.document import PlanDocument
+from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
 from kpi_desktop.ui.table_model import RowTableModel
 
 if TYPE_CHECKING:
@@ -42,10 +43,10 @@ class FindingsModel(RowTableModel):
     """One row per finding, open ones first, in 序号 order."""
 
     HEADERS = (
-        str(QT_TRANSLATE_NOOP("FindingsModel", "No.")),
-        str(QT_TRANSLATE_NOOP("FindingsModel", "Check")),
-        str(QT_TRANSLATE_NOOP("FindingsModel", "What was found, and what to do")),
-        str(QT_TRANSLATE_NOOP("FindingsModel", "State")),
+        QT_TRANSLATE_NOOP("FindingsModel", "No."),
+        QT_TRANSLATE_NOOP("FindingsModel", "Check"),
+        QT_TRANSLATE_NOOP("FindingsModel", "What was found, and what to do"),
+        QT_TRANSLATE_NOOP("FindingsModel", "State"),
     )
 
     def set_findings(self, findings: list[Finding]) -> None:

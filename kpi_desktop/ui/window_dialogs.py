@@ -83,7 +83,7 @@ class WindowDialogs(QObject):
         from kpi_desktop.ui.assessment_dialog import AssessmentDialog
 
         self._flush()
-        AssessmentDialog(self._document(), self.window).exec()
+        ask(AssessmentDialog(self._document(), self.window))
 
     def bulletin(self) -> None:
         from kpi_desktop.ui.bulletin_dialog import BulletinDialog
