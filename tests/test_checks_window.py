@@ -136,3 +136,14 @@ def test_a_dismissal_shows_in_the_indicators_history(
         "",
         "已核实。",
     ]
+
+
+def test_opening_another_database_closes_the_findings_of_the_first(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = _dialog(window)
+    assert dialog.isVisible()
+    window.attach(open_plan_database(tmp_path / "另一个.sqlite"))
+    assert window.dialogs._checks is None and not dialog.isVisible()
+    again = _dialog(window)
+    assert again.document is window.document

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._opened(database)
 
     def _show_document(self, document: PlanDocument) -> None:
+        self.dialogs.close_checks()  # they were the previous document's
         self.document = document
         self.pane.set_document(document)
         old_panel = getattr(self, "panel", None)

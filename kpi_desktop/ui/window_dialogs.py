@@ -79,6 +79,13 @@ class WindowDialogs(QObject):
         self._checks.raise_()
         self._checks.activateWindow()
 
+    def close_checks(self) -> None:
+        """Another database (or plan) is shown: its findings are not the ones listed."""
+        if self._checks is not None:
+            self._checks.close()
+            self._checks.deleteLater()
+            self._checks = None
+
     def assessment(self) -> None:
         from kpi_desktop.ui.assessment_dialog import AssessmentDialog
 
