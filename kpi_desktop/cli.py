@@ -259,7 +259,68 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sub.set_defaults(handler=_command(name.replace("-", "_")))
     _bulletin_parser(commands)
+    _check_parsers(commands)
     return parser
+
+
+def _period_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--period",
+        metavar="P",
+        required=True,
+        help=zh_en("期间，如 2024Q1、2024H1", "the period, e.g. 2024Q1 or 2024H1"),
+    )
+
+
+def _check_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help=zh_en(
+            "打印前检查数据（有问题时退出码为 1）",
+            "check the data before printing (exit status 1 when something is found)",
+        ),
+    )
+    _db_option(check, default=argparse.SUPPRESS)
+    _period_option(check)
+    check.set_defaults(handler=_command("check"))
+
+    assess = commands.add_parser(
+        "assess", help=zh_en("导出各牵头单位考核表", "export each lead unit's assessment")
+    )
+    _db_option(assess, default=argparse.SUPPRESS)
+    _period_option(assess)
+    assess.add_argument(
+        "--due",
+        metavar="YYYY-MM-DD",
+        help=zh_en(
+            "报送截止日期（不填则不计逾期）",
+            "the day returns were due (without it nothing counts as late)",
+        ),
+    )
+    assess.add_argument(
+        "--rules",
+        metavar="RULES.toml",
+        help=zh_en(
+            "本单位的评分规则（TOML，如 per_late_day = 1），默认见说明",
+            "the office's scoring rules (TOML, e.g. per_late_day = 1); defaults documented",
+        ),
+    )
+    assess.add_argument(
+        "--on",
+        metavar="YYYY-MM-DD",
+        help=zh_en(
+            "统计日期，未报送单位逾期天数算至此日（默认今天）",
+            "the day of the table; missing returns are overdue to it (today by default)",
+        ),
+    )
+    assess.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help=zh_en("输出文件（.xlsx 或 .pdf）", "the file to write (.xlsx or .pdf)"),
+    )
+    assess.set_defaults(handler=_command("assess"))
 
 
 def _bulletin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,6 +12,49 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>Assessment of lead units</source>
+        <translation>Assessment of lead units</translation>
+    </message>
+    <message>
+        <source>Returns due on</source>
+        <translation>Returns due on</translation>
+    </message>
+    <message>
+        <source>Counted to</source>
+        <translation>Counted to</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>Export to &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Export to &amp;PDF…</source>
+        <translation>Export to &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Assessment written to {path}</source>
+        <translation>Assessment written to {path}</translation>
+    </message>
+</context>
+<context>
     <name>BackupTableModel</name>
     <message>
         <source>Made</source>
@@ -160,6 +203,41 @@
     </message>
 </context>
 <context>
+    <name>ChecksDialog</name>
+    <message>
+        <source>Data checks</source>
+        <translation>Data checks</translation>
+    </message>
+    <message>
+        <source>&amp;Go to indicator</source>
+        <translation>&amp;Go to indicator</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>&amp;Dismiss…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dismiss a finding</source>
+        <translation>Dismiss a finding</translation>
+    </message>
+    <message>
+        <source>Why is this finding all right? (kept in the indicator's history)</source>
+        <translation>Why is this finding all right? (kept in the indicator's history)</translation>
+    </message>
+</context>
+<context>
     <name>ExportTemplatesDialog</name>
     <message>
         <source>Export templates</source>
@@ -239,6 +317,33 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>What was found, and what to do</source>
+        <translation>What was found, and what to do</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Dismissed: {reason}</source>
+        <translation>Dismissed: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of indicator %1</source>
@@ -282,6 +387,14 @@
     <message>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>Finding dismissed: {check}</source>
+        <translation>Finding dismissed: {check}</translation>
+    </message>
+    <message>
+        <source>Finding reopened: {check}</source>
+        <translation>Finding reopened: {check}</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1413,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Re&amp;number indicator…</translation>
     </message>
     <message>
+        <source>&amp;Data checks…</source>
+        <translation>&amp;Data checks…</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment of lead units…</source>
+        <translation>&amp;Assessment of lead units…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -1408,6 +1529,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Open findings</source>
+        <translation>Open findings</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,49 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>Assessment of lead units</source>
+        <translation>牵头单位考核</translation>
+    </message>
+    <message>
+        <source>Returns due on</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <source>Counted to</source>
+        <translation>统计至</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export to &amp;PDF…</source>
+        <translation>导出到 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Assessment written to {path}</source>
+        <translation>考核表已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>BackupTableModel</name>
     <message>
         <source>Made</source>
@@ -161,6 +204,41 @@
     </message>
 </context>
 <context>
+    <name>ChecksDialog</name>
+    <message>
+        <source>Data checks</source>
+        <translation>数据检查</translation>
+    </message>
+    <message>
+        <source>&amp;Go to indicator</source>
+        <translation>转到该指标(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>忽略(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss a finding</source>
+        <translation>忽略检查发现</translation>
+    </message>
+    <message>
+        <source>Why is this finding all right? (kept in the indicator&apos;s history)</source>
+        <translation>为什么这条可以忽略？（理由记入该指标的修改记录）</translation>
+    </message>
+</context>
+<context>
     <name>ExportTemplatesDialog</name>
     <message>
         <source>Export templates</source>
@@ -240,6 +318,33 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>What was found, and what to do</source>
+        <translation>发现的问题及处理办法</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Dismissed: {reason}</source>
+        <translation>已忽略：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History of indicator %1</source>
@@ -283,6 +388,14 @@
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Finding dismissed: {check}</source>
+        <translation>忽略检查发现：{check}</translation>
+    </message>
+    <message>
+        <source>Finding reopened: {check}</source>
+        <translation>恢复检查发现：{check}</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1414,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>调整序号(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Data checks…</source>
+        <translation>数据检查(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment of lead units…</source>
+        <translation>牵头单位考核(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -1409,6 +1530,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>PDF (*.pdf);;Excel workbook (*.xlsx);;Word document (*.docx)</source>
         <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx);;Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Open findings</source>
+        <translation>检查发现未处理</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from kpi_desktop.domain.catalogue import database, documents, returns
+from kpi_desktop.domain.catalogue import checks, database, documents, returns
 from kpi_desktop.domain.language import zh_en
 
 # Why the operating system refused, in the clerk's words, by errno (and Windows error code).
@@ -55,4 +55,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **documents.MESSAGES,
     **database.MESSAGES,
     **returns.MESSAGES,
+    **checks.MESSAGES,
 }

@@ -19,9 +19,10 @@ Only QtGui is used, so printing works without a window (QT_QPA_PLATFORM=offscree
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -46,7 +47,7 @@ from kpi_desktop.domain.page_format import (
 )
 from kpi_desktop.printing.fonts import Fonts
 from kpi_desktop.services.files import check_folder, write_atomically
-from kpi_desktop.services.summary import CENTRED_COLUMNS, SummaryTable, printed_lines
+from kpi_desktop.services.summary import SummaryOptions, printed_lines
 
 # Called after each row with (rows done, rows in all); returning False stops the printing.
 Progress = Callable[[int, int], bool | None]
@@ -56,6 +57,29 @@ _LINE_SPACING = 1.18  # of the font's line height, close to the original's fixed
 _BORDER_PT = 0.75
 # A tall row starts on a new page rather than leave less than this on the current one.
 _MIN_SPLIT_MM = 25.0
+
+
+class PrintedTable(Protocol):
+    """What the renderer lays out: services.summary.SummaryTable, and any other table of the
+    office printed the same way (services.assessment.AssessmentTable)."""
+
+    @property
+    def attachment(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def options(self) -> SummaryOptions: ...
+    @property
+    def rows(self) -> Sequence[Any]: ...
+    @property
+    def footnote(self) -> str:
+        """Printed under the table's last row ("" for none)."""
+        ...
+
+    def headers(self) -> list[str]: ...
+    def column_widths(self, total: float) -> list[float]: ...
+    def cells(self, row: Any) -> list[str]: ...
+    def centred(self, header: str) -> bool: ...
 
 
 class PrintCancelled(Exception):
@@ -110,7 +134,7 @@ class _Cell:
 
 
 class _Renderer:
-    def __init__(self, painter: QPainter, device: QPagedPaintDevice, table: SummaryTable):
+    def __init__(self, painter: QPainter, device: QPagedPaintDevice, table: PrintedTable):
         self.painter = painter
         self.device = device
         self.table = table
@@ -127,7 +151,7 @@ class _Renderer:
         headers = table.headers()
         self.columns = [self.mm(w) for w in table.column_widths(self.width / self.mm(1))]
         self.lefts = [sum(self.columns[:i]) for i in range(len(self.columns))]
-        self.centred = [h in CENTRED_COLUMNS for h in headers]
+        self.centred = [table.centred(h) for h in headers]
         self.number_height = self.font_height(self.fonts.number)
         if self.format.number_place(1) is None:  # compact: the number inside the type area
             self.footer_top = self.height - self.number_height * 1.2
@@ -293,8 +317,24 @@ class _Renderer:
                 y = self.split_row(cells, y)
             if progress is not None and progress(done, len(rows)) is False:
                 raise PrintCancelled
+        if self.table.footnote:
+            self.draw_footnote(y)
         self.draw_page_number()
         return self.page
+
+    def draw_footnote(self, y: float) -> None:
+        """The note under the table, on the next page when it does not fit under it."""
+        note = self.text_block(
+            self.table.footnote, self.fonts.body, self.width, Qt.AlignmentFlag.AlignLeft
+        )
+        top = y + self.mm(3)
+        if top + note.height > self.bottom:
+            self.draw_page_number()
+            if not self.device.newPage():
+                raise OSError("the printer refused a new page")
+            self.page += 1
+            top = 0.0
+        self.draw_lines(note, 0, len(note.tops), 0, top)
 
     def split_row(self, cells: list[_Cell], y: float) -> float:
         """Print a row taller than a page: each page takes the lines that fit, whole lines
@@ -323,7 +363,7 @@ class _Renderer:
 
 
 def render_summary(
-    device: QPagedPaintDevice, table: SummaryTable, progress: Progress | None = None
+    device: QPagedPaintDevice, table: PrintedTable, progress: Progress | None = None
 ) -> int:
     """Paint `table` on a QPrinter or QPdfWriter (page layout already set) and return the
     number of pages. Raises PrintCancelled when `progress` returns False."""
@@ -339,19 +379,21 @@ def render_summary(
 
 
 def print_pdf(
-    table: SummaryTable,
+    table: PrintedTable,
     path: Path | str,
     *,
     portrait: bool | None = None,
     progress: Progress | None = None,
+    refusals: tuple[str, str] = ("summary.no_folder", "summary.cannot_write"),
 ) -> int:
     """Write `table` to a PDF file; the file appears only once complete. Returns the pages.
 
     The PDF is painted into memory and then written with `services.files.write_atomically`:
     Qt's own file writing reports no error on a full disk, and a cut-off PDF must never be
-    taken for the table (KpiError "summary.cannot_write" says why it could not be)."""
+    taken for the table (KpiError "summary.cannot_write", or the second of `refusals`, says
+    why it could not be; the first is a missing folder's)."""
     target = Path(path)
-    check_folder(target, "summary.no_folder")
+    check_folder(target, refusals[0])
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -366,5 +408,5 @@ def print_pdf(
     pages = render_summary(writer, table, progress)
     del writer  # the document is finished when the writer goes
     buffer.close()
-    write_atomically(target, bytes(buffer.data().data()), "summary.cannot_write")
+    write_atomically(target, bytes(buffer.data().data()), refusals[1])
     return pages

@@ -126,10 +126,24 @@ def _progress_json(view: IndicatorView, entry: Progress) -> dict[str, Any]:
 
 def dump(session: Session) -> dict[str, Any]:
     """The whole database as the JSON structure `kpi-desktop dump` prints."""
+    from kpi_desktop.services.checks import check_views  # it reads plans through here
+
     result: dict[str, Any] = {"plans": []}
     for plan in plans(session):
         indicators = []
-        for view in indicator_views(session, plan):
+        views = indicator_views(session, plan)
+        found: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
+        for period in periods_of_year(plan.year):
+            for finding in check_views(session, views, period):
+                found[finding.indicator_id].setdefault(period.code, []).append(
+                    {
+                        "rule": finding.rule.value,
+                        "about": finding.detail,
+                        "message": finding.message(),
+                        "dismissed": finding.dismissed,
+                    }
+                )
+        for view in views:
             indicators.append(
                 {
                     "seq": view.seq,
@@ -157,6 +171,9 @@ def dump(session: Session) -> dict[str, Any]:
                         period.code: status_of(view, period.code).value
                         for period in periods_of_year(plan.year)
                     },
+                    # What the checks before printing found, by period (services.checks);
+                    # a dismissed finding carries the clerk's reason.
+                    "findings": found.get(view.id, {}),
                 }
             )
         result["plans"].append(

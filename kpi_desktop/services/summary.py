@@ -100,6 +100,14 @@ class SummaryTable:
             names.append("进度状态")
         return names
 
+    @property
+    def footnote(self) -> str:
+        """Nothing is printed under the official table."""
+        return ""
+
+    def centred(self, header: str) -> bool:
+        return header in CENTRED_COLUMNS
+
     def column_widths(self, total: float) -> list[float]:
         """Each column's width when the columns share `total` millimetres."""
         headers = self.headers()

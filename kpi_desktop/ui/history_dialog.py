@@ -67,6 +67,8 @@ class HistoryModel(RowTableModel):
             if column == 1:
                 return change.period or ""
             if column == 2:
+                if change.entity == "finding":
+                    return self._finding(change)
                 return field_label(change.field_name)
             if column == 3:
                 return change.old_value or ""
@@ -75,6 +77,17 @@ class HistoryModel(RowTableModel):
             source = source_label(change.source)
             return f"{source} {change.source_file}" if change.source_file else source
         return None
+
+    def _finding(self, change: ChangeLog) -> str:
+        """A finding of the checks dismissed (the new value is the reason) or reopened."""
+        from kpi_desktop.domain.checks import rule_of_key
+        from kpi_desktop.domain.errors import current_language
+
+        rule = rule_of_key(change.field_name)
+        check = rule.label(current_language()) if rule is not None else change.field_name
+        if change.new_value:
+            return self.tr("Finding dismissed: {check}").format(check=check)
+        return self.tr("Finding reopened: {check}").format(check=check)
 
 
 class HistoryDialog(QDialog):

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             self, self.settings, lambda: self.document, lambda: self.database, self.flush
         )
         self.dialogs.reloaded.connect(self._reloaded)
+        self.dialogs.indicatorChosen.connect(self.select_indicator)
         self.dialogs.languageChangeRequested.connect(self.languageChangeRequested)
         self.menus = WindowMenus(self)
         self.docks = WindowDocks(self, self.settings, self.menus.submissions)
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._opened(database)
 
     def _show_document(self, document: PlanDocument) -> None:
+        self.dialogs.close_checks()  # they were the previous document's
         self.document = document
         self.pane.set_document(document)
         old_panel = getattr(self, "panel", None)

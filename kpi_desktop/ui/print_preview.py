@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from kpi_desktop.printing.summary_printer import (
     PrintCancelled,
+    PrintedTable,
     configure_device,
     print_pdf,
     render_summary,
 )
-from kpi_desktop.services.summary import SummaryTable
 
 # Below this many rows the print is over before a progress dialog could be read.
 PROGRESS_FROM_ROWS = 300
@@ -35,7 +35,7 @@ class SummaryPrinter(QObject):
     printer.print_()       # straight to the system print dialog
     """
 
-    def __init__(self, table: SummaryTable, parent: QWidget | None = None) -> None:
+    def __init__(self, table: PrintedTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = table
         self._parent = parent

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 class WindowDialogs(QObject):
     reloaded = Signal()  # the document was loaded again (a new plan, a restore)
+    indicatorChosen = Signal(int)  # a dialog asks to show an indicator (a finding's)
     languageChangeRequested = Signal()
 
     def __init__(
@@ -32,6 +33,7 @@ class WindowDialogs(QObject):
         super().__init__(window)
         self.window, self.settings = window, settings
         self._document, self._database, self._flush = document, database, flush
+        self._checks: QDialog | None = None
 
     def export_templates(self) -> None:
         from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog
@@ -46,16 +48,49 @@ class WindowDialogs(QObject):
             self.reloaded.emit()
 
     def print_summary(self) -> None:
+        from kpi_desktop.ui.checks_dialog import confirm_despite_findings
         from kpi_desktop.ui.print_dialog import print_summary
 
         self._flush()
-        print_summary(self._document(), self.window)
+        if confirm_despite_findings(self._document(), self.window):
+            print_summary(self._document(), self.window)
 
     def export_summary(self) -> None:
+        from kpi_desktop.ui.checks_dialog import confirm_despite_findings
         from kpi_desktop.ui.print_dialog import export_summary
 
         self._flush()
-        export_summary(self._document(), self.window)
+        if confirm_despite_findings(self._document(), self.window):
+            export_summary(self._document(), self.window)
+
+    def checks(self) -> None:
+        """The findings of the period shown, in a window beside the main one."""
+        from kpi_desktop.ui.checks_dialog import ChecksDialog
+
+        self._flush()
+        document = self._document()
+        if self._checks is None or getattr(self._checks, "document", None) is not document:
+            if self._checks is not None:
+                self._checks.deleteLater()
+            dialog = ChecksDialog(document, self.window)
+            dialog.indicatorChosen.connect(self.indicatorChosen)
+            self._checks = dialog
+        self._checks.show()
+        self._checks.raise_()
+        self._checks.activateWindow()
+
+    def close_checks(self) -> None:
+        """Another database (or plan) is shown: its findings are not the ones listed."""
+        if self._checks is not None:
+            self._checks.close()
+            self._checks.deleteLater()
+            self._checks = None
+
+    def assessment(self) -> None:
+        from kpi_desktop.ui.assessment_dialog import AssessmentDialog
+
+        self._flush()
+        ask(AssessmentDialog(self._document(), self.window))
 
     def bulletin(self) -> None:
         from kpi_desktop.ui.bulletin_dialog import BulletinDialog

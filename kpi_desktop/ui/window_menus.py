@@ -61,6 +61,8 @@ class WindowMenus(QObject):
         self.add = self._action(self.tr("&Add indicator…"), plan.add_indicator)
         self.remove = self._action(self.tr("&Remove indicator"), plan.remove_indicator)
         self.renumber = self._action(self.tr("Re&number indicator…"), plan.renumber)
+        self.checks = self._action(self.tr("&Data checks…"), dialogs.checks, "Ctrl+Shift+K")
+        self.assessment = self._action(self.tr("&Assessment of lead units…"), dialogs.assessment)
         self.settings = self._action(self.tr("&Settings…"), dialogs.open_settings)
         self.help = self._action(self.tr("&Help"), lambda: show_help(window), std.HelpContents)
         self.about = self._action(
@@ -112,7 +114,7 @@ class WindowMenus(QObject):
                 self.submissions,
             ]),
             (self.tr("&Plan"), [self.add, self.remove, self.renumber]),
-            (self.tr("&Tools"), [self.settings]),
+            (self.tr("&Tools"), [self.checks, self.assessment, None, self.settings]),
             (self.tr("&Help"), [self.help, self.about]),
         ]  # fmt: skip
         built = []
