@@ -45,7 +45,8 @@ from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.summary import period_of
 from kpi_desktop.services.tracking import Standing, TargetStanding, reported, standing
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.storage.models import ChangeLog, Contribution, LeadUnit, Target
+from kpi_desktop.storage.models import ChangeLog, Contribution, LeadUnit
+from kpi_desktop.storage.rows import TargetRow
 
 FINDING_ENTITY = "finding"
 
@@ -114,7 +115,7 @@ def _finding(
     return Finding(rule, period.code, view.id, view.seq, code, all_params, detail)
 
 
-def _target_detail(target: Target) -> str:
+def _target_detail(target: TargetRow) -> str:
     return f"target{target.position + 1}"  # counted from 1, as the clerk counts
 
 

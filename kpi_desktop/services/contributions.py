@@ -24,6 +24,7 @@ from kpi_desktop.storage.models import (
     ChangeLog,
     Progress,
 )
+from kpi_desktop.storage.rows import ProgressRow
 
 JOINER = "\n"  # between the units' texts of a shared indicator
 
@@ -33,7 +34,9 @@ def unit_order(view: IndicatorView) -> list[int]:
     return [link.unit_id for link in view.units]
 
 
-def clerk_edited(session: Session, entry: Progress | None, joined_before: str) -> bool:
+def clerk_edited(
+    session: Session, entry: Progress | ProgressRow | None, joined_before: str
+) -> bool:
     """Whether the clerk changed an indicator's text away from its units' contributions."""
     if entry is None or entry.id is None or entry.text == joined_before:
         return False

@@ -20,6 +20,14 @@ from kpi_desktop.storage.models import (
     Progress,
     Target,
 )
+from kpi_desktop.storage.rows import (
+    ActualRow,
+    IndicatorRow,
+    ProgressRow,
+    TargetRow,
+    UnitLinkRow,
+    plain,
+)
 
 
 def plans(session: Session) -> list[Plan]:
@@ -75,12 +83,15 @@ def indicator_views(session: Session, plan: Plan) -> list[IndicatorView]:
         links = units[indicator.id]
         views.append(
             IndicatorView(
-                indicator=indicator,
-                units=links,
+                indicator=plain(IndicatorRow, indicator),
+                units=[plain(UnitLinkRow, link) for link in links],
                 canonical_units=[names[link.unit_id] for link in links],
-                targets=targets[indicator.id],
-                progress=progress[indicator.id],
-                actuals=actuals[indicator.id],
+                targets=[plain(TargetRow, target) for target in targets[indicator.id]],
+                progress={
+                    code: plain(ProgressRow, entry)
+                    for code, entry in progress[indicator.id].items()
+                },
+                actuals={key: plain(ActualRow, a) for key, a in actuals[indicator.id].items()},
                 tolerance=plan.tolerance,
             )
         )
@@ -93,7 +104,7 @@ def _number(value: float | None) -> float | int | None:
     return value
 
 
-def _progress_json(view: IndicatorView, entry: Progress) -> dict[str, Any]:
+def _progress_json(view: IndicatorView, entry: ProgressRow) -> dict[str, Any]:
     data: dict[str, Any] = {"text": entry.text}
     if entry.status:
         data["status"] = entry.status

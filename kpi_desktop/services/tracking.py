@@ -20,11 +20,11 @@ from kpi_desktop.services.views import IndicatorView
 if TYPE_CHECKING:
     from kpi_desktop.domain.schedule import Assessment
     from kpi_desktop.domain.verdicts import Verdict
-    from kpi_desktop.storage.models import Target
+    from kpi_desktop.storage.rows import TargetRow
 
 
 class TargetStanding(NamedTuple):
-    target: Target
+    target: TargetRow
     value: float | None  # the achieved value, in `unit`
     unit: str
     confirmed: bool  # entered or confirmed by the clerk

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kpi_desktop.storage.models import Actual, Indicator, IndicatorUnit, Progress, Target
+    from kpi_desktop.storage.rows import (
+        ActualRow,
+        IndicatorRow,
+        ProgressRow,
+        TargetRow,
+        UnitLinkRow,
+    )
     from kpi_desktop.storage.snapshot import Snapshot
 
 
@@ -21,16 +27,18 @@ def plan_units(views: Iterable[IndicatorView]) -> list[str]:
     return list(dict.fromkeys(name for view in views for name in view.canonical_units))
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndicatorView:
-    """One indicator as the window, the exports and the dump read it."""
+    """One indicator as the window, the exports and the dump read it: plain, frozen rows
+    (storage.rows), never the database's own objects. A change goes through the services and
+    comes back as a new view."""
 
-    indicator: Indicator
-    units: list[IndicatorUnit]
+    indicator: IndicatorRow
+    units: list[UnitLinkRow]
     canonical_units: list[str]
-    targets: list[Target]
-    progress: dict[str, Progress] = field(default_factory=dict)
-    actuals: dict[tuple[str, int], Actual] = field(default_factory=dict)
+    targets: list[TargetRow]
+    progress: dict[str, ProgressRow] = field(default_factory=dict)
+    actuals: dict[tuple[str, int], ActualRow] = field(default_factory=dict)
     tolerance: float | None = None  # the plan's 基本序时 band (None: the default)
 
     @property
@@ -55,8 +63,7 @@ class IndicatorView:
 def views_from_snapshot(snapshot: Snapshot) -> list[IndicatorView]:
     """The indicators of a snapshot's plan, in 序号 order, as services.queries gives them.
 
-    The snapshot's rows have the table models' fields under the same names; they stand in for
-    them here (hence the casts)."""
+    The snapshot's rows are the same plain rows services.queries makes of what it reads."""
     links: dict[int, list[Any]] = defaultdict(list)
     for link in snapshot.links:
         links[link.indicator_id].append(link)
@@ -74,7 +81,7 @@ def views_from_snapshot(snapshot: Snapshot) -> list[IndicatorView]:
         actuals[owner.indicator_id][(owner.period, actual.target_id)] = actual
     return [
         IndicatorView(
-            indicator=row,  # type: ignore[arg-type]
+            indicator=row,
             units=links[row.id],
             canonical_units=[snapshot.unit_names[link.unit_id] for link in links[row.id]],
             targets=targets[row.id],

@@ -17,73 +17,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from kpi_desktop.storage.rows import (
+    ActualRow,
+    IndicatorRow,
+    PlanRow,
+    ProgressRow,
+    TargetRow,
+    UnitLinkRow,
+)
 from kpi_desktop.storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
 
 RowT = TypeVar("RowT", bound=Any)
-
-
-class PlanRow(NamedTuple):
-    id: int
-    year: int
-    region: str
-    title: str
-    attachment: str
-    tolerance: float | None
-
-
-class IndicatorRow(NamedTuple):
-    id: int
-    plan_id: int
-    seq: int
-    text: str
-    category: str | None
-
-
-class UnitLinkRow(NamedTuple):
-    indicator_id: int
-    position: int
-    unit_id: int
-    written_name: str
-
-
-class TargetRow(NamedTuple):
-    id: int
-    indicator_id: int
-    position: int
-    label: str
-    kind: str
-    value: float | None
-    unit: str
-    base: float | None
-    span: str
-    confirmed: bool
-    note: str
-
-
-class ProgressRow(NamedTuple):
-    id: int
-    indicator_id: int
-    period: str
-    text: str
-    status: str | None
-    as_of_month: int | None
-    problems: str
-    next_steps: str
-    source: str
-    source_file: str | None
-    source_hash: str | None
-    source_unit: str | None
-    updated_at: datetime
-
-
-class ActualRow(NamedTuple):
-    id: int
-    progress_id: int
-    target_id: int
-    value: float | None
-    unit: str
-    as_of_month: int | None
-    confirmed: bool
 
 
 class Snapshot(NamedTuple):

@@ -54,7 +54,7 @@ from kpi_desktop.services.importing import (
     apply_import,
     preview_import,
 )
-from kpi_desktop.ui.background import run_in_background
+from kpi_desktop.ui.background import Report, run_in_background
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.import_preview_model import (
     COLUMN_ITEM,
@@ -255,15 +255,20 @@ class ImportPreviewDialog(QDialog):
         database = self.document.database
         paths = list(self.paths)
         period = str(self.period_box.currentData() or "") or None
-        started = self.fileStarted
 
-        def work() -> ImportPreview:
+        def work(report: Report) -> ImportPreview:
             with database.read() as session:
                 return preview_import(
-                    session, paths, period, progress=lambda i, path: started.emit(i, path.name)
+                    session, paths, period, progress=lambda i, path: report((i, path.name))
                 )
 
-        run_in_background(self, work, self._preview_done, self._preview_failed)
+        run_in_background(
+            self,
+            work,
+            self._preview_done,
+            self._preview_failed,
+            lambda started: self.fileStarted.emit(*started),
+        )
 
     def _file_started(self, index: int, name: str) -> None:
         if not self.busy or len(self.paths) < 2:
@@ -383,7 +388,7 @@ class ImportPreviewDialog(QDialog):
         self._set_busy(self.tr("Importing %1 rows…").replace("%1", str(len(keys))))
         database = self.document.database
 
-        def work() -> ImportResult:
+        def work(_report: Report) -> ImportResult:
             return apply_import(database, preview, accept=keys)
 
         run_in_background(self, work, self._import_done, self._import_failed)

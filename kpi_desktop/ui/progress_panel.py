@@ -40,7 +40,7 @@ from kpi_desktop.ui.targets_model import TargetsModel
 from kpi_desktop.ui.undo_commands import SetProgressField
 
 if TYPE_CHECKING:
-    from kpi_desktop.storage.models import Progress
+    from kpi_desktop.storage.rows import ProgressRow
 
 TYPING_PAUSE_MS = 700
 
@@ -253,7 +253,7 @@ class PeriodPanel(QGroupBox):
         else:
             self.verdict_shown.setToolTip(self.tr("The unit's own verdict in its progress text"))
 
-    def describe_source(self, entry: Progress | None) -> str:
+    def describe_source(self, entry: ProgressRow | None) -> str:
         if entry is None:
             return self.tr("Nothing filled in yet")
         when = entry.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")

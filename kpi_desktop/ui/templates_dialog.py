@@ -44,7 +44,7 @@ from kpi_desktop.services.excel_template import (
 )
 from kpi_desktop.services.new_plan import NewPlan, create_plan_from_table
 from kpi_desktop.services.views import plan_units
-from kpi_desktop.ui.background import run_in_background
+from kpi_desktop.ui.background import Report, run_in_background
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.labels import period_title
 
@@ -177,7 +177,7 @@ class ExportTemplatesDialog(QDialog):
             target = target.with_name(target.name + ".xlsx")
         database, period, choice = self.document.database, self.period(), self.unit_choice()
 
-        def work() -> list[TemplateInfo]:
+        def work(_report: Report) -> list[TemplateInfo]:
             with database.read() as session:
                 if choice == EVERY_UNIT:
                     return export_templates_per_unit(session, period, target)
