@@ -88,18 +88,26 @@ def database(db_path: Path) -> Iterator[object]:
 SLOW_MODULES = frozenset(
     {"test_crash_safety", "test_frozen_build", "test_faults_told_truly", "test_windows_under_wine"}
 )
-STARTS_A_PROCESS = ("subprocess", "soffice", "ReturnReader(")
+STARTS_A_PROCESS = ("subprocess", "soffice", "lo_pdf(", "ReturnReader(")
+
+
+def _source(function: object) -> str:
+    import inspect
+
+    try:
+        return inspect.getsource(function) if function is not None else ""  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return ""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    import inspect
-
     for item in items:
-        function = getattr(item, "function", None)
-        try:
-            source = inspect.getsource(function) if function is not None else ""
-        except (OSError, TypeError):
-            source = ""
+        # The test's own source and that of the fixtures it uses (LibreOffice's print of a
+        # document is usually a fixture).
+        sources = [_source(getattr(item, "function", None))]
+        info = getattr(item, "_fixtureinfo", None)
+        for definitions in getattr(info, "name2fixturedefs", {}).values():
+            sources += [_source(getattr(d, "func", None)) for d in definitions]
         module = getattr(getattr(item, "module", None), "__name__", "")
-        if module in SLOW_MODULES or any(word in source for word in STARTS_A_PROCESS):
+        if module in SLOW_MODULES or any(w in s for s in sources for w in STARTS_A_PROCESS):
             item.add_marker(pytest.mark.slow)
