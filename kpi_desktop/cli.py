@@ -227,6 +227,22 @@ def build_parser() -> argparse.ArgumentParser:
                 help=zh_en("加印进度状态列", "add a status column"),
             )
             sub.add_argument(
+                "--with-instructions",
+                action="store_true",
+                help=zh_en(
+                    "加印领导批示列（批示领导、日期、内容、落实情况）",
+                    "add a column of leadership instructions (who, when, what, followed up)",
+                ),
+            )
+            sub.add_argument(
+                "--with-notes",
+                action="store_true",
+                help=zh_en(
+                    "加印备注列（经办人自己的备注，默认不印）",
+                    "add a column of the clerk's own notes (not printed by default)",
+                ),
+            )
+            sub.add_argument(
                 "--portrait",
                 action="store_true",
                 help=zh_en("纵向打印（默认横向）", "portrait pages (landscape by default)"),
