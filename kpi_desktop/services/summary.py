@@ -63,11 +63,11 @@ class SummaryOptions:
     unit: str | None = None  # only the rows this lead unit leads (alone or shared)
     with_problems: bool = False  # 存在问题 and 下步打算 columns
     with_status: bool = False  # a 进度状态 column
-    with_instructions: bool = False  # a 领导批示 column: who, when, what, followed up or not
-    with_remarks: bool = False  # a 备注 column with the clerk's own notes
     portrait: bool = False  # page orientation, for the printers
     layout: Layout = Layout.OFFICIAL  # GB/T 9704 pages, or the compact ones (PDF only)
     body_size: float | None = None  # the table's text in points; None: the layout's default
+    with_instructions: bool = False  # a 领导批示 column: who, when, what, followed up or not
+    with_remarks: bool = False  # a 备注 column with the clerk's own notes
 
 
 @dataclass(frozen=True)
