@@ -327,3 +327,17 @@ def test_the_fixture_of_this_version_keeps_its_note_and_instruction(
     assert [(i["by"], i["follow_up"]) for i in row["instructions"]["2024H1"]] == [
         ("王区长", "done")
     ]
+
+
+def test_the_word_table_has_the_column_only_when_asked(database: Any) -> None:
+    from kpi_desktop.services.docx_writer import build_summary_document
+
+    _instruct(database)
+    for asked, headers in ((False, 4), (True, 5)):
+        document = build_summary_document(_summary(database, with_instructions=asked))
+        grid = document.tables[0]
+        assert len(grid.rows[0].cells) == headers
+        if asked:
+            assert grid.rows[0].cells[4].text == "领导批示"
+            row = next(r for r in grid.rows[1:] if r.cells[0].text == "32")
+            assert row.cells[4].text.startswith("王区长（2024年5月10日）")
