@@ -300,24 +300,26 @@ def restore_instruction(session: Session, snapshot: dict[str, Any], source: Sour
 
 def notes_of(session: Session, indicator_id: int, period: str) -> PeriodNotes:
     """The note and the instructions of one indicator in one period."""
-    return notes_by_period(session, [indicator_id]).get((indicator_id, period), PeriodNotes())
+    found = notes_by_period(session, [indicator_id], period)
+    return found.get((indicator_id, period), PeriodNotes())
 
 
 def notes_by_period(
-    session: Session, indicator_ids: Iterable[int]
+    session: Session, indicator_ids: Iterable[int], period: str | None = None
 ) -> dict[tuple[int, str], PeriodNotes]:
-    """Every note and instruction of these indicators, by (indicator id, period), in two
-    queries; instructions oldest first (by date, then as recorded)."""
+    """Every note and instruction of these indicators (in `period` only, if given), by
+    (indicator id, period), in two queries; instructions oldest first (by date, then as
+    recorded)."""
     ids = list(indicator_ids)
-    remarks = {
-        (row.indicator_id, row.period): row.text
-        for row in session.exec(select(Remark).where(col(Remark.indicator_id).in_(ids)))
-    }
+    remark_query = select(Remark).where(col(Remark.indicator_id).in_(ids))
+    instruction_query = select(Instruction).where(col(Instruction.indicator_id).in_(ids))
+    if period is not None:
+        remark_query = remark_query.where(Remark.period == period)
+        instruction_query = instruction_query.where(Instruction.period == period)
+    remarks = {(row.indicator_id, row.period): row.text for row in session.exec(remark_query)}
     given: dict[tuple[int, str], list[InstructionView]] = defaultdict(list)
     for row in session.exec(
-        select(Instruction)
-        .where(col(Instruction.indicator_id).in_(ids))
-        .order_by(col(Instruction.given_on), col(Instruction.id))
+        instruction_query.order_by(col(Instruction.given_on), col(Instruction.id))
     ):
         given[(row.indicator_id, row.period)].append(_view(row))
     return {

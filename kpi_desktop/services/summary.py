@@ -212,7 +212,7 @@ def compile_summary(
             raise KpiError("unit.unknown", name=options.unit, known="、".join(known))
         views = [view for view in views if _leads(view, unit.id, directory)]
     noted = (
-        notes_by_period(session, [view.id for view in views])
+        notes_by_period(session, [view.id for view in views], period.code)
         if options.with_instructions or options.with_remarks
         else {}
     )
