@@ -242,3 +242,25 @@ def test_the_follow_up_column_is_coloured_until_followed_up(window: MainWindow) 
     box.table.selectRow(0)
     box.done_button.click()
     assert box.model.index(0, COLUMN_FOLLOW_UP).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_history_restores_an_earlier_note_as_restored(window: MainWindow) -> None:
+    from kpi_desktop.ui.history_dialog import HistoryDialog
+
+    box = _box(window)
+    for text in ("第一稿", "第二稿"):
+        box.remark.selectAll()
+        box.remark.insertPlainText(text)
+        box.flush()
+    assert box.indicator_id is not None
+    dialog = HistoryDialog(window.document, box.indicator_id, window)
+    newest = dialog.model.index(0, 0)
+    dialog.table.setCurrentIndex(newest)
+    assert dialog.restore_old.isEnabled()
+    dialog.restore(earlier=True)
+    assert _stored(window).remark == "第一稿" and box.remark.toPlainText() == "第一稿"
+    latest = dialog.model.rows[0]
+    assert (latest.entity, latest.new_value, latest.source) == ("remark", "第一稿", "restored")
+    window.document.undo()
+    assert _stored(window).remark == "第二稿"
+    dialog.deleteLater()

@@ -151,10 +151,9 @@ class HistoryDialog(QDialog):
 
     def _row_changed(self, current: ModelIndex, _previous: ModelIndex | None = None) -> None:
         change = self.model.rows[current.row()] if current.isValid() else None
-        ok = (
-            change is not None
-            and change.entity == "progress"
-            and change.field_name in PROGRESS_FIELDS
+        ok = change is not None and (
+            (change.entity == "progress" and change.field_name in PROGRESS_FIELDS)
+            or change.entity == "remark"
         )
         self.restore_old.setEnabled(ok)
         self.restore_new.setEnabled(ok)
@@ -164,6 +163,14 @@ class HistoryDialog(QDialog):
         if not 0 <= row < len(self.model.rows):
             return
         change = self.model.rows[row]
+        if change.entity == "remark" and change.period:
+            from kpi_desktop.ui.notes_commands import SetRemark
+
+            text = (change.old_value if earlier else change.new_value) or ""
+            self.document.undo_stack.push(
+                SetRemark(self.document, self.indicator_id, change.period, text, restored=True)
+            )
+            return
         if (
             change.entity != "progress"
             or change.field_name not in PROGRESS_FIELDS

@@ -37,29 +37,44 @@ def _seq(document: PlanDocument, indicator_id: int) -> str:
 
 
 class SetRemark(ServiceCommand):
-    """Set the clerk's note on an indicator in a period; a burst of typing is one command."""
+    """Set the clerk's note on an indicator in a period; a burst of typing is one command.
+    `restored`: an earlier note taken back from History (the change log says so)."""
 
-    def __init__(self, document: PlanDocument, indicator_id: int, period: str, text: str) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        indicator_id: int,
+        period: str,
+        text: str,
+        *,
+        restored: bool = False,
+    ) -> None:
         self.old = document.notes(indicator_id, period).remark
         self.new = text
-        self.indicator_id, self.period = indicator_id, period
+        self.indicator_id, self.period, self.restored = indicator_id, period, restored
         super().__init__(
             document,
             QCoreApplication.translate("commands", "Edit the note of indicator %1").replace(
                 "%1", _seq(document, indicator_id)
             ),
             indicator_id,
-            lambda s: _notes().set_remark(s, indicator_id, period, self.new),
+            lambda s: _notes().set_remark(s, indicator_id, period, self.new, self._source()),
             lambda s, _state: _notes().set_remark(s, indicator_id, period, self.old),
         )
 
+    def _source(self) -> Any:
+        from kpi_desktop.services.editing import RESTORED, TYPED
+
+        return RESTORED if self.restored else TYPED
+
     def id(self) -> int:
-        return _REMARK_MERGE_ID
+        return -1 if self.restored else _REMARK_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetRemark) or (other.indicator_id, other.period) != (
-            self.indicator_id,
-            self.period,
+        if (
+            not isinstance(other, SetRemark)
+            or other.restored
+            or (other.indicator_id, other.period) != (self.indicator_id, self.period)
         ):
             return False
         self.new = other.new
