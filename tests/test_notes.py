@@ -341,3 +341,51 @@ def test_the_word_table_has_the_column_only_when_asked(database: Any) -> None:
             assert grid.rows[0].cells[4].text == "领导批示"
             row = next(r for r in grid.rows[1:] if r.cells[0].text == "32")
             assert row.cells[4].text.startswith("王区长（2024年5月10日）")
+
+
+def test_note_and_instruct_on_the_command_line(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = ["--db", str(db_path), "--period", "2024H1", "--seq", "32"]
+    assert main(["note", *common, "--text", "口径：只算新增。"]) == 0
+    assert "已记下第 32 项上半年的备注" in capsys.readouterr().out
+    given = ["--by", "王区长", "--date", "2024/5/10", "--text", "请加快推进。"]
+    assert main(["instruct", *common, *given, "--follow-up", "跟进中"]) == 0
+    assert "跟进中" in capsys.readouterr().out
+    assert main(["dump", "--db", str(db_path)]) == 0
+    row = next(
+        i for i in json.loads(capsys.readouterr().out)["plans"][0]["indicators"] if i["seq"] == 32
+    )
+    assert row["notes"] == {"2024H1": "口径：只算新增。"}
+    assert row["instructions"]["2024H1"][0]["follow_up"] == "following"
+
+
+@pytest.mark.parametrize(
+    ("changed", "words"),
+    [
+        ({"--seq": "99"}, "2024 年的计划中没有第 99 项指标（序号为 1 至 53）"),
+        ({"--date": "五月十日"}, "“五月十日”不是有效的批示日期"),
+        ({"--text": " "}, "批示的内容是空的"),
+        ({"--follow-up": "办结"}, "“办结”不是一种落实情况"),
+    ],
+)
+def test_instruct_refusals_exit_2_and_change_nothing(
+    db_path: Path, capsys: pytest.CaptureFixture[str], changed: dict[str, str], words: str
+) -> None:
+    options = {
+        "--db": str(db_path),
+        "--period": "2024H1",
+        "--seq": "32",
+        "--by": "王区长",
+        "--date": "2024-05-10",
+        "--text": "请加快推进。",
+    }
+    open_plan_database(db_path).close()  # the database exists, holding the built-in plan
+    options.update(changed)
+    assert main(["instruct", *[part for pair in options.items() for part in pair]]) == 2
+    assert words in capsys.readouterr().err
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT count(*) FROM instruction").fetchone() == (0,)
+        assert connection.execute(
+            "SELECT count(*) FROM changelog WHERE entity='instruction'"
+        ).fetchone() == (0,)

@@ -114,6 +114,25 @@ def _log(
     )
 
 
+def indicator_of(session: Session, year: int, seq: int) -> int:
+    """The id of the indicator numbered `seq` in the plan of `year`; refused
+    (NotesError "notes.no_seq") when there is none."""
+    from kpi_desktop.services.queries import plan_for_year
+
+    plan = plan_for_year(session, year)
+    found = session.exec(
+        select(Indicator.id).where(Indicator.plan_id == plan.id, Indicator.seq == seq)
+    ).first()
+    if found is None:
+        last = session.exec(
+            select(Indicator.seq)
+            .where(Indicator.plan_id == plan.id)
+            .order_by(col(Indicator.seq).desc())
+        ).first()
+        raise NotesError("notes.no_seq", seq=seq, year=year, last=last or 0)
+    return found
+
+
 # --- the clerk's note ---------------------------------------------------------------------
 
 

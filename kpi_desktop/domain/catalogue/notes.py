@@ -36,6 +36,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不是一种落实情况，未保存。请选择：{known}。",
         "“{value}” is not a follow-up state, so nothing was saved. Choose one of: {known}.",
     ),
+    "notes.no_seq": (
+        "{year} 年的计划中没有第 {seq} 项指标（序号为 1 至 {last}），未保存。请核对序号。",
+        "The {year} plan has no indicator No. {seq} (they run from 1 to {last}), so nothing "
+        "was saved. Check the number.",
+    ),
     "notes.gone": (
         "这条领导批示已不存在（可能已被删除或撤销），未保存。请刷新后重试。",
         "This instruction no longer exists (removed, or its adding undone), so nothing was "
