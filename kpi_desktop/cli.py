@@ -227,6 +227,22 @@ def build_parser() -> argparse.ArgumentParser:
                 help=zh_en("加印进度状态列", "add a status column"),
             )
             sub.add_argument(
+                "--with-instructions",
+                action="store_true",
+                help=zh_en(
+                    "加印领导批示列（批示领导、日期、内容、落实情况）",
+                    "add a column of leadership instructions (who, when, what, followed up)",
+                ),
+            )
+            sub.add_argument(
+                "--with-notes",
+                action="store_true",
+                help=zh_en(
+                    "加印备注列（经办人自己的备注，默认不印）",
+                    "add a column of the clerk's own notes (not printed by default)",
+                ),
+            )
+            sub.add_argument(
                 "--portrait",
                 action="store_true",
                 help=zh_en("纵向打印（默认横向）", "portrait pages (landscape by default)"),
@@ -260,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=_command(name.replace("-", "_")))
     _bulletin_parser(commands)
     _check_parsers(commands)
+    _notes_parsers(commands)
     return parser
 
 
@@ -321,6 +338,39 @@ def _check_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         help=zh_en("输出文件（.xlsx 或 .pdf）", "the file to write (.xlsx or .pdf)"),
     )
     assess.set_defaults(handler=_command("assess"))
+
+
+def _notes_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    note = commands.add_parser(
+        "note", help=zh_en("记下本人对某项指标的备注", "keep your own note on an indicator")
+    )
+    instruct = commands.add_parser(
+        "instruct", help=zh_en("记录领导批示", "record a leadership instruction (领导批示)")
+    )
+    for sub in (note, instruct):
+        _db_option(sub, default=argparse.SUPPRESS)
+        _period_option(sub)
+        sub.add_argument(
+            "--seq",
+            metavar="N",
+            type=int,
+            required=True,
+            help=zh_en("指标序号", "the indicator's 序号"),
+        )
+        sub.add_argument("--text", metavar="TEXT", required=True, help=zh_en("内容", "the words"))
+        sub.set_defaults(handler=_command("notes"))
+    instruct.add_argument("--by", metavar="WHO", required=True, help=zh_en("批示领导", "who"))
+    instruct.add_argument(
+        "--date", metavar="YYYY-MM-DD", required=True, help=zh_en("批示日期", "the day")
+    )
+    instruct.add_argument(
+        "--follow-up",
+        metavar="STATE",
+        default="待落实",
+        help=zh_en(
+            "落实情况：待落实（默认）、跟进中、已落实", "待落实 (default), 跟进中 or 已落实"
+        ),
+    )
 
 
 def _bulletin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -19,7 +19,8 @@ from sqlalchemy import create_engine, make_url, text
 from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.services import backups, editing
+from kpi_desktop.domain.notes import FollowUp
+from kpi_desktop.services import backups, editing, notes
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.queries import dump, indicator_views, plans
 from kpi_desktop.storage import schema
@@ -99,6 +100,12 @@ def _edit_a_few(db: Database) -> None:
     with db.transaction() as session:
         views = indicator_views(session, plans(session)[0])
         editing.set_progress(session, views[31].id, "2024Q1", {"text": "新增高技能人才950人。"})
+        # The clerk's note and a leadership instruction (a date column) on both back ends.
+        notes.set_remark(session, views[31].id, "2024Q1", "口径：只算新增。")
+        made = notes.add_instruction(
+            session, views[31].id, "2024Q1", "王区长", "2024年3月5日", "请加快推进。"
+        )
+        notes.set_follow_up(session, made, FollowUp.DONE)
 
 
 def test_new_database_holds_the_builtin_plan(any_database: Database) -> None:
@@ -169,7 +176,10 @@ def test_same_dump_on_both_back_ends(server_url: str, tmp_path: Path) -> None:
 def test_server_database_is_upgraded_in_one_transaction(server_url: str) -> None:
     db = open_plan_database(server_url)
     with db.engine.begin() as connection:
-        # Back to version 1: without the contributions (v2) and the two columns of v3.
+        # Back to version 1: without the contributions (v2), the two columns of v3 and the
+        # notes' tables (v4).
+        connection.execute(text("DROP TABLE remark"))
+        connection.execute(text("DROP TABLE instruction"))
         connection.execute(text("DROP TABLE contribution"))
         connection.execute(text("ALTER TABLE target DROP COLUMN base"))
         connection.execute(text("ALTER TABLE plan DROP COLUMN tolerance"))
@@ -181,6 +191,7 @@ def test_server_database_is_upgraded_in_one_transaction(server_url: str) -> None
         with again.engine.connect() as connection:
             assert schema.read_version(connection) == schema.SCHEMA_VERSION
             assert connection.execute(text("SELECT count(*) FROM contribution")).scalar() == 0
+            assert connection.execute(text("SELECT count(*) FROM instruction")).scalar() == 0
     finally:
         again.close()
 

@@ -389,6 +389,14 @@
         <translation>Source</translation>
     </message>
     <message>
+        <source>Instruction recorded</source>
+        <translation>Instruction recorded</translation>
+    </message>
+    <message>
+        <source>Instruction removed</source>
+        <translation>Instruction removed</translation>
+    </message>
+    <message>
         <source>Finding dismissed: {check}</source>
         <translation>Finding dismissed: {check}</translation>
     </message>
@@ -685,6 +693,60 @@
     </message>
 </context>
 <context>
+    <name>InstructionDialog</name>
+    <message>
+        <source>Correct an instruction on indicator %1</source>
+        <translation>Correct an instruction on indicator %1</translation>
+    </message>
+    <message>
+        <source>Record an instruction on indicator %1</source>
+        <translation>Record an instruction on indicator %1</translation>
+    </message>
+    <message>
+        <source>e.g. 王区长</source>
+        <translation>e.g. 王区长</translation>
+    </message>
+    <message>
+        <source>&amp;Given by</source>
+        <translation>&amp;Given by</translation>
+    </message>
+    <message>
+        <source>2024-05-10, 2024/5/10 or 2024年5月10日</source>
+        <translation>2024-05-10, 2024/5/10 or 2024年5月10日</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Instruction</source>
+        <translation>&amp;Instruction</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>kpi-desktop</source>
@@ -771,6 +833,45 @@
     <message>
         <source>The state before is saved in %1.</source>
         <translation>The state before is saved in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesBox</name>
+    <message>
+        <source>Only for you: not printed unless you ask</source>
+        <translation>Only for you: not printed unless you ask</translation>
+    </message>
+    <message>
+        <source>My &amp;note</source>
+        <translation>My &amp;note</translation>
+    </message>
+    <message>
+        <source>No leadership instruction recorded for this period.</source>
+        <translation>No leadership instruction recorded for this period.</translation>
+    </message>
+    <message>
+        <source>Leadership instructions</source>
+        <translation>Leadership instructions</translation>
+    </message>
+    <message>
+        <source>&amp;Record an instruction…</source>
+        <translation>&amp;Record an instruction…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Mark followed &amp;up</source>
+        <translation>Mark followed &amp;up</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Note and leadership instructions · %1</source>
+        <translation>Note and leadership instructions · %1</translation>
     </message>
 </context>
 <context>
@@ -910,6 +1011,14 @@
     <message>
         <source>A status column</source>
         <translation>A status column</translation>
+    </message>
+    <message>
+        <source>A leadership instructions column</source>
+        <translation>A leadership instructions column</translation>
+    </message>
+    <message>
+        <source>A column with my own notes</source>
+        <translation>A column with my own notes</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -1518,6 +1627,26 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Renumber an indicator</source>
         <translation>Renumber an indicator</translation>
+    </message>
+    <message>
+        <source>Edit the note of indicator %1</source>
+        <translation>Edit the note of indicator %1</translation>
+    </message>
+    <message>
+        <source>Record an instruction on indicator %1</source>
+        <translation>Record an instruction on indicator %1</translation>
+    </message>
+    <message>
+        <source>Correct an instruction on indicator %1</source>
+        <translation>Correct an instruction on indicator %1</translation>
+    </message>
+    <message>
+        <source>Mark an instruction on indicator %1: %2</source>
+        <translation>Mark an instruction on indicator %1: %2</translation>
+    </message>
+    <message>
+        <source>Remove an instruction from indicator %1</source>
+        <translation>Remove an instruction from indicator %1</translation>
     </message>
 </context>
 <context>

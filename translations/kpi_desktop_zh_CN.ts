@@ -390,6 +390,14 @@
         <translation>来源</translation>
     </message>
     <message>
+        <source>Instruction recorded</source>
+        <translation>记录领导批示</translation>
+    </message>
+    <message>
+        <source>Instruction removed</source>
+        <translation>删除领导批示</translation>
+    </message>
+    <message>
         <source>Finding dismissed: {check}</source>
         <translation>忽略检查发现：{check}</translation>
     </message>
@@ -686,6 +694,60 @@
     </message>
 </context>
 <context>
+    <name>InstructionDialog</name>
+    <message>
+        <source>Correct an instruction on indicator %1</source>
+        <translation>修改第 %1 项的领导批示</translation>
+    </message>
+    <message>
+        <source>Record an instruction on indicator %1</source>
+        <translation>记录第 %1 项的领导批示</translation>
+    </message>
+    <message>
+        <source>e.g. 王区长</source>
+        <translation>如：王区长</translation>
+    </message>
+    <message>
+        <source>&amp;Given by</source>
+        <translation>批示领导(&amp;G)</translation>
+    </message>
+    <message>
+        <source>2024-05-10, 2024/5/10 or 2024年5月10日</source>
+        <translation>可写作 2024-05-10、2024/5/10 或 2024年5月10日</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>批示日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Instruction</source>
+        <translation>批示内容(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>落实情况(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>批示日期</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>批示领导</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>批示内容</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>落实情况</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>kpi-desktop</source>
@@ -772,6 +834,45 @@
     <message>
         <source>The state before is saved in %1.</source>
         <translation>新建前的数据已备份到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesBox</name>
+    <message>
+        <source>Only for you: not printed unless you ask</source>
+        <translation>仅供自己参考：打印时默认不印</translation>
+    </message>
+    <message>
+        <source>My &amp;note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No leadership instruction recorded for this period.</source>
+        <translation>本期尚未记录领导批示。</translation>
+    </message>
+    <message>
+        <source>Leadership instructions</source>
+        <translation>领导批示</translation>
+    </message>
+    <message>
+        <source>&amp;Record an instruction…</source>
+        <translation>记录批示(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Mark followed &amp;up</source>
+        <translation>标记已落实(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Note and leadership instructions · %1</source>
+        <translation>备注与领导批示 · %1</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1012,14 @@
     <message>
         <source>A status column</source>
         <translation>“进度状态”一列</translation>
+    </message>
+    <message>
+        <source>A leadership instructions column</source>
+        <translation>领导批示列</translation>
+    </message>
+    <message>
+        <source>A column with my own notes</source>
+        <translation>备注列（本人备注）</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -1519,6 +1628,26 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Renumber an indicator</source>
         <translation>调整指标序号</translation>
+    </message>
+    <message>
+        <source>Edit the note of indicator %1</source>
+        <translation>修改第 %1 项的备注</translation>
+    </message>
+    <message>
+        <source>Record an instruction on indicator %1</source>
+        <translation>记录第 %1 项的领导批示</translation>
+    </message>
+    <message>
+        <source>Correct an instruction on indicator %1</source>
+        <translation>修改第 %1 项的领导批示</translation>
+    </message>
+    <message>
+        <source>Mark an instruction on indicator %1: %2</source>
+        <translation>标记第 %1 项的领导批示为%2</translation>
+    </message>
+    <message>
+        <source>Remove an instruction from indicator %1</source>
+        <translation>删除第 %1 项的领导批示</translation>
     </message>
 </context>
 <context>

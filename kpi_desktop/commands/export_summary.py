@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         unit=getattr(args, "unit", None),
         with_problems=getattr(args, "with_problems", False),
         with_status=getattr(args, "with_status", False),
+        with_instructions=getattr(args, "with_instructions", False),
+        with_remarks=getattr(args, "with_notes", False),
         portrait=getattr(args, "portrait", False),
         layout=Layout.COMPACT if compact else Layout.OFFICIAL,
         body_size=_body_size(args, output),

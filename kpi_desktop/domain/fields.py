@@ -80,6 +80,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unit": ("单位", "Unit"),
     "confirmed": ("已核对", "Checked"),
     "category": ("类别", "Category"),
+    # services.notes: the clerk's note and the leadership's instructions
+    "remark": ("备注", "Note"),
+    "instruction": ("领导批示", "Leadership instruction"),
+    "leader": ("批示领导", "Instruction given by"),
+    "given_on": ("批示日期", "Instruction date"),
+    "instruction_text": ("批示内容", "Instruction text"),
+    "follow_up": ("落实情况", "Follow-up"),
 }
 _SOURCE_LABELS: dict[SourceKind, tuple[str, str]] = {
     SourceKind.TYPED: ("录入", "typed"),

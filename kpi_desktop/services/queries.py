@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -135,14 +136,21 @@ def _progress_json(view: IndicatorView, entry: ProgressRow) -> dict[str, Any]:
     return data
 
 
+def _codes(noted: Mapping[tuple[int, str], object], indicator_id: int) -> list[str]:
+    """The periods something is noted for on an indicator, in the year's order."""
+    return sorted((code for key, code in noted if key == indicator_id), key=Period.parse)
+
+
 def dump(session: Session) -> dict[str, Any]:
     """The whole database as the JSON structure `kpi-desktop dump` prints."""
     from kpi_desktop.services.checks import check_views  # it reads plans through here
+    from kpi_desktop.services.notes import instruction_json, notes_by_period
 
     result: dict[str, Any] = {"plans": []}
     for plan in plans(session):
         indicators = []
         views = indicator_views(session, plan)
+        noted = notes_by_period(session, [view.id for view in views])
         found: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
         for period in periods_of_year(plan.year):
             for finding in check_views(session, views, period):
@@ -185,6 +193,18 @@ def dump(session: Session) -> dict[str, Any]:
                     # What the checks before printing found, by period (services.checks);
                     # a dismissed finding carries the clerk's reason.
                     "findings": found.get(view.id, {}),
+                    # The clerk's own note and the leadership's instructions, by period
+                    # (services.notes); periods with neither are left out.
+                    "notes": {
+                        code: noted[(view.id, code)].remark
+                        for code in _codes(noted, view.id)
+                        if noted[(view.id, code)].remark
+                    },
+                    "instructions": {
+                        code: [instruction_json(i) for i in noted[(view.id, code)].instructions]
+                        for code in _codes(noted, view.id)
+                        if noted[(view.id, code)].instructions
+                    },
                 }
             )
         result["plans"].append(

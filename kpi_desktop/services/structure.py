@@ -21,7 +21,9 @@ from kpi_desktop.storage.models import (
     Contribution,
     Indicator,
     IndicatorUnit,
+    Instruction,
     Progress,
+    Remark,
     Target,
 )
 
@@ -198,6 +200,8 @@ def remove_indicator(session: Session, indicator_id: int, source: Source = TYPED
         "contributions": _rows(
             session, Contribution, col(Contribution.progress_id).in_(progress_ids)
         ),
+        "remarks": _rows(session, Remark, Remark.indicator_id == indicator_id),
+        "instructions": _rows(session, Instruction, Instruction.indicator_id == indicator_id),
     }
     log_change(
         session,
@@ -222,6 +226,8 @@ def restore_indicator(session: Session, snapshot: dict[str, Any]) -> None:
         session.flush()
     session.add_all(Actual(**row) for row in snapshot["actuals"])
     session.add_all(Contribution(**row) for row in snapshot["contributions"])
+    session.add_all(Remark(**row) for row in snapshot.get("remarks", ()))
+    session.add_all(Instruction(**row) for row in snapshot.get("instructions", ()))
     session.flush()
 
 

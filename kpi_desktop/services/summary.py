@@ -1,8 +1,9 @@
 """Compiling the summary table (汇总表) of a plan and period, for printing and for Excel.
 
 The table holds what the official attachment prints: 序号, 重点工作, 牵头单位 as each row writes
-them, and the period's progress text word for word. Optional columns add 存在问题 / 下步打算
-and the status against schedule (序时进度).
+them, and the period's progress text word for word. Optional columns add 存在问题 / 下步打算,
+the status against schedule (序时进度), the leadership's instructions (领导批示) and the
+clerk's own note (备注), which is never printed unless she asks for it.
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.notes import printed_instruction
 from kpi_desktop.domain.page_format import Layout
 from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.domain.schedule import Assessment
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
+from kpi_desktop.services.notes import PeriodNotes, notes_by_period
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
 from kpi_desktop.services.tracking import standing
 from kpi_desktop.services.views import IndicatorView, plan_units
 from kpi_desktop.storage.models import Plan
 
+INSTRUCTIONS_HEADER = "领导批示"
+REMARK_HEADER = "备注"
 # Relative column widths by header: text columns get the room, short ones what they need.
 _WEIGHTS = {
     "序号": 0.9,
@@ -32,6 +37,8 @@ _WEIGHTS = {
     "存在问题": 3.6,
     "下步打算": 3.6,
     "进度状态": 1.5,
+    INSTRUCTIONS_HEADER: 4.2,
+    REMARK_HEADER: 3.0,
 }
 _PROGRESS_WEIGHT = 7.4
 # Narrow columns keep at least room for their header on one line ("进度状态", "序时推进"), however
@@ -59,6 +66,8 @@ class SummaryOptions:
     portrait: bool = False  # page orientation, for the printers
     layout: Layout = Layout.OFFICIAL  # GB/T 9704 pages, or the compact ones (PDF only)
     body_size: float | None = None  # the table's text in points; None: the layout's default
+    with_instructions: bool = False  # a 领导批示 column: who, when, what, followed up or not
+    with_remarks: bool = False  # a 备注 column with the clerk's own notes
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,8 @@ class SummaryRow:
     status_set_by_clerk: bool = False
     canonical_units: tuple[str, ...] = ()  # the same units under their canonical names
     target_assessments: tuple[Assessment, ...] = ()  # one per target, in the plan's order
+    instructions: tuple[str, ...] = ()  # as printed (domain.notes.printed_instruction)
+    remark: str = ""  # the clerk's own note
 
     @property
     def status(self) -> Status:
@@ -98,6 +109,10 @@ class SummaryTable:
             names += ["存在问题", "下步打算"]
         if self.options.with_status:
             names.append("进度状态")
+        if self.options.with_instructions:
+            names.append(INSTRUCTIONS_HEADER)
+        if self.options.with_remarks:
+            names.append(REMARK_HEADER)
         return names
 
     @property
@@ -129,6 +144,10 @@ class SummaryTable:
             values += [row.problems, row.next_steps]
         if self.options.with_status:
             values.append(row.status.chinese)
+        if self.options.with_instructions:
+            values.append("\n".join(row.instructions))
+        if self.options.with_remarks:
+            values.append(row.remark)
         return values
 
 
@@ -192,9 +211,15 @@ def compile_summary(
             known = plan_units(views)
             raise KpiError("unit.unknown", name=options.unit, known="、".join(known))
         views = [view for view in views if _leads(view, unit.id, directory)]
+    noted = (
+        notes_by_period(session, [view.id for view in views], period.code)
+        if options.with_instructions or options.with_remarks
+        else {}
+    )
     rows = []
     for view in views:
         entry = view.progress.get(period.code)
+        notes = noted.get((view.id, period.code), PeriodNotes())
         assessment, by_clerk, per_target = _assessment(view, period, plan.tolerance)
         rows.append(
             SummaryRow(
@@ -209,6 +234,11 @@ def compile_summary(
                 status_set_by_clerk=by_clerk,
                 canonical_units=tuple(view.canonical_units),
                 target_assessments=per_target,
+                instructions=tuple(
+                    printed_instruction(i.leader, i.given_on, i.text, i.follow_up)
+                    for i in notes.instructions
+                ),
+                remark=notes.remark,
             )
         )
     return SummaryTable(

@@ -23,7 +23,7 @@ from kpi_desktop.services.excel_template import put_text
 from kpi_desktop.services.files import check_folder, write_atomically
 from kpi_desktop.services.returns import MARKER_SHEET, SUMMARY_FORMAT
 from kpi_desktop.services.sheet_rows import row_height
-from kpi_desktop.services.summary import SummaryTable
+from kpi_desktop.services.summary import INSTRUCTIONS_HEADER, REMARK_HEADER, SummaryTable
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
@@ -38,6 +38,8 @@ _WIDTHS = {
     "存在问题": 26,
     "下步打算": 26,
     "进度状态": 11,
+    INSTRUCTIONS_HEADER: 30,
+    REMARK_HEADER: 22,
 }
 _PROGRESS_WIDTH = 58
 _CENTRED = frozenset({"序号", "牵头单位", "进度状态"})

@@ -8,7 +8,7 @@ imported is ever lost.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -141,6 +141,32 @@ class Contribution(SQLModel, table=True):
     source_file: str | None = None
     source_hash: str | None = None
     received_at: datetime
+
+
+class Remark(SQLModel, table=True):
+    """The clerk's own note on an indicator in one period (not printed unless she asks)."""
+
+    __tablename__ = "remark"
+    __table_args__ = (UniqueConstraint("indicator_id", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True, ondelete="CASCADE")
+    period: str  # a period code
+    text: str = Field(default="", sa_column=_text_column())
+    updated_at: datetime
+
+
+class Instruction(SQLModel, table=True):
+    """A leadership instruction (领导批示) on an indicator in one period, and its follow-up."""
+
+    __tablename__ = "instruction"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True, ondelete="CASCADE")
+    period: str  # a period code
+    leader: str  # who gave it, as written: 王区长
+    given_on: date
+    text: str = Field(default="", sa_column=_text_column())
+    follow_up: str = "pending"  # a domain.notes.FollowUp
+    created_at: datetime
 
 
 class ChangeLog(SQLModel, table=True):

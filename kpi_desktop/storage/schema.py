@@ -36,8 +36,15 @@ def _v2_to_v3(connection: Connection) -> None:
     connection.execute(text("ALTER TABLE plan ADD COLUMN tolerance FLOAT"))
 
 
+def _add_notes(connection: Connection) -> None:
+    # The clerk's notes and the leadership's instructions per indicator and period: two new
+    # tables, nothing else touched (a step of its own, whatever number it is given).
+    models.Remark.__table__.create(connection)  # type: ignore[attr-defined]
+    models.Instruction.__table__.create(connection)  # type: ignore[attr-defined]
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
-MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _add_notes}
 if 1 + len(MIGRATIONS) != SCHEMA_VERSION:  # pragma: no cover - caught by every test run
     raise RuntimeError("storage.schema_version.SCHEMA_VERSION must follow MIGRATIONS")
 

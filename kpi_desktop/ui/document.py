@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     # The data layer is imported where it is used, not here: the window's first paint comes
     # before SQLAlchemy has loaded (see storage.snapshot).
     from kpi_desktop.domain.verdicts import Verdict
+    from kpi_desktop.services.notes import PeriodNotes
     from kpi_desktop.storage.engine import Database
     from kpi_desktop.storage.models import Plan
     from kpi_desktop.storage.snapshot import Snapshot
@@ -157,6 +158,16 @@ class PlanDocument(QObject):
     def verdict(self, view: IndicatorView, period: str | None = None) -> Verdict | None:
         """The unit's own verdict in its progress text, shown beside the status."""
         return verdict_of(view, period or self.period)
+
+    def notes(self, indicator_id: int, period: str | None = None) -> PeriodNotes:
+        """The clerk's note and the leadership's instructions on an indicator in a period
+        (none before the database is attached: the first paint does not show them)."""
+        from kpi_desktop.services.notes import PeriodNotes, notes_of
+
+        if self._database is None:
+            return PeriodNotes()
+        with self.database.read() as session:
+            return notes_of(session, indicator_id, period or self.period)
 
     def set_period(self, code: str) -> None:
         if code != self.period:

@@ -69,14 +69,30 @@ class HistoryModel(RowTableModel):
             if column == 2:
                 if change.entity == "finding":
                     return self._finding(change)
+                if change.entity == "instruction" and change.field_name == "instruction":
+                    if change.new_value:
+                        return self.tr("Instruction recorded")
+                    return self.tr("Instruction removed")
                 return field_label(change.field_name)
             if column == 3:
-                return change.old_value or ""
+                return self._value(change, change.old_value)
             if column == 4:
-                return change.new_value or ""
+                return self._value(change, change.new_value)
             source = source_label(change.source)
             return f"{source} {change.source_file}" if change.source_file else source
         return None
+
+    @staticmethod
+    def _value(change: ChangeLog, value: str | None) -> str:
+        """A logged value as the clerk reads it: a follow-up state in words."""
+        if change.field_name == "follow_up" and value:
+            from kpi_desktop.domain.notes import FollowUp
+
+            try:
+                return FollowUp(value).label
+            except ValueError:
+                return value
+        return value or ""
 
     def _finding(self, change: ChangeLog) -> str:
         """A finding of the checks dismissed (the new value is the reason) or reopened."""
@@ -135,10 +151,9 @@ class HistoryDialog(QDialog):
 
     def _row_changed(self, current: ModelIndex, _previous: ModelIndex | None = None) -> None:
         change = self.model.rows[current.row()] if current.isValid() else None
-        ok = (
-            change is not None
-            and change.entity == "progress"
-            and change.field_name in PROGRESS_FIELDS
+        ok = change is not None and (
+            (change.entity == "progress" and change.field_name in PROGRESS_FIELDS)
+            or change.entity == "remark"
         )
         self.restore_old.setEnabled(ok)
         self.restore_new.setEnabled(ok)
@@ -148,6 +163,14 @@ class HistoryDialog(QDialog):
         if not 0 <= row < len(self.model.rows):
             return
         change = self.model.rows[row]
+        if change.entity == "remark" and change.period:
+            from kpi_desktop.ui.notes_commands import SetRemark
+
+            text = (change.old_value if earlier else change.new_value) or ""
+            self.document.undo_stack.push(
+                SetRemark(self.document, self.indicator_id, change.period, text, restored=True)
+            )
+            return
         if (
             change.entity != "progress"
             or change.field_name not in PROGRESS_FIELDS

@@ -40,8 +40,12 @@ class PrintOptionsDialog(QDialog):
         form.addRow(self.tr("&Rows"), self.unit)
         self.problems = QCheckBox(self.tr("Problems and next steps columns"))
         self.status = QCheckBox(self.tr("A status column"))
+        self.instructions = QCheckBox(self.tr("A leadership instructions column"))
+        self.remarks = QCheckBox(self.tr("A column with my own notes"))
         form.addRow(self.tr("Columns"), self.problems)
         form.addRow("", self.status)
+        form.addRow("", self.instructions)
+        form.addRow("", self.remarks)
         self.landscape = QRadioButton(self.tr("&Landscape"))
         self.portrait = QRadioButton(self.tr("&Portrait"))
         self.landscape.setChecked(True)
@@ -69,6 +73,8 @@ class PrintOptionsDialog(QDialog):
             unit=str(unit) if unit else None,
             with_problems=self.problems.isChecked(),
             with_status=self.status.isChecked(),
+            with_instructions=self.instructions.isChecked(),
+            with_remarks=self.remarks.isChecked(),
             portrait=self.portrait.isChecked(),
             layout=Layout.COMPACT if self.compact.isChecked() else Layout.OFFICIAL,
             body_size=float(self.text_size.currentData()),

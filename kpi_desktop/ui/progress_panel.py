@@ -338,6 +338,10 @@ class IndicatorPanel(QScrollArea):
 
         self.current_box = QVBoxLayout()
         layout.addLayout(self.current_box)
+        from kpi_desktop.ui.notes_box import NotesBox  # it builds on this module's text field
+
+        self.notes = NotesBox(document)
+        layout.addWidget(self.notes)
         self.others = QVBoxLayout()
         layout.addLayout(self.others)
         layout.addStretch()
@@ -419,6 +423,8 @@ class IndicatorPanel(QScrollArea):
         for panel in self.panels.values():
             panel.setVisible(has)
             panel.show_view(view)
+        self.notes.setVisible(has)
+        self.notes.show_indicator(view.id if view else None)
 
     def _fit_targets(self) -> None:
         """As tall as its rows: no empty space under the last target."""
@@ -434,6 +440,7 @@ class IndicatorPanel(QScrollArea):
     def flush(self) -> None:
         for panel in self.panels.values():
             panel.flush()
+        self.notes.flush()
 
     def focus_progress(self) -> None:
         panel = self.editable_panel
