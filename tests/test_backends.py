@@ -177,10 +177,12 @@ def test_server_database_is_upgraded_in_one_transaction(server_url: str) -> None
     db = open_plan_database(server_url)
     with db.engine.begin() as connection:
         # Back to version 1: without the contributions (v2), the two columns of v3 and the
-        # notes' tables (v4).
+        # notes' tables (v4) and the change log's who (v5).
         connection.execute(text("DROP TABLE remark"))
         connection.execute(text("DROP TABLE instruction"))
         connection.execute(text("DROP TABLE contribution"))
+        connection.execute(text("ALTER TABLE changelog DROP COLUMN user_name"))
+        connection.execute(text("ALTER TABLE changelog DROP COLUMN host"))
         connection.execute(text("ALTER TABLE target DROP COLUMN base"))
         connection.execute(text("ALTER TABLE plan DROP COLUMN tolerance"))
         connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))

@@ -45,10 +45,14 @@ def test_new_file_uses_wal_foreign_keys_and_records_its_version(db_path: Path) -
 
 def test_foreign_keys_are_enforced(database: object) -> None:
     with (
-        pytest.raises(Exception, match="FOREIGN KEY"),
+        pytest.raises(KpiError) as caught,
         database.transaction() as session,  # type: ignore[attr-defined]
     ):
         session.add(Indicator(plan_id=999, seq=1, text="x"))
+    # The clerk reads a sentence; the log (and the cause) keep SQLite's words.
+    assert caught.value.code == "db.write_refused"
+    assert "FOREIGN KEY" in str(caught.value.__cause__)
+    assert "FOREIGN KEY" not in caught.value.message()
 
 
 def test_a_failed_transaction_changes_nothing(database: object) -> None:

@@ -199,6 +199,7 @@ def build_parser(window: Handler) -> argparse.ArgumentParser:
     _bulletin_parser(commands)
     _check_parsers(commands)
     _notes_parsers(commands)
+    _set_parser(commands)
     return parser
 
 
@@ -330,3 +331,38 @@ def _bulletin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         help=zh_en("输出的 Word 文件（.docx）", "the Word file to write (.docx)"),
     )
     bulletin.set_defaults(handler=command_handler("bulletin"))
+
+
+def _set_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    setter = commands.add_parser(
+        "set",
+        help=zh_en(
+            "修改一项指标的进展情况（可要求原文一致）",
+            "set one indicator's progress text (optionally only over a given text)",
+        ),
+    )
+    setter.add_argument(
+        "--db",
+        metavar="FILE|URL",
+        default=argparse.SUPPRESS,
+        help=zh_en(
+            "数据库文件或共享数据库地址 postgresql://用户@服务器/库名",
+            "the database file, or a shared database postgresql://USER@HOST/DBNAME",
+        ),
+    )
+    _period_option(setter)
+    setter.add_argument(
+        "--seq", metavar="N", type=int, required=True, help=zh_en("指标序号", "the 序号")
+    )
+    setter.add_argument(
+        "--text", metavar="TEXT", required=True, help=zh_en("新的进展情况", "the new text")
+    )
+    setter.add_argument(
+        "--expect",
+        metavar="OLD_TEXT",
+        help=zh_en(
+            "只有现存文字正好是它时才修改（否则退出码 2，不作改动）",
+            "change only if the stored text is exactly this (exit 2 and no change otherwise)",
+        ),
+    )
+    setter.set_defaults(handler=command_handler("set_text"))

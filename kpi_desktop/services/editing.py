@@ -14,8 +14,14 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.domain.fields import INDICATOR_FIELDS, TARGET_FIELDS, ProgressField, SourceKind
+from kpi_desktop.domain.errors import KpiError, zh_en
+from kpi_desktop.domain.fields import (
+    INDICATOR_FIELDS,
+    TARGET_FIELDS,
+    ProgressField,
+    SourceKind,
+    field_label,
+)
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.targets import TargetKind
@@ -29,6 +35,7 @@ from kpi_desktop.storage.models import (
     Target,
     utcnow,
 )
+from kpi_desktop.storage.who import Who
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,51 @@ RESTORED = Source(SourceKind.RESTORED)
 
 class EditError(KpiError):
     """An edit the domain does not allow (an unknown field, a bad value, a row gone)."""
+
+
+class StaleWrite(KpiError):
+    """A write whose base is stale: since the writer read the value, someone else saved
+    another one. Nothing was written; `stored` is what is there now, `wanted` what this writer
+    tried to save, `expected` the value it had started from."""
+
+    def __init__(
+        self,
+        *,
+        indicator_id: int,
+        seq: int,
+        period: str,
+        field: str,
+        expected: Any,
+        stored: Any,
+        wanted: Any,
+        who: str,
+    ) -> None:
+        super().__init__(
+            "edit.stale",
+            seq=seq,
+            period=period,
+            field=field_label(field),
+            stored=_shown(stored),
+            who=who,
+        )
+        self.indicator_id, self.field = indicator_id, field
+        self.expected, self.stored, self.wanted = expected, stored, wanted
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_stale, (self.__dict__.copy(),))
+
+
+def _rebuild_stale(state: dict[str, Any]) -> StaleWrite:
+    error = StaleWrite.__new__(StaleWrite)
+    KpiError.__init__(error, state["code"], **state["params"])
+    error.__dict__.update(state)
+    return error
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return zh_en("（空）", "(empty)")
+    return str(value)
 
 
 def _as_text(value: Any) -> str | None:
@@ -72,6 +124,7 @@ def log_change(
     period: str | None = None,
     at: datetime | None = None,
 ) -> None:
+    who = _who(session)
     session.add(
         ChangeLog(
             at=at or utcnow(),
@@ -85,8 +138,99 @@ def log_change(
             source=source.kind,
             source_file=source.file,
             source_hash=source.file_hash,
+            user_name=who.user,
+            host=who.host,
         )
     )
+
+
+def _who(session: Session) -> Who:
+    who = session.info.get("who")
+    if not isinstance(who, Who):
+        who = Who.here()
+        session.info["who"] = who
+    return who
+
+
+def lock_indicators(session: Session, indicator_ids: Iterable[int]) -> dict[int, Indicator]:
+    """Take the indicators' rows for this transaction (`SELECT … FOR UPDATE` on a server;
+    a SQLite write transaction holds the whole file already), in id order so that two writers
+    never wait for each other in a circle. Every write of an indicator's progress takes its row
+    first: writes of one indicator follow one another, each seeing the one before, so a write
+    checked against its base cannot be overtaken between the check and the commit, and two
+    first entries at once are one after the other, not a duplicate row."""
+    ids = sorted(set(indicator_ids))
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Indicator)
+        .where(col(Indicator.id).in_(ids))
+        .order_by(col(Indicator.id))
+        .with_for_update()
+        # A row read before in this session is read again, now that it is locked.
+        .execution_options(populate_existing=True)
+    )
+    return {row.id: row for row in rows if row.id is not None}
+
+
+def _stored_value(entry: Progress | None, name: str) -> Any:
+    value = getattr(entry, name) if entry is not None else None
+    if value is None and name in ("text", "problems", "next_steps"):
+        return ""
+    return value
+
+
+def check_base(
+    session: Session,
+    indicator: Indicator,
+    period: str,
+    entry: Progress | None,
+    expected: Mapping[str, Any],
+    wanted: Mapping[str, Any],
+) -> None:
+    """Refuse (StaleWrite) when a stored value is no longer the one the writer started from."""
+    for name, base in expected.items():
+        if name not in PROGRESS_FIELDS:
+            raise EditError("edit.unknown_field", field=name)
+        stored = _stored_value(entry, name)
+        if base is None and name in ("text", "problems", "next_steps"):
+            base = ""
+        if name in ("text", "problems", "next_steps"):
+            base = clean_text(str(base))
+        if stored == base:
+            continue
+        if name in wanted and stored == _check_progress_value(name, wanted[name]):
+            continue  # someone saved the very same value: nothing is lost either way
+        assert indicator.id is not None
+        raise StaleWrite(
+            indicator_id=indicator.id,
+            seq=indicator.seq,
+            period=period,
+            field=name,
+            expected=base,
+            stored=stored,
+            wanted=wanted.get(name),
+            who=_last_writer(session, entry, name),
+        )
+
+
+def _last_writer(session: Session, entry: Progress | None, name: str) -> str:
+    if entry is None or entry.id is None:
+        return "?"
+    change = session.exec(
+        select(ChangeLog)
+        .where(
+            ChangeLog.entity == "progress",
+            ChangeLog.entity_id == entry.id,
+            ChangeLog.field_name == name,
+        )
+        .order_by(col(ChangeLog.id).desc())
+        .limit(1)
+    ).first()
+    if change is None or not change.user_name:
+        return "?"
+    when = change.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return f"{change.user_name}@{change.host or '?'} {when}"
 
 
 def _check_progress_value(name: str, value: Any) -> Any:
@@ -116,7 +260,9 @@ def _check_progress_value(name: str, value: Any) -> Any:
 
 def progress_entry(session: Session, indicator_id: int, period: str) -> Progress | None:
     return session.exec(
-        select(Progress).where(Progress.indicator_id == indicator_id, Progress.period == period)
+        select(Progress)
+        .where(Progress.indicator_id == indicator_id, Progress.period == period)
+        .execution_options(populate_existing=True)
     ).first()
 
 
@@ -128,14 +274,28 @@ def set_progress(
     source: Source = TYPED,
     *,
     existing: Progress | None = None,
+    expected: Mapping[str, Any] | None = None,
 ) -> Progress:
     """Change fields of an indicator's progress in `period`, creating it if need be.
 
+    `expected` gives, for fields the writer read before, the value it started from: when
+    another writer has saved something else since, nothing is written and StaleWrite is raised
+    (no lost update). The indicator's row is locked first (`lock_indicators`).
+
     Only fields whose value really changes are written and logged. A caller writing many rows
-    that has loaded the stored entry already passes it as `existing`."""
+    that has locked the indicators and loaded the stored entries already passes the entry as
+    `existing`."""
     Period.parse(period)  # a bad code is a programming error here, not clerk input
     checked = {name: _check_progress_value(name, value) for name, value in changes.items()}
-    entry = existing if existing is not None else progress_entry(session, indicator_id, period)
+    if existing is not None:
+        entry: Progress | None = existing
+    else:
+        indicator = lock_indicators(session, [indicator_id]).get(indicator_id)
+        if indicator is None:
+            raise EditError("edit.indicator_gone", id=indicator_id)
+        entry = progress_entry(session, indicator_id, period)
+        if expected:
+            check_base(session, indicator, period, entry, expected, checked)
     now = utcnow()
     if entry is None:
         entry = Progress(indicator_id=indicator_id, period=period, updated_at=now)
@@ -188,6 +348,7 @@ def set_actual(
 
     A guess (`confirmed=False`) never replaces a figure the clerk confirmed; the function then
     returns None and changes nothing."""
+    lock_indicators(session, [indicator_id])
     entry = progress_entry(session, indicator_id, period) or set_progress(
         session, indicator_id, period, {}, source
     )
@@ -395,3 +556,42 @@ def set_contribution(
     """Store one lead unit's own text for an indicator's progress (see set_contributions)."""
     write = ContributionWrite(progress_id, unit_id, text, source, indicator_id, period)
     return set_contributions(session, [write])[0]
+
+
+def set_progress_text(
+    session: Session,
+    year: int,
+    seq: int,
+    period: str,
+    text: str,
+    *,
+    expect: str | None = None,
+    source: Source = TYPED,
+) -> tuple[str, str]:
+    """Set the progress text of indicator `seq` of the `year` plan in `period` (the `set`
+    command); with `expect`, only when the stored text is exactly `expect` (StaleWrite
+    otherwise, nothing written). Returns the text before and after."""
+    from kpi_desktop.services.queries import plan_for_year
+
+    plan = plan_for_year(session, year)
+    indicator = session.exec(
+        select(Indicator).where(Indicator.plan_id == plan.id, Indicator.seq == seq)
+    ).first()
+    if indicator is None or indicator.id is None:
+        raise KpiError("set.no_indicator", year=year, seq=seq)
+    lock_indicators(session, [indicator.id])
+    entry = progress_entry(session, indicator.id, period)
+    before = _stored_value(entry, "text")
+    if expect is not None and before != expect:
+        raise StaleWrite(
+            indicator_id=indicator.id,
+            seq=seq,
+            period=period,
+            field="text",
+            expected=expect,
+            stored=before,
+            wanted=text,
+            who=_last_writer(session, entry, "text"),
+        )
+    after = set_progress(session, indicator.id, period, {"text": text}, source, existing=entry)
+    return before, after.text

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.fields import SourceKind
 from kpi_desktop.services import editing
 from kpi_desktop.services.contributions import JOINER, clerk_edited, joined_text
@@ -67,6 +68,7 @@ class _Stored:
 
     def __init__(self, session: Session, rows: Sequence[tuple[FilePreview, RowPreview]]) -> None:
         ids = sorted({row.indicator_id for _f, row in rows if row.indicator_id is not None})
+        self.indicators = editing.lock_indicators(session, ids)  # as every edit does
         self.entries: dict[tuple[int, str], Progress] = {}
         self.contributions: dict[tuple[int, int], Contribution] = {}
         self.texts: dict[int, dict[int, str]] = {}  # progress id -> unit id -> text
@@ -93,8 +95,31 @@ class _Stored:
             and file.period is not None
             and (row.indicator_id, file.period) not in self.entries
         ]
+        self.stale = _changed_since_preview(self, rows)
         if missing:
             self.entries.update(editing.add_progress_entries(session, missing))
+
+
+def _changed_since_preview(
+    known: _Stored, rows: Sequence[tuple[FilePreview, RowPreview]]
+) -> list[int]:
+    """序号 of the rows whose stored values are no longer those the preview showed: the
+    import's base, checked in its transaction as every edit's is (editing.check_base)."""
+    stale: set[int] = set()
+    for file, row in rows:
+        assert row.indicator_id is not None and file.period is not None
+        entry = known.entries.get((row.indicator_id, file.period))
+        for name, shown in row.old.items():
+            if row.shared and row.unit_id is not None and name == "text":
+                stored = ""
+                if entry is not None and entry.id is not None:
+                    stored = known.texts.get(entry.id, {}).get(row.unit_id, "")
+            else:
+                value = getattr(entry, name) if entry is not None else None
+                stored = value or ""
+            if stored != shown:
+                stale.add(row.seq or known.indicators[row.indicator_id].seq)
+    return sorted(stale)
 
 
 def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _Stored) -> bool:
@@ -177,6 +202,8 @@ def apply_import(
     touched: set[int] = set()
     with database.transaction() as session:
         known = _Stored(session, chosen)
+        if known.stale:
+            raise KpiError("return.changed_since_preview", seqs="、".join(map(str, known.stale)))
         for file, row in chosen:
             if _apply_row(session, file, row, known):
                 written += 1

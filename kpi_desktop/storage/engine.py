@@ -27,6 +27,7 @@ from kpi_desktop.storage.faults import is_damage, sqlite_refusal
 from kpi_desktop.storage.locations import SERVER_URL as SERVER_URL
 from kpi_desktop.storage.locations import is_server_url as is_server_url
 from kpi_desktop.storage.lock import LockBusy, LockHolder, WriterLock, current_holder
+from kpi_desktop.storage.who import Who
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,11 @@ class Database:
     writer_lock: WriterLock | None = None
     took_over_from: LockHolder | None = None
     holder: LockHolder | None = None  # who had the file for writing when opened read-only
+    # Who this program's changes are recorded as (the server's user on a shared database).
+    who: Who | None = None
+    # Why the database is read-only when it was not asked for: a KpiError to show (a server
+    # role that may only read).
+    read_only_reason: KpiError | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -77,20 +83,19 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together at the end, or not at all."""
         if self.read_only:
-            raise KpiError("db.opened_read_only", path=self.location)
+            raise self.read_only_reason or KpiError("db.opened_read_only", path=self.location)
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                session.info["who"] = self.who or Who.here()
+                # A write transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE):
+                # what it reads to check a base is what it writes over.
+                session.connection(execution_options={_WRITE: True})
                 yield session
-        except exc.OperationalError as error:
+        except exc.DBAPIError as error:
             if not self.is_sqlite:
-                # On a server an operational error is the connection or the server failing.
-                raise KpiError(
-                    "db.server_unreachable", url=self.location, detail=str(error.orig)
-                ) from error
-            raise _clerk_error(error, self.location) from error
-        except exc.DatabaseError as error:
-            if not self.is_sqlite:
-                raise
+                from kpi_desktop.storage.server import server_refusal
+
+                raise server_refusal(error, self.location) from error
             raise _clerk_error(error, self.location) from error
 
     def read(self) -> Session:
@@ -103,9 +108,17 @@ class Database:
             self.writer_lock = None
 
 
-def _clerk_error(error: exc.DBAPIError, where: str) -> Exception:
-    """The refusal the clerk sees for a failure of the disk or the file (storage.faults)."""
-    return sqlite_refusal(error.orig, where) or error
+_WRITE = "kpi_write"
+
+
+def _clerk_error(error: exc.DBAPIError, where: str) -> KpiError:
+    """The refusal the clerk sees for a failure of the disk or the file (storage.faults), or,
+    for any other error SQLite raised (a rule of the tables), that the change was refused."""
+    refusal = sqlite_refusal(error.orig, where)
+    if refusal is not None:
+        return refusal
+    log.error("SQLite refused a write to %s: %s", where, error.orig)
+    return KpiError("db.write_refused", path=where)
 
 
 def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
@@ -124,7 +137,8 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(_WRITE) and not read_only
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _sqlite_engine(path: Path) -> Engine:
@@ -306,6 +320,7 @@ def _open_for_writing(
         created=created,
         writer_lock=writer_lock,
         took_over_from=writer_lock.took_over_from,
+        who=Who.here(),
     )
     if upgrade:
         assert version is not None

@@ -170,7 +170,7 @@ class Instruction(SQLModel, table=True):
 
 
 class ChangeLog(SQLModel, table=True):
-    """Every change to a stored value: what, old and new, where it came from, when."""
+    """Every change to a stored value: what, old and new, where it came from, when, who."""
 
     __tablename__ = "changelog"
     id: int | None = Field(default=None, primary_key=True)
@@ -185,3 +185,7 @@ class ChangeLog(SQLModel, table=True):
     source: str = "typed"
     source_file: str | None = None
     source_hash: str | None = None
+    # Who made the change: the server's user (on a shared database) or the computer's login,
+    # and the computer's name. None in a log written before schema version 4.
+    user_name: str | None = None
+    host: str | None = None

@@ -43,8 +43,15 @@ def _add_notes(connection: Connection) -> None:
     models.Instruction.__table__.create(connection)  # type: ignore[attr-defined]
 
 
+def _add_who(connection: Connection) -> None:
+    # Who made each change (user and computer): a shared database has several clerks. Two
+    # columns of the change log, nothing else touched (a step of its own, whatever number).
+    connection.execute(text("ALTER TABLE changelog ADD COLUMN user_name VARCHAR"))
+    connection.execute(text("ALTER TABLE changelog ADD COLUMN host VARCHAR"))
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
-MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _add_notes}
+MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _add_notes, 4: _add_who}
 if 1 + len(MIGRATIONS) != SCHEMA_VERSION:  # pragma: no cover - caught by every test run
     raise RuntimeError("storage.schema_version.SCHEMA_VERSION must follow MIGRATIONS")
 

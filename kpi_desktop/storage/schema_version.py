@@ -6,5 +6,5 @@ migration means raising the number here too.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = "kpi-desktop"

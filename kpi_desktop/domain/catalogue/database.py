@@ -207,4 +207,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not write “{path}” ({detail}); any existing file was left as it was. Close it "
         "if another program has it open, or choose another place.",
     ),
+    "edit.stale": (
+        "序号 {seq} 的{field}（{period}）在您修改期间已被他人保存（{who}），"
+        "为免覆盖对方的内容，您的修改未保存。现在保存的是：{stored}。"
+        "请比较双方的文字，选择保留哪一个或合并后再保存。",
+        "The {field} of indicator {seq} ({period}) was saved by someone else ({who}) while you "
+        "were changing it; so as not to overwrite theirs, your change was not saved. It now "
+        "reads: {stored}. Compare the two texts and keep one, or merge them, and save again.",
+    ),
+    "set.expect_differs": (
+        "序号 {seq}（{period}）现在保存的进展情况是“{stored}”，与 --expect 给出的文字不同"
+        "（在此期间可能已有人修改），未作任何改动。请先查看现在的文字，再决定是否修改。",
+        "The progress text of indicator {seq} ({period}) now reads “{stored}”, not the text "
+        "--expect gives (someone may have changed it meanwhile); nothing was changed. Look at "
+        "the present text first, then decide whether to change it.",
+    ),
+    "set.no_indicator": (
+        "{year} 年的计划中没有序号 {seq}，未作任何改动。请检查序号和期间。",
+        "The {year} plan has no indicator {seq}; nothing was changed. Check the number and "
+        "the period.",
+    ),
+    "db.write_refused": (
+        "数据库“{path}”拒绝了这次修改（与已保存的数据相抵触，例如序号重复），修改未保存，"
+        "之前保存的数据完好。请检查后重试。",
+        "The database “{path}” refused this change (it contradicts what is stored, a repeated "
+        "number for instance); nothing was saved and everything saved before is intact. Check "
+        "and try again.",
+    ),
+    "db.write_conflict": (
+        "另一位同事刚刚在共享数据库“{url}”中保存了同一条内容，您的修改未保存，以免两份互相覆盖。"
+        "窗口已显示对方保存的内容；请查看后再修改。",
+        "A colleague has just saved the same item in the shared database “{url}”; your change "
+        "was not saved, so that neither overwrites the other. Look at what they saved, then "
+        "change it again.",
+    ),
+    "db.server_busy": (
+        "共享数据库“{url}”正忙于其他同事同时进行的修改，这次修改未保存。请稍候几秒再试。",
+        "The shared database “{url}” was busy with colleagues' changes at the same moment; "
+        "this change was not saved. Wait a few seconds and try again.",
+    ),
+    "db.server_error": (
+        "共享数据库“{url}”拒绝了这次操作（服务器代码 {code}），修改未保存，之前保存的数据完好。"
+        "请稍后重试；如再次出现，请把日志文件交给数据库管理员。",
+        "The shared database “{url}” refused this (server code {code}); nothing was saved and "
+        "everything saved before is intact. Try again later; if it happens again, give the log "
+        "file to the database administrator.",
+    ),
+    "db.no_permission": (
+        "服务器用户“{user}”没有修改共享数据库“{url}”的权限，修改未保存。"
+        "需要修改的，请数据库管理员为该用户授予写入权限（见说明书中的 GRANT 语句）。",
+        "The server user “{user}” may not change the shared database “{url}”; nothing was "
+        "saved. To make changes, ask the database administrator to grant this user the right "
+        "to write (the README gives the GRANT lines).",
+    ),
+    "db.server_read_only": (
+        "服务器用户“{user}”对共享数据库“{url}”只有查看权限，所以以只读方式打开，不能修改。"
+        "需要修改的，请数据库管理员为该用户授予写入权限。",
+        "The server user “{user}” may only read the shared database “{url}”, so it is open "
+        "read-only. To make changes, ask the database administrator to grant this user the "
+        "right to write.",
+    ),
+    "db.server_cannot_create": (
+        "共享数据库“{url}”还是空的，服务器用户“{user}”没有在其中建表的权限。"
+        "请数据库管理员用有建表权限的用户先打开一次（见说明书）。",
+        "The shared database “{url}” is still empty and the server user “{user}” may not "
+        "create tables in it. Ask the database administrator to open it once as a user who "
+        "may (see the README).",
+    ),
+    "db.server_cannot_upgrade": (
+        "共享数据库“{url}”需要升级到本程序的数据格式，但服务器用户“{user}”没有修改表结构的权限，"
+        "未作任何改动。请数据库管理员用数据库所有者的身份打开一次。",
+        "The shared database “{url}” must be upgraded to this program's schema, but the server "
+        "user “{user}” may not change tables; nothing was changed. Ask the database "
+        "administrator to open it once as the database's owner.",
+    ),
 }

@@ -242,4 +242,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”, sheet “{sheet}”, row {row}: the progress of 序号 {seq} ({unit}) differs from "
         "the one in “{other}”. Import only one of the two files.",
     ),
+    "return.changed_since_preview": (
+        "预览之后，序号 {seqs} 已被他人修改并保存，为免覆盖对方的内容，这次导入未写入任何数据。"
+        "请重新导入（重新预览），查看现在保存的内容后再决定。",
+        "Since the preview, indicator(s) {seqs} were changed and saved by someone else; so as "
+        "not to overwrite their work, nothing of this import was written. Import again (a new "
+        "preview) and decide on what is stored now.",
+    ),
 }
