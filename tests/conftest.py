@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,40 @@ def _private_folders(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+
+
+SERVER = os.environ.get("KPI_TEST_POSTGRES_URL")
+NO_SERVER = "no PostgreSQL server: set KPI_TEST_POSTGRES_URL (.ci/run starts one)"
+
+
+def admin_url() -> Any:
+    """The test server's URL as SQLAlchemy takes it (KPI_TEST_POSTGRES_URL)."""
+    from sqlalchemy import make_url
+
+    assert SERVER is not None
+    return make_url(SERVER).set(drivername="postgresql+psycopg")
+
+
+@pytest.fixture
+def server_url() -> Iterator[str]:
+    """The URL of a new, empty database on the test server, dropped afterwards."""
+    if not SERVER:
+        pytest.skip(NO_SERVER)
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install '.[postgres]')")
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"kpi_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

@@ -2,14 +2,12 @@
 
 The PostgreSQL cases need a server: `.ci/run` starts one (`.ci/postgres.sh`) and exports
 KPI_TEST_POSTGRES_URL, the URL of a database the tests may create other databases from.
-Without it they are skipped, with that reason.
+Without it they are skipped, with that reason (the `server_url` fixture, in conftest.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,32 +23,6 @@ from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.queries import dump, indicator_views, plans
 from kpi_desktop.storage import schema
 from kpi_desktop.storage.engine import Database, open_database
-
-SERVER = os.environ.get("KPI_TEST_POSTGRES_URL")
-NO_SERVER = "no PostgreSQL server: set KPI_TEST_POSTGRES_URL (.ci/run starts one)"
-
-
-def _admin_url() -> Any:
-    assert SERVER is not None
-    return make_url(SERVER).set(drivername="postgresql+psycopg")
-
-
-@pytest.fixture
-def server_url() -> Iterator[str]:
-    """The URL of a new, empty database on the test server, dropped afterwards."""
-    if not SERVER:
-        pytest.skip(NO_SERVER)
-    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install '.[postgres]')")
-    name = f"kpi_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(_admin_url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(SERVER).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
