@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from kpi_desktop.domain.errors import KpiError
@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How often an open window looks for changes saved by others (a colleague on the shared
+# server, or the program that has the file while this one reads it). One indexed query of the
+# change log; see the README for the measurements behind polling rather than LISTEN/NOTIFY.
+WATCH_INTERVAL_MS = 2000
+
 
 class PlanDocument(QObject):
     """Indicators of the current plan, the current period, and the undo stack."""
@@ -40,6 +45,9 @@ class PlanDocument(QObject):
     periodChanged = Signal(str)
     saved = Signal(str)  # a short description of what was just written
     failed = Signal(str)  # why an edit could not be saved (nothing was changed)
+    # A write refused because someone else saved the value since it was read (a StaleWrite:
+    # her value, theirs, the field): the window shows both to choose or merge.
+    conflicted = Signal(object)
     # Before an undo or a redo: whoever holds typing not yet saved saves it now, so that the
     # undo history is the one history of every edit, wherever the keyboard focus is.
     aboutToUndo = Signal()
@@ -56,6 +64,8 @@ class PlanDocument(QObject):
         self._database = database
         self.undo_stack = QUndoStack(self)
         self._plans: list[Plan] = []
+        self._watch = None if database is None else _ChangeWatch()
+        self._watch_timer: QTimer | None = None
         self.plan: Plan | None = None
         self.period = ""
         self.views: list[IndicatorView] = []
@@ -92,13 +102,46 @@ class PlanDocument(QObject):
     def attach_database(self, database: Database) -> None:
         """The database the first paint's snapshot was read from, now opened properly."""
         self._database = database
+        self._watch = _ChangeWatch()
         self.load(self.plan.year if self.plan is not None else None)
+
+    # others' changes ---------------------------------------------------------------------------
+    def start_watching(self, interval_ms: int = WATCH_INTERVAL_MS) -> None:
+        """Look for changes saved by others every `interval_ms` and show them."""
+        if self._watch_timer is None:
+            self._watch_timer = QTimer(self)
+            self._watch_timer.timeout.connect(self.refresh_from_others)
+        self._watch_timer.start(interval_ms)
+
+    def refresh_from_others(self) -> set[int]:
+        """Reload the indicators whose values someone saved since the last look (this
+        program's own saves are shown already and cost one more read at most). Typing not yet
+        saved stays as it is: the panels keep a field the clerk is typing in."""
+        if self._database is None or self._watch is None or self.plan is None:
+            return set()
+        try:
+            with self.database.read() as session:
+                changed = self._watch.changed_indicators(session)
+        except Exception:  # a server out of reach: the next look tries again
+            log.warning("could not look for others' changes", exc_info=True)
+            return set()
+        if not changed:
+            return set()
+        if changed - set(self._by_id):
+            self._reload_all()  # an indicator added or removed, or the plan itself changed
+        else:
+            self.reload_indicator(min(changed))
+            for indicator_id in sorted(changed - {min(changed)}):
+                self.indicatorChanged.emit(indicator_id)
+        return changed
 
     # reading -------------------------------------------------------------------------------
     def load(self, year: int | None = None) -> None:
         from kpi_desktop.services.queries import plans
 
         with self.database.read() as session:
+            if self._watch is not None:
+                self._watch.changed_indicators(session)  # from here on
             self._plans = plans(session)
         if not self._plans:
             self.plan, self.views, self._by_id = None, [], {}
@@ -190,9 +233,17 @@ class PlanDocument(QObject):
 
         A refusal (a full disk, a file opened read-only, an edit the plan does not allow)
         changes nothing; it is reported through `failed` and the result is False."""
+        from kpi_desktop.services.editing import StaleWrite
+
         try:
             with self.database.transaction() as session:
                 action(session)
+        except StaleWrite as stale:
+            log.info("edit refused, stale base: %s", stale.code)
+            # Show what the colleague saved (her own typing stays in the dialog), then ask.
+            self.reload_indicator(stale.indicator_id)
+            self.conflicted.emit(stale)
+            return False
         except KpiError as error:
             log.warning("edit refused: %s", error.message("en"))
             self.failed.emit(error.message())
@@ -205,18 +256,70 @@ class PlanDocument(QObject):
         return True
 
     def write_progress(
-        self, indicator_id: int, period: str, changes: dict[str, Any], *, restored: bool = False
+        self,
+        indicator_id: int,
+        period: str,
+        changes: dict[str, Any],
+        expected: dict[str, Any] | None = None,
+        *,
+        restored: bool = False,
     ) -> bool:
+        """Save `changes`; with `expected` (the values they replace, as the clerk saw them)
+        only if nobody has saved something else since (else `conflicted`)."""
         return self.write(
             indicator_id,
             what=f"{indicator_id}:{period}",
-            action=lambda s: _set_progress(s, indicator_id, period, changes, restored),
+            action=lambda s: _set_progress(s, indicator_id, period, changes, expected, restored),
         )
 
 
 def _set_progress(
-    session: Any, indicator_id: int, period: str, changes: dict[str, Any], restored: bool
+    session: Any,
+    indicator_id: int,
+    period: str,
+    changes: dict[str, Any],
+    expected: dict[str, Any] | None,
+    restored: bool,
 ) -> None:
     from kpi_desktop.services.editing import RESTORED, TYPED, set_progress
 
-    set_progress(session, indicator_id, period, changes, RESTORED if restored else TYPED)
+    source = RESTORED if restored else TYPED
+    set_progress(session, indicator_id, period, changes, source, expected=expected)
+
+
+class _ChangeWatch:
+    """Which indicators the change log shows changed since the last look.
+
+    Change-log ids come from a sequence: on a server a transaction that took a lower id may
+    commit after one with a higher id. So each look reads the ids above a floor some way
+    below the highest seen, and remembers those seen, rather than only "above the highest"."""
+
+    LOOKBACK = 500
+
+    def __init__(self) -> None:
+        self.highest: int | None = None
+        self.seen: set[int] = set()
+
+    def changed_indicators(self, session: Any) -> set[int]:
+        from sqlmodel import col, select
+
+        from kpi_desktop.storage.models import ChangeLog
+
+        if self.highest is None:
+            highest = session.exec(select(ChangeLog.id).order_by(col(ChangeLog.id).desc())).first()
+            self.highest = highest or 0
+            floor = self.highest - self.LOOKBACK
+            self.seen = set(session.exec(select(ChangeLog.id).where(col(ChangeLog.id) > floor)))
+            return set()
+        floor = self.highest - self.LOOKBACK
+        rows = session.exec(
+            select(ChangeLog.id, ChangeLog.indicator_id).where(col(ChangeLog.id) > floor)
+        ).all()
+        fresh = [(i, indicator) for i, indicator in rows if i not in self.seen]
+        if not fresh:
+            return set()
+        self.seen.update(i for i, _indicator in fresh)
+        self.highest = max(self.highest, *(i for i, _indicator in fresh))
+        floor = self.highest - self.LOOKBACK
+        self.seen = {i for i in self.seen if i > floor}
+        return {indicator or 0 for _i, indicator in fresh}

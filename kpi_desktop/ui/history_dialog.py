@@ -29,6 +29,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PROGRESS_FIELDS = set(ProgressField)
 
 
+def who_made(change: ChangeLog) -> str:
+    """The user (the server's, on a shared database) and the computer; empty in a log written
+    before the program recorded them."""
+    if not change.user_name:
+        return ""
+    return f"{change.user_name}（{change.host}）" if change.host else change.user_name
+
+
 class HistoryModel(RowTableModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryModel", "When"),
@@ -37,6 +45,7 @@ class HistoryModel(RowTableModel):
         QT_TRANSLATE_NOOP("HistoryModel", "Earlier value"),
         QT_TRANSLATE_NOOP("HistoryModel", "New value"),
         QT_TRANSLATE_NOOP("HistoryModel", "Source"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Who"),
     )
 
     def __init__(self, document: PlanDocument, indicator_id: int) -> None:
@@ -78,6 +87,8 @@ class HistoryModel(RowTableModel):
                 return self._value(change, change.old_value)
             if column == 4:
                 return self._value(change, change.new_value)
+            if column == 6:
+                return who_made(change)
             source = source_label(change.source)
             return f"{source} {change.source_file}" if change.source_file else source
         return None

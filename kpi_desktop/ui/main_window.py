@@ -135,6 +135,10 @@ class MainWindow(QMainWindow):
         self.menus.rebuild_edit_menu(self.document)
         self.document.saved.connect(self._saved)
         self.document.failed.connect(self._refused)
+        # Queued: the dialog opens once the refused command has left the undo stack.
+        self.document.conflicted.connect(
+            self.dialogs.resolve_conflict, Qt.ConnectionType.QueuedConnection
+        )
         self.document.reset.connect(self._fill_selectors)
         self.document.periodChanged.connect(lambda _p: self._fill_selectors())
         self._fill_selectors()
@@ -178,7 +182,14 @@ class MainWindow(QMainWindow):
         self.files.database = database
         self.files.remember(database.location)
         self.status_label.setText(self.tr("Opened %1").replace("%1", database.location))
+        reason = getattr(database, "read_only_reason", None)
+        if reason is not None:
+            # Why she cannot edit (a server role that may only read), where she looks.
+            self.setWindowTitle(title + " — " + self.tr("this user may only read"))
+            self.status_label.setText(reason.message())
+            self.status_label.setToolTip(reason.message())
         self.menus.set_editable(not self.document.read_only)
+        self.document.start_watching()
 
     def _fill_selectors(self) -> None:
         document = self.document

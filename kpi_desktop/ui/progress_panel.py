@@ -90,6 +90,9 @@ class PeriodPanel(QGroupBox):
         self._timer.setInterval(TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.flush)
         self._dirty: set[str] = set()
+        # The stored value each field showed when the clerk began typing in it: what her
+        # text replaces, even if a colleague's change is shown meanwhile.
+        self._bases: dict[str, str] = {}
         self._loading = False
         document.aboutToUndo.connect(self.flush)
 
@@ -162,8 +165,16 @@ class PeriodPanel(QGroupBox):
     def _typed(self, name: str) -> None:
         if self._loading:
             return
+        if name not in self._dirty:
+            self._bases[name] = self._stored(name)
         self._dirty.add(name)
         self._timer.start()
+
+    def _stored(self, name: str) -> str:
+        view = self.document.view(self.indicator_id) if self.indicator_id is not None else None
+        entry = view.progress.get(self.period.code) if view is not None else None
+        value = getattr(entry, name) if entry is not None else ""
+        return value or ""
 
     def flush(self) -> None:
         """Save what was typed and not saved yet."""
@@ -171,12 +182,18 @@ class PeriodPanel(QGroupBox):
         if self.indicator_id is None or not self._dirty:
             return
         dirty, self._dirty = self._dirty, set()
+        bases, self._bases = self._bases, {}
         for name, field in self._fields().items():
             if name in dirty:
                 value = field.toPlainText()
                 self.document.undo_stack.push(
                     SetProgressField(
-                        self.document, self.indicator_id, self.period.code, name, value
+                        self.document,
+                        self.indicator_id,
+                        self.period.code,
+                        name,
+                        value,
+                        base=bases.get(name, self._stored(name)),
                     )
                 )
 

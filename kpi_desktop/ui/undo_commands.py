@@ -43,9 +43,16 @@ def _check(command: QUndoCommand, saved: bool) -> None:
         command.setObsolete(True)
 
 
+_STORED = object()
+
+
 class SetProgressField(QUndoCommand):
-    """Set one progress field; `restored`: an earlier value taken back from History (the
-    change log says so)."""
+    """Set one field of a period's progress; `restored`: an earlier value taken back from
+    History (the change log says so). Its base is `base` (the value the clerk started from:
+    typing keeps the value shown when it began) or the value the window shows now. The write
+    is saved only over that base, and the undo only over this command's own value: so neither
+    overwrites, nor reverts, what a colleague saved in between (the document then reports a
+    conflict)."""
 
     def __init__(
         self,
@@ -54,12 +61,15 @@ class SetProgressField(QUndoCommand):
         period: str,
         field: str,
         new: Any,
+        base: Any = _STORED,
         *,
         restored: bool = False,
     ) -> None:
         view = document.view(indicator_id)
         entry = view.progress.get(period) if view else None
         old = getattr(entry, field) if entry is not None else None
+        if base is not _STORED:
+            old = base
         if old is None and ProgressField(field).is_text:
             old = ""
         seq = view.seq if view else indicator_id
@@ -95,14 +105,20 @@ class SetProgressField(QUndoCommand):
         _check(
             self,
             self.document.write_progress(
-                self.indicator_id, self.period, {self.field: self.new}, restored=self.restored
+                self.indicator_id,
+                self.period,
+                {self.field: self.new},
+                {self.field: self.old},
+                restored=self.restored,
             ),
         )
 
     def undo(self) -> None:
         _check(
             self,
-            self.document.write_progress(self.indicator_id, self.period, {self.field: self.old}),
+            self.document.write_progress(
+                self.indicator_id, self.period, {self.field: self.old}, {self.field: self.new}
+            ),
         )
 
 

@@ -110,6 +110,29 @@ class WindowDialogs(QObject):
         if changed:
             self.languageChangeRequested.emit()
 
+    def resolve_conflict(self, stale: object) -> None:
+        """A save refused because a colleague saved the value since (StaleWrite): show both;
+        her choice (or merge) is saved as a new edit over the colleague's value."""
+        from kpi_desktop.ui.conflict_dialog import ConflictDialog
+        from kpi_desktop.ui.undo_commands import SetProgressField
+
+        dialog = ConflictDialog(stale, self.window)  # type: ignore[arg-type]
+        self.conflict_dialog = dialog  # for tests
+        dialog.exec()
+        if dialog.choice is None:
+            return
+        period = str(dialog.stale.params["period"])
+        self._document().undo_stack.push(
+            SetProgressField(
+                self._document(),
+                dialog.stale.indicator_id,
+                period,
+                dialog.field,
+                dialog.choice,
+                base=dialog.stale.stored,
+            )
+        )
+
     def restore_backup(self) -> None:
         from kpi_desktop.ui.restore_dialog import RestoreDialog
 

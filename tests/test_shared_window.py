@@ -1,0 +1,203 @@
+"""Two clerks on one database, seen from the window: a colleague's save appears in the open
+window without touching her typing, a save over a colleague's newer text opens the side-by-side
+dialog instead of replacing it, undo never reverts the colleague's later edit, History says who,
+and a role that may only read opens the window read-only saying why."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from kpi_desktop.services import editing
+from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.queries import indicator_views, plans
+from kpi_desktop.storage.engine import Database
+from kpi_desktop.storage.who import Who
+from kpi_desktop.ui.app import Shell
+from kpi_desktop.ui.conflict_dialog import ConflictDialog
+from kpi_desktop.ui.history_dialog import HistoryModel
+from kpi_desktop.ui.main_window import MainWindow
+
+PERIOD = "2024H1"
+SEQ = 12
+
+
+@pytest.fixture
+def shell(qapp: QApplication, tmp_path: Path) -> Iterator[Shell]:
+    shell = Shell(qapp, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    yield shell
+    shell.translations.remove()
+
+
+@pytest.fixture
+def window(qtbot: Any, shell: Shell, db_path: Path) -> Iterator[MainWindow]:
+    database = open_plan_database(db_path)
+    database.who = Who("wang", "PC-WANG")
+    win = shell.show(database)
+    qtbot.addWidget(win)
+    win.select_period(PERIOD)
+    assert win.select_indicator(_id(win, SEQ))
+    yield win
+    win.panel.flush()
+    win.database.close()
+
+
+@pytest.fixture
+def colleague(db_path: Path, window: MainWindow) -> Iterator[Database]:
+    """The other clerk, with her own connection (on a file in one process the writer lock is
+    shared, as it is between two windows of one program)."""
+    database = open_plan_database(db_path)
+    database.who = Who("li", "PC-LI")
+    yield database
+    database.close()
+
+
+def _id(win: MainWindow, seq: int) -> int:
+    return next(v.id for v in win.document.views if v.seq == seq)
+
+
+def _colleague_saves(colleague: Database, text: str, base: str) -> None:
+    with colleague.transaction() as session:
+        editing.set_progress_text(session, 2024, SEQ, PERIOD, text, expect=base)
+
+
+def _stored(colleague: Database) -> str:
+    with colleague.read() as session:
+        views = {v.seq: v for v in indicator_views(session, plans(session)[0])}
+    entry = views[SEQ].progress.get(PERIOD)
+    return entry.text if entry else ""
+
+
+def _answer_conflicts(monkeypatch: pytest.MonkeyPatch, how: str, merged: str = "") -> list[Any]:
+    """Answer the conflict dialog as the clerk would: keep mine / theirs, or save a merge."""
+    shown: list[Any] = []
+
+    def exec_(dialog: ConflictDialog) -> int:
+        shown.append((dialog.mine.toPlainText(), dialog.theirs.toPlainText()))
+        if how == "mine":
+            dialog.keep_mine.click()
+        elif how == "theirs":
+            dialog.keep_theirs.click()
+        else:
+            assert dialog.merged is not None and dialog.save_merged is not None
+            dialog.merged.setPlainText(merged)
+            dialog.save_merged.click()
+        return 0
+
+    monkeypatch.setattr(ConflictDialog, "exec", exec_)
+    return shown
+
+
+def test_a_colleagues_save_appears_and_her_typing_stays(
+    qtbot: Any, window: MainWindow, colleague: Database
+) -> None:
+    panel = window.panel.editable_panel
+    assert panel is not None
+    problems = panel.problems
+    problems.setFocus()
+    problems.insertPlainText("我正在输入的问题")  # not saved yet
+    _colleague_saves(colleague, "李保存的进展", "")
+    changed = window.document.refresh_from_others()
+    assert _id(window, SEQ) in changed
+    assert panel.text.toPlainText() == "李保存的进展"  # the colleague's text is shown
+    assert problems.toPlainText() == "我正在输入的问题"  # and hers is kept
+    assert window.document.refresh_from_others() == set()  # nothing new: nothing reloaded
+
+
+def test_a_save_over_a_newer_text_shows_both_and_saves_the_merge(
+    qtbot: Any, window: MainWindow, colleague: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _answer_conflicts(monkeypatch, "merge", merged="王和李合并的进展")
+    panel = window.panel.editable_panel
+    assert panel is not None
+    panel.text.setFocus()
+    panel.text.insertPlainText("王写的进展")
+    _colleague_saves(colleague, "李写的进展", "")
+    window.document.refresh_from_others()  # shown meanwhile: her typing stays, and its base
+    assert panel.text.toPlainText() == "王写的进展"
+    panel.flush()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [("王写的进展", "李写的进展")]
+    qtbot.waitUntil(lambda: _stored(colleague) == "王和李合并的进展")
+    with colleague.read() as session:
+        log = editing.history(session, _id(window, SEQ))
+    steps = [(c.old_value, c.new_value, c.user_name) for c in reversed(log) if c.period == PERIOD]
+    assert steps == [("", "李写的进展", "li"), ("李写的进展", "王和李合并的进展", "wang")]
+
+
+def test_keeping_theirs_writes_nothing(
+    qtbot: Any, window: MainWindow, colleague: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _answer_conflicts(monkeypatch, "theirs")
+    panel = window.panel.editable_panel
+    assert panel is not None
+    panel.text.setFocus()
+    panel.text.insertPlainText("王写的进展")
+    _colleague_saves(colleague, "李写的进展", "")
+    panel.flush()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert _stored(colleague) == "李写的进展"
+    assert panel.text.toPlainText() == "李写的进展"
+
+
+def test_undo_never_reverts_a_colleagues_later_edit(
+    qtbot: Any, window: MainWindow, colleague: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _answer_conflicts(monkeypatch, "theirs")
+    panel = window.panel.editable_panel
+    assert panel is not None
+    panel.text.setFocus()
+    panel.text.insertPlainText("王写的进展")
+    panel.flush()
+    assert _stored(colleague) == "王写的进展"
+    _colleague_saves(colleague, "李改过的进展", "王写的进展")
+    window.document.undo()  # would put back "" over 李's text
+    qtbot.waitUntil(lambda: bool(shown))
+    assert _stored(colleague) == "李改过的进展"
+    assert shown == [("", "李改过的进展")]
+    # Her own edit, not overtaken, is undone as always.
+    other = window.panel.editable_panel
+    assert other is not None
+    other.problems.setFocus()
+    other.problems.insertPlainText("王的问题")
+    other.flush()
+    window.document.undo()
+    assert other.problems.toPlainText() == ""
+
+
+def test_history_says_who(qtbot: Any, window: MainWindow, colleague: Database) -> None:
+    _colleague_saves(colleague, "李写的进展", "")
+    window.document.refresh_from_others()
+    model = HistoryModel(window.document, _id(window, SEQ))
+    who = model.index(0, len(model.HEADERS) - 1).data()
+    assert who.startswith("li") and "PC-LI" in who
+
+
+def test_a_read_only_role_opens_the_window_read_only_saying_why(
+    qtbot: Any, shell: Shell, db_path: Path
+) -> None:
+    from kpi_desktop.domain.errors import KpiError
+
+    open_plan_database(db_path).close()
+    database = open_plan_database(db_path, read_only=True)
+    # What the server check gives for a role that may only read (test_shared_writers.py
+    # checks that check against a real server).
+    database.read_only_reason = KpiError(
+        "db.server_read_only", url="postgresql://li@srv/kpi", user="li"
+    )
+    win = shell.show(database)
+    qtbot.addWidget(win)
+    try:
+        assert win.document.read_only
+        assert "只有查看权限" in win.status_label.text()
+        assert win.panel.editable_panel is None or not win.panel.editable_panel.editable
+    finally:
+        win.database.close()
