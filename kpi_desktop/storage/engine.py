@@ -22,7 +22,7 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError, os_error_text
-from kpi_desktop.storage import backup, schema
+from kpi_desktop.storage import backup, network, schema
 from kpi_desktop.storage.faults import is_damage, sqlite_refusal
 from kpi_desktop.storage.locations import SERVER_URL as SERVER_URL
 from kpi_desktop.storage.locations import is_server_url as is_server_url
@@ -59,6 +59,9 @@ class Database:
     # Why the database is read-only when it was not asked for: a KpiError to show (a server
     # role that may only read).
     read_only_reason: KpiError | None = None
+    # The network file system the file lies on (storage.network), where it is kept in
+    # SQLite's rollback-journal mode instead of WAL.
+    network_fs: str | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -121,7 +124,7 @@ def _clerk_error(error: exc.DBAPIError, where: str) -> KpiError:
     return KpiError("db.write_refused", path=where)
 
 
-def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool, journal: str = "WAL") -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin, so that a
@@ -130,7 +133,14 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         if not read_only:
-            cursor.execute("PRAGMA journal_mode = WAL")
+            try:
+                # WAL on a local disk; on a network folder the rollback journal, whose locks
+                # go through the file system (storage.network).
+                cursor.execute(f"PRAGMA journal_mode = {journal}")
+            except sqlite3.OperationalError:
+                # The mode cannot change while another computer has the file open in WAL
+                # mode; `_check_journal` refuses the file then.
+                log.warning("could not set journal_mode=%s", journal)
             # FULL: a transaction reported as saved survives a power cut, not only a crash.
             cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
@@ -141,10 +151,21 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _sqlite_engine(path: Path) -> Engine:
+def _sqlite_engine(path: Path, network_fs: str | None = None) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 15})
-    _configure_sqlite(engine, read_only=False)
+    _configure_sqlite(engine, read_only=False, journal="DELETE" if network_fs else "WAL")
     return engine
+
+
+def _check_journal(engine: Engine, path: Path, network_fs: str | None) -> None:
+    """On a network folder, refuse a file that could not leave WAL mode (another computer
+    has it open that way): using it would risk its data."""
+    if network_fs is None:
+        return
+    with engine.connect() as connection:
+        mode = str(connection.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
+    if mode != "delete":
+        raise KpiError("db.network_wal", path=str(path), fs=network_fs)
 
 
 def _sqlite_read_only_engine(path: Path) -> Engine:
@@ -204,7 +225,7 @@ def create_database(path: Path, fill: Callable[[Session], None]) -> None:
         leftover.unlink(missing_ok=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = _sqlite_engine(partial)
+        engine = _sqlite_engine(partial, network.network_file_system(path.parent))
         try:
             with engine.begin() as connection:
                 schema.create_schema(connection)
@@ -307,10 +328,12 @@ def _open_for_writing(
         create_database(path, fill_new or (lambda _session: None))
         created = True
     _check_header(path)
-    engine = _sqlite_engine(path)
+    network_fs = network.network_file_system(path)
+    engine = _sqlite_engine(path, network_fs)
     try:
         version = _read_version(engine, path)
         upgrade = schema.needs_upgrade(version, str(path))
+        _check_journal(engine, path, network_fs)
     except BaseException:
         engine.dispose()
         raise
@@ -321,6 +344,7 @@ def _open_for_writing(
         writer_lock=writer_lock,
         took_over_from=writer_lock.took_over_from,
         who=Who.here(),
+        network_fs=network_fs,
     )
     if upgrade:
         assert version is not None

@@ -281,4 +281,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "user “{user}” may not change tables; nothing was changed. Ask the database "
         "administrator to open it once as the database's owner.",
     ),
+    "db.network_wal": (
+        "数据库“{path}”在网络共享文件夹上（{fs}），却仍是只适合本机磁盘的 WAL 日志方式，"
+        "可能另一台电脑正以这种方式打开着它。为防止数据损坏，本程序没有打开它。"
+        "请先关闭其他电脑上打开它的程序再打开（本程序会改用适合网络文件夹的方式），"
+        "或把文件复制到本机磁盘上使用。",
+        "The database “{path}” is on a network folder ({fs}) but still in the WAL journal mode, "
+        "which is safe on a local disk only; another computer may have it open that way. So "
+        "that no data is damaged, it was not opened. Close the program on the other computers "
+        "and open it again (this program then switches it to the mode safe on a network "
+        "folder), or copy the file to a local disk.",
+    ),
 }
