@@ -5,9 +5,10 @@ tests/test_shared_writers.py (two and ten at once) and benchmarks/bench_shared.p
     python tests/writers_harness.py --db FILE|URL --worker K --seconds S --seqs 1,12
         [--period 2024H1] [--think-ms 20] [--out RESULTS.json]
 
-Every write carries its base (`--expect`), through the services or, every fourth one, through
-the `set` command itself. Every fifth write deliberately uses the base this worker read the time
-before, which its own last save has replaced: a stale base for certain, whatever the timing.
+Every write carries its base (`--expect`), through the services or, every fourth one
+(`--command-every`), through the `set` command itself. Every fifth write deliberately uses the
+base this worker read the time before, which its own last save has replaced: a stale base for
+certain, whatever the timing.
 The results (each write: seq, base, new text, accepted or refused with the stored text the
 refusal named) are written as JSON to --out, or printed.
 """
@@ -109,6 +110,7 @@ def main() -> None:
     parser.add_argument("--seqs", required=True)
     parser.add_argument("--period", default="2024H1")
     parser.add_argument("--think-ms", type=float, default=20)
+    parser.add_argument("--command-every", type=int, default=4, help="0: services only")
     parser.add_argument("--out")
     args = parser.parse_args()
     args.year = int(args.period[:4])
@@ -131,7 +133,7 @@ def main() -> None:
         base = previous[seq] if stale_on_purpose else fresh
         time.sleep(rng.uniform(0, args.think_ms) / 1000)
         new = f"工作者{args.worker}第{number}次"
-        if number % 4 == 0:
+        if args.command_every and number % args.command_every == 0:
             outcome = _write_command(args.db, args, seq, base, new)
         else:
             outcome = _write_service(args.db, writer, args, seq, base, new)
