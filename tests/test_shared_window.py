@@ -201,3 +201,62 @@ def test_a_read_only_role_opens_the_window_read_only_saying_why(
         assert win.panel.editable_panel is None or not win.panel.editable_panel.editable
     finally:
         win.database.close()
+
+
+def test_the_settings_keep_a_server_address_but_never_a_password(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpi_desktop.ui.app import SERVER_KEY, saved_server
+    from kpi_desktop.ui.settings_dialog import SettingsDialog
+
+    settings_file = tmp_path / "settings.ini"
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.server.setText("postgresql://wang:秘密口令@fileserver/kpi")
+    dialog.accept()
+    assert warned and "pgpass" in warned[0]
+    assert not dialog.server_changed and dialog.result() == 0
+    dialog.server.setText("postgresql://wang@fileserver/kpi?password=秘密口令")
+    dialog.accept()
+    assert len(warned) == 2
+    dialog.server.setText("postgresql://wang@fileserver/kpi")
+    dialog.accept()
+    assert dialog.server_changed
+    settings.sync()
+    assert "秘密口令" not in settings_file.read_text(encoding="utf-8")
+    assert saved_server(settings) == "postgresql://wang@fileserver/kpi"
+    # One written into the file by hand is not used.
+    settings.setValue(SERVER_KEY, "postgresql://wang:秘密口令@fileserver/kpi")
+    assert saved_server(settings) == ""
+
+
+def test_a_password_in_the_address_never_reaches_the_title_or_the_log(
+    qtbot: Any, shell: Shell, server_url: str, tmp_path: Path
+) -> None:
+    import logging
+
+    from sqlalchemy import make_url
+
+    # The test server trusts its local users, so any password is taken and ignored.
+    url = make_url(server_url).set(password="秘密口令").render_as_string(hide_password=False)
+    records: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("kpi_desktop").addHandler(handler)
+    try:
+        database = open_plan_database(url)
+        win = shell.show(database)
+        qtbot.addWidget(win)
+        with database.transaction() as session:
+            editing.set_progress_text(session, 2024, 3, PERIOD, "x")
+        title, status = win.windowTitle(), win.status_label.text()
+        win.database.close()
+    finally:
+        logging.getLogger("kpi_desktop").removeHandler(handler)
+    assert "秘密口令" not in title and "秘密口令" not in status and "***" in title
+    assert not any("秘密口令" in r for r in records)

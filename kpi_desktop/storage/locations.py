@@ -10,3 +10,12 @@ SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://", re.IGNORECASE)
 
 def is_server_url(target: str | Path) -> bool:
     return bool(SERVER_URL.match(str(target)))
+
+
+# postgresql://user:password@host…, or password=… among the query's parameters.
+_PASSWORD = re.compile(r"^[^:/]+://[^/@?]*:[^/@?]*@|[?&]password=", re.IGNORECASE)
+
+
+def has_password(address: str) -> bool:
+    """Whether a server address carries a password (the program never keeps one: .pgpass)."""
+    return bool(_PASSWORD.search(address))

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 ORGANISATION = "kpi-desktop"
 LANGUAGE_KEY = "ui/language"  # QSettings: "", "zh_CN" or "en" (ui.settings_dialog)
+# QSettings: the shared database's address without a password (ui.settings_dialog), opened
+# when the command line names no --db.
+SERVER_KEY = "database/server"
 APPLICATION = "kpi-desktop"
 
 
@@ -193,6 +196,20 @@ def _quick_read(db_path: Path | str | None) -> tuple[Snapshot | None, str]:
     return read_snapshot(path), str(path)
 
 
+def saved_server(settings: QSettings) -> str:
+    """The shared database's address from the settings ("" for none); one holding a
+    password (written there by hand) is not used, and a warning says why."""
+    from kpi_desktop.storage.locations import has_password
+
+    address = str(settings.value(SERVER_KEY, "") or "").strip()
+    if address and has_password(address):
+        logging.getLogger(__name__).warning(
+            "the settings' server address holds a password; not used (use .pgpass)"
+        )
+        return ""
+    return address
+
+
 def run(db_path: Path | str | None) -> int:
     """The window. An existing file is painted first from a quick sqlite3 read and opened
     properly (writer lock, checks, the day's backup) right after; a new file, an old one that
@@ -202,6 +219,8 @@ def run(db_path: Path | str | None) -> int:
 
     hold_records()
     install_exception_hook(log_file())
+    if db_path is None:
+        db_path = saved_server(QSettings(ORGANISATION, APPLICATION)) or None
     snapshot, location = _quick_read(db_path)
     loader = threading.Thread(target=_import_data_layers, name="import", daemon=True)
     if snapshot is None:
