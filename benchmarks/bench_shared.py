@@ -15,7 +15,9 @@ database is made on that server for the run and dropped after.
   (`UPDATE progress SET text=… WHERE … AND text=<base>` and, if a row changed, an INSERT into
   the change log) — the least a correct optimistic write can cost.
 
-Prints writes tried, accepted and refused per second for both, and the ratio of accepted
+Every writer process starts, imports and connects first; all begin writing at one moment
+(`--warm-up` seconds after the side starts), so start-up is not counted. Prints writes tried,
+accepted and refused per second for both, and the ratio of accepted
 writes per second (kpi-desktop / floor).
 """
 
@@ -38,7 +40,9 @@ SHARED_SEQ = 1
 PERIOD = "2024H1"
 
 
-def floor_worker(url: str, worker: int, seconds: float, think_ms: float, out: Path) -> None:
+def floor_worker(
+    url: str, worker: int, seconds: float, think_ms: float, out: Path, start_at: float
+) -> None:
     import psycopg
     from sqlalchemy import make_url
 
@@ -55,6 +59,7 @@ def floor_worker(url: str, worker: int, seconds: float, think_ms: float, out: Pa
     previous: dict[int, str] = {}
     writes = []
     number = 0
+    time.sleep(max(0.0, start_at - time.time()))
     deadline = time.monotonic() + seconds
     with connection:
         while time.monotonic() < deadline:
@@ -132,11 +137,20 @@ def main() -> None:
     parser.add_argument("--think-ms", type=float, default=20)
     parser.add_argument("--floor-worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--start-at", type=float, default=0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--warm-up",
+        type=float,
+        default=25,
+        help="seconds for the writers to start (imports, connections) before all begin at once",
+    )
     args = parser.parse_args()
     if not args.db:
         raise SystemExit("give --db or set KPI_TEST_POSTGRES_URL (.ci/postgres.sh start DIR)")
     if args.floor_worker is not None:
-        floor_worker(args.db, args.floor_worker, args.seconds, args.think_ms, Path(args.out))
+        floor_worker(
+            args.db, args.floor_worker, args.seconds, args.think_ms, Path(args.out), args.start_at
+        )
         return
     from sqlalchemy import create_engine, make_url, text
 
@@ -153,6 +167,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             for side in ("floor", "kpi-desktop"):
                 outs = [Path(folder) / f"{side}-{w}.json" for w in range(args.writers)]
+                start = str(time.time() + args.warm_up)
                 if side == "floor":
                     commands = [
                         [
@@ -168,6 +183,8 @@ def main() -> None:
                             str(args.think_ms),
                             "--out",
                             str(outs[w]),
+                            "--start-at",
+                            start,
                         ]
                         for w in range(args.writers)
                     ]
@@ -192,10 +209,12 @@ def main() -> None:
                             "0",
                             "--out",
                             str(outs[w]),
+                            "--start-at",
+                            start,
                         ]
                         for w in range(args.writers)
                     ]
-                figures[side] = _run(commands, outs, args.seconds)
+                figures[side] = _run(commands, outs, args.seconds + args.warm_up)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -111,6 +111,7 @@ def main() -> None:
     parser.add_argument("--period", default="2024H1")
     parser.add_argument("--think-ms", type=float, default=20)
     parser.add_argument("--command-every", type=int, default=4, help="0: services only")
+    parser.add_argument("--start-at", type=float, help="a time.time() to start at (all at once)")
     parser.add_argument("--out")
     args = parser.parse_args()
     args.year = int(args.period[:4])
@@ -124,6 +125,8 @@ def main() -> None:
     results: list[dict[str, Any]] = []
     previous: dict[int, str] = {}
     number = 0
+    if args.start_at:
+        time.sleep(max(0.0, args.start_at - time.time()))
     deadline = time.monotonic() + args.seconds
     while time.monotonic() < deadline:
         number += 1

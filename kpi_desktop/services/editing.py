@@ -31,6 +31,7 @@ from kpi_desktop.storage.models import (
     ChangeLog,
     Contribution,
     Indicator,
+    Plan,
     Progress,
     Target,
     utcnow,
@@ -571,15 +572,21 @@ def set_progress_text(
     """Set the progress text of indicator `seq` of the `year` plan in `period` (the `set`
     command); with `expect`, only when the stored text is exactly `expect` (StaleWrite
     otherwise, nothing written). Returns the text before and after."""
-    from kpi_desktop.services.queries import plan_for_year
-
-    plan = plan_for_year(session, year)
+    # The indicator found and locked in one statement (a write's first step, lock_indicators).
     indicator = session.exec(
-        select(Indicator).where(Indicator.plan_id == plan.id, Indicator.seq == seq)
+        select(Indicator)
+        .join(Plan, col(Plan.id) == Indicator.plan_id)
+        .where(Plan.year == year, Indicator.seq == seq)
+        .order_by(col(Plan.region))
+        .limit(1)
+        .with_for_update(of=Indicator)  # type: ignore[arg-type]
+        .execution_options(populate_existing=True)
     ).first()
     if indicator is None or indicator.id is None:
+        from kpi_desktop.services.queries import plan_for_year
+
+        plan_for_year(session, year)  # no plan that year: says which years there are
         raise KpiError("set.no_indicator", year=year, seq=seq)
-    lock_indicators(session, [indicator.id])
     entry = progress_entry(session, indicator.id, period)
     before = _stored_value(entry, "text")
     if expect is not None and before != expect:
