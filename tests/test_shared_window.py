@@ -20,6 +20,7 @@ from kpi_desktop.services import editing
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.queries import indicator_views, plans
 from kpi_desktop.storage.engine import Database
+from kpi_desktop.storage.models import Indicator
 from kpi_desktop.storage.who import Who
 from kpi_desktop.ui.app import Shell
 from kpi_desktop.ui.conflict_dialog import ConflictDialog
@@ -260,3 +261,26 @@ def test_a_password_in_the_address_never_reaches_the_title_or_the_log(
         logging.getLogger("kpi_desktop").removeHandler(handler)
     assert "秘密口令" not in title and "秘密口令" not in status and "***" in title
     assert not any("秘密口令" in r for r in records)
+
+
+def test_undoing_an_indicator_text_keeps_a_colleagues_later_one(
+    qtbot: Any, window: MainWindow, colleague: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpi_desktop.ui.undo_commands import set_indicator_text
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(args[2]))
+    indicator_id = _id(window, SEQ)
+    window.document.undo_stack.push(set_indicator_text(window.document, indicator_id, "王改的"))
+    with colleague.transaction() as session:
+        editing.set_indicator(
+            session, indicator_id, {"text": "李又改的"}, expected={"text": "王改的"}
+        )
+    window.document.undo()
+    assert told and "已被他人修改" in told[0]
+    with colleague.read() as session:
+        stored = session.get(Indicator, indicator_id)
+        assert stored is not None and stored.text == "李又改的"
+    assert window.document.view(indicator_id).text == "李又改的"  # type: ignore[union-attr]

@@ -393,10 +393,17 @@ def _apply_fields(
     allowed: tuple[str, ...],
     changes: dict[str, Any],
     source: Source,
+    expected: Mapping[str, Any] | None = None,
 ) -> None:
-    """Set the changed fields of a plan row, logging each old and new value."""
+    """Set the changed fields of a plan row, logging each old and new value; with `expected`
+    (the values the writer started from) only if nobody saved others since."""
     assert row.id is not None
     indicator_id = row.id if isinstance(row, Indicator) else row.indicator_id
+    for name, base in (expected or {}).items():
+        stored = getattr(row, name)
+        if stored != base and (name not in changes or stored != changes[name]):
+            indicator = session.get(Indicator, indicator_id)
+            raise KpiError("edit.plan_changed", seq=indicator.seq if indicator else "?")
     checked = {}
     for name, value in changes.items():
         if name not in allowed:
@@ -444,22 +451,34 @@ def _set_logged(
 
 
 def set_indicator(
-    session: Session, indicator_id: int, changes: dict[str, Any], source: Source = TYPED
+    session: Session,
+    indicator_id: int,
+    changes: dict[str, Any],
+    source: Source = TYPED,
+    *,
+    expected: Mapping[str, Any] | None = None,
 ) -> Indicator:
-    indicator = session.get(Indicator, indicator_id)
+    indicator = lock_indicators(session, [indicator_id]).get(indicator_id)
     if indicator is None:
         raise EditError("edit.indicator_gone", id=indicator_id)
-    _apply_fields(session, indicator, "indicator", INDICATOR_FIELDS, changes, source)
+    _apply_fields(session, indicator, "indicator", INDICATOR_FIELDS, changes, source, expected)
     return indicator
 
 
 def set_target(
-    session: Session, target_id: int, changes: dict[str, Any], source: Source = TYPED
+    session: Session,
+    target_id: int,
+    changes: dict[str, Any],
+    source: Source = TYPED,
+    *,
+    expected: Mapping[str, Any] | None = None,
 ) -> Target:
     target = session.get(Target, target_id)
     if target is None:
         raise EditError("edit.target_gone", id=target_id)
-    _apply_fields(session, target, "target", TARGET_FIELDS, changes, source)
+    lock_indicators(session, [target.indicator_id])
+    session.refresh(target)  # as it is now that its indicator is ours
+    _apply_fields(session, target, "target", TARGET_FIELDS, changes, source, expected)
     return target
 
 

@@ -246,6 +246,8 @@ class PlanDocument(QObject):
             return False
         except KpiError as error:
             log.warning("edit refused: %s", error.message("en"))
+            if error.code == "edit.plan_changed":
+                self._reload_all()  # show what the colleague saved
             self.failed.emit(error.message())
             return False
         if indicator_id is None:

@@ -207,8 +207,11 @@ def set_indicator_text(document: PlanDocument, indicator_id: int, text: str) -> 
         document,
         QCoreApplication.translate("commands", "Edit the text of an indicator"),
         indicator_id,
-        lambda s: _editing().set_indicator(s, indicator_id, {"text": text}),
-        lambda s, _state: _editing().set_indicator(s, indicator_id, {"text": old}),
+        # Each way only over the text it replaces: undo never reverts a colleague's later edit.
+        lambda s: _editing().set_indicator(s, indicator_id, {"text": text}, expected={"text": old}),
+        lambda s, _state: _editing().set_indicator(
+            s, indicator_id, {"text": old}, expected={"text": text}
+        ),
     )
 
 
@@ -234,8 +237,8 @@ def set_target(
         document,
         QCoreApplication.translate("commands", "Correct a target"),
         indicator_id,
-        lambda s: _editing().set_target(s, target_id, changes),
-        lambda s, _state: _editing().set_target(s, target_id, old),
+        lambda s: _editing().set_target(s, target_id, changes, expected=old),
+        lambda s, _state: _editing().set_target(s, target_id, old, expected=changes),
     )
 
 

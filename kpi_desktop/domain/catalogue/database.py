@@ -215,6 +215,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "were changing it; so as not to overwrite theirs, your change was not saved. It now "
         "reads: {stored}. Compare the two texts and keep one, or merge them, and save again.",
     ),
+    "edit.plan_changed": (
+        "序号 {seq} 的指标在您修改期间已被他人修改并保存，为免覆盖对方的修改，您的修改未保存。"
+        "窗口已显示对方保存的内容，请查看后再修改。",
+        "Indicator {seq} was changed and saved by someone else while you were changing it; so "
+        "as not to overwrite theirs, your change was not saved. The window shows what they "
+        "saved: look at it, then change it again.",
+    ),
     "set.expect_differs": (
         "序号 {seq}（{period}）现在保存的进展情况是“{stored}”，与 --expect 给出的文字不同"
         "（在此期间可能已有人修改），未作任何改动。请先查看现在的文字，再决定是否修改。",
