@@ -178,7 +178,7 @@ def test_history_says_who(qtbot: Any, window: MainWindow, colleague: Database) -
     _colleague_saves(colleague, "李写的进展", "")
     window.document.refresh_from_others()
     model = HistoryModel(window.document, _id(window, SEQ))
-    who = model.index(0, len(model.HEADERS) - 1).data()
+    who = model.index(0, model.COLUMN_WHO).data()
     assert who.startswith("li") and "PC-LI" in who
 
 

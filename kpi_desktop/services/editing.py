@@ -231,7 +231,7 @@ def _last_writer(session: Session, entry: Progress | None, name: str) -> str:
     if change is None or not change.user_name:
         return "?"
     when = change.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    return f"{change.user_name}@{change.host or '?'} {when}"
+    return f"{change.user_name}@{change.host or '?'}{zh_en('，', ', ')}{when}"
 
 
 def _check_progress_value(name: str, value: Any) -> Any:

@@ -102,6 +102,11 @@ class ConflictDialog(QDialog):
             self.save_merged.clicked.connect(
                 lambda: self._choose(self.merged.toPlainText() if self.merged else None)
             )
+        # Enter saves nothing over the colleague's value by itself: it takes the merge (which
+        # starts as both texts) or, for a choice from a list, keeps theirs.
+        for button in (self.keep_mine, self.keep_theirs):
+            button.setAutoDefault(False)
+        (self.save_merged or self.keep_theirs).setDefault(True)
         layout.addWidget(buttons)
         self.resize(820, 520 if self.merged is not None else 300)
 

@@ -40,13 +40,14 @@ def who_made(change: ChangeLog) -> str:
 class HistoryModel(RowTableModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryModel", "When"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Who"),
         QT_TRANSLATE_NOOP("HistoryModel", "Period"),
         QT_TRANSLATE_NOOP("HistoryModel", "What"),
         QT_TRANSLATE_NOOP("HistoryModel", "Earlier value"),
         QT_TRANSLATE_NOOP("HistoryModel", "New value"),
         QT_TRANSLATE_NOOP("HistoryModel", "Source"),
-        QT_TRANSLATE_NOOP("HistoryModel", "Who"),
     )
+    COLUMN_WHO = 1
 
     def __init__(self, document: PlanDocument, indicator_id: int) -> None:
         super().__init__()
@@ -73,9 +74,11 @@ class HistoryModel(RowTableModel):
             column = index.column()
             if column == 0:
                 return change.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            if column == 1:
-                return change.period or ""
+            if column == self.COLUMN_WHO:
+                return who_made(change)
             if column == 2:
+                return change.period or ""
+            if column == 3:
                 if change.entity == "finding":
                     return self._finding(change)
                 if change.entity == "instruction" and change.field_name == "instruction":
@@ -83,12 +86,10 @@ class HistoryModel(RowTableModel):
                         return self.tr("Instruction recorded")
                     return self.tr("Instruction removed")
                 return field_label(change.field_name)
-            if column == 3:
-                return self._value(change, change.old_value)
             if column == 4:
+                return self._value(change, change.old_value)
+            if column == 5:
                 return self._value(change, change.new_value)
-            if column == 6:
-                return who_made(change)
             source = source_label(change.source)
             return f"{source} {change.source_file}" if change.source_file else source
         return None
@@ -142,8 +143,11 @@ class HistoryDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(3, 260)
-        self.table.setColumnWidth(4, 260)
+        self.table.setColumnWidth(HistoryModel.COLUMN_WHO, 180)
+        self.table.setColumnWidth(2, 70)
+        self.table.setColumnWidth(3, 90)
+        self.table.setColumnWidth(4, 250)
+        self.table.setColumnWidth(5, 250)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
         layout.addWidget(self.table)
@@ -158,7 +162,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._row_changed(self.table.currentIndex())
-        self.resize(980, 480)
+        self.resize(1100, 480)
 
     def _row_changed(self, current: ModelIndex, _previous: ModelIndex | None = None) -> None:
         change = self.model.rows[current.row()] if current.isValid() else None
