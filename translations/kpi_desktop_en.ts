@@ -238,6 +238,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Automatic (from the figures)</source>
+        <translation>Automatic (from the figures)</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>End of month %1</source>
+        <translation>End of month %1</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Indicator %1, %2: the %3 was saved by someone else (%4) while you were changing it. Yours is not saved yet, so that neither overwrites the other. Keep yours, keep theirs, or merge the two and save.</source>
+        <translation>Indicator %1, %2: the %3 was saved by someone else (%4) while you were changing it. Yours is not saved yet, so that neither overwrites the other. Keep yours, keep theirs, or merge the two and save.</translation>
+    </message>
+    <message>
+        <source>Yours (not saved)</source>
+        <translation>Yours (not saved)</translation>
+    </message>
+    <message>
+        <source>Saved by the other side</source>
+        <translation>Saved by the other side</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Keep &amp;mine</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Keep &amp;theirs</translation>
+    </message>
+    <message>
+        <source>M&amp;erged text (edit it, then save it)</source>
+        <translation>M&amp;erged text (edit it, then save it)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the merged text</source>
+        <translation>&amp;Save the merged text</translation>
+    </message>
+</context>
+<context>
     <name>ExportTemplatesDialog</name>
     <message>
         <source>Export templates</source>
@@ -367,6 +414,10 @@
     <message>
         <source>When</source>
         <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
     </message>
     <message>
         <source>Period</source>
@@ -759,6 +810,10 @@
     <message>
         <source>Opened %1</source>
         <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>this user may only read</source>
+        <translation>this user may only read</translation>
     </message>
     <message>
         <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
@@ -1167,6 +1222,22 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>The window is shown again in the chosen language.</source>
         <translation>The window is shown again in the chosen language.</translation>
+    </message>
+    <message>
+        <source>Shared &amp;database</source>
+        <translation>Shared &amp;database</translation>
+    </message>
+    <message>
+        <source>The address of the office's PostgreSQL database, opened the next time the program starts (empty: the file on this computer). Give no password here: the server's password file (pgpass) or service file keeps it.</source>
+        <translation>The address of the office's PostgreSQL database, opened the next time the program starts (empty: the file on this computer). Give no password here: the server's password file (pgpass) or service file keeps it.</translation>
+    </message>
+    <message>
+        <source>The address holds a password, which the program never stores. Remove it and put it in the server's password file (pgpass) instead.</source>
+        <translation>The address holds a password, which the program never stores. Remove it and put it in the server's password file (pgpass) instead.</translation>
+    </message>
+    <message>
+        <source>A shared database's address begins with postgresql://</source>
+        <translation>A shared database's address begins with postgresql://</translation>
     </message>
 </context>
 <context>

@@ -239,6 +239,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Automatic (from the figures)</source>
+        <translation>自动（按完成数判断）</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>End of month %1</source>
+        <translation>%1月底</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Indicator %1, %2: the %3 was saved by someone else (%4) while you were changing it. Yours is not saved yet, so that neither overwrites the other. Keep yours, keep theirs, or merge the two and save.</source>
+        <translation>序号 %1（%2）的%3在您修改期间已被他人保存（%4）。为免互相覆盖，您的修改尚未保存。请选择保留您的、保留对方的，或把两者合并后保存。</translation>
+    </message>
+    <message>
+        <source>Yours (not saved)</source>
+        <translation>您的（尚未保存）</translation>
+    </message>
+    <message>
+        <source>Saved by the other side</source>
+        <translation>对方已保存的</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>M&amp;erged text (edit it, then save it)</source>
+        <translation>合并后的文字（可修改，然后保存）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the merged text</source>
+        <translation>保存合并后的文字(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ExportTemplatesDialog</name>
     <message>
         <source>Export templates</source>
@@ -368,6 +415,10 @@
     <message>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
     </message>
     <message>
         <source>Period</source>
@@ -760,6 +811,10 @@
     <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>this user may only read</source>
+        <translation>该用户只有查看权限</translation>
     </message>
     <message>
         <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
@@ -1168,6 +1223,22 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>The window is shown again in the chosen language.</source>
         <translation>窗口将以所选语言重新显示。</translation>
+    </message>
+    <message>
+        <source>Shared &amp;database</source>
+        <translation>共享数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The address of the office&apos;s PostgreSQL database, opened the next time the program starts (empty: the file on this computer). Give no password here: the server&apos;s password file (pgpass) or service file keeps it.</source>
+        <translation>单位 PostgreSQL 共享数据库的地址，下次启动程序时打开（留空：使用本机上的数据文件）。这里不要填写密码：密码放在服务器的密码文件（pgpass）或服务文件中。</translation>
+    </message>
+    <message>
+        <source>The address holds a password, which the program never stores. Remove it and put it in the server&apos;s password file (pgpass) instead.</source>
+        <translation>地址中含有密码，本程序从不保存密码。请删去密码，改为写在服务器的密码文件（pgpass）中。</translation>
+    </message>
+    <message>
+        <source>A shared database&apos;s address begins with postgresql://</source>
+        <translation>共享数据库的地址以 postgresql:// 开头。</translation>
     </message>
 </context>
 <context>
