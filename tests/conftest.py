@@ -121,7 +121,13 @@ def database(db_path: Path) -> Iterator[object]:
 # the frozen and Windows builds, the real small disks, and every test that starts a process of
 # its own (the program's command line, LibreOffice, a worker). CI runs everything.
 SLOW_MODULES = frozenset(
-    {"test_crash_safety", "test_frozen_build", "test_faults_told_truly", "test_windows_under_wine"}
+    {
+        "test_crash_safety",
+        "test_frozen_build",
+        "test_faults_told_truly",
+        "test_windows_under_wine",
+        "test_shared_writers",
+    }
 )
 STARTS_A_PROCESS = ("subprocess", "soffice", "lo_pdf(", "ReturnReader(")
 

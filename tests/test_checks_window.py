@@ -130,7 +130,8 @@ def test_a_dismissal_shows_in_the_indicators_history(
     dialog.view.setCurrentIndex(dialog.model.index(0, 0))
     dialog.dismiss_button.click()
     history = HistoryModel(window.document, finding.indicator_id)
-    assert [history.index(0, c).data() for c in (1, 2, 3, 4)] == [
+    # Period, what, earlier and new value (the who is beside the when, column 1).
+    assert [history.index(0, c).data() for c in (2, 3, 4, 5)] == [
         "2024Q1",
         f"忽略检查发现：{finding.rule.chinese}",
         "",

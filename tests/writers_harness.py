@@ -99,7 +99,7 @@ def _open_writer(target: str) -> Database:
         except KpiError as error:
             if error.code != "db.locked":
                 raise
-            time.sleep(0.005)
+            time.sleep(0.01)  # as the `set` command waits
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 indicator's progress text, for scripts; with `--expect`, only if the stored text is exactly
 OLD_TEXT (exit 2 and nothing changed otherwise).
 
-On a file the writer lock is waited for a few seconds (another `set` finishing), then refused
+On a file the writer lock is waited for up to half a minute (other `set`s finishing), then refused
 as for every command that writes; on a server the server orders the writers."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.services.editing import StaleWrite, set_progress_text
 from kpi_desktop.storage.engine import Database
 
-LOCK_WAIT_SECONDS = 10.0
+LOCK_WAIT_SECONDS = 30.0
 
 
 def _open(db: str | None) -> Database:
@@ -29,7 +29,7 @@ def _open(db: str | None) -> Database:
         except KpiError as error:
             if error.code != "db.locked" or time.monotonic() > deadline:
                 raise
-            time.sleep(0.05)
+            time.sleep(0.01)
 
 
 def run(args: argparse.Namespace) -> int:

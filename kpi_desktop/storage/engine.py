@@ -62,6 +62,7 @@ class Database:
     # The network file system the file lies on (storage.network), where it is kept in
     # SQLite's rollback-journal mode instead of WAL.
     network_fs: str | None = None
+    closed: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -105,6 +106,7 @@ class Database:
         return Session(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
+        self.closed = True
         self.engine.dispose()
         if self.writer_lock is not None:
             self.writer_lock.release()

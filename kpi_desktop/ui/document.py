@@ -119,6 +119,10 @@ class PlanDocument(QObject):
         saved stays as it is: the panels keep a field the clerk is typing in."""
         if self._database is None or self._watch is None or self.plan is None:
             return set()
+        if self._database.closed:  # the window moved on to another database
+            if self._watch_timer is not None:
+                self._watch_timer.stop()
+            return set()
         try:
             with self.database.read() as session:
                 changed = self._watch.changed_indicators(session)
