@@ -76,6 +76,27 @@ def test_a_duplicate_row_on_the_server_is_a_sentence_not_a_driver_error(server_u
         message = caught.value.message()
         assert caught.value.code == "db.write_conflict"
         assert "UniqueViolation" not in message and "duplicate key" not in message
-        assert "UniqueViolation" in type(caught.value.__cause__.orig).__name__  # type: ignore[union-attr]
+        cause = caught.value.__cause__
+        assert type(getattr(cause, "orig", cause)).__name__ == "UniqueViolation"  # in the log
+    finally:
+        db.close()
+
+
+def test_a_lost_connection_while_reading_is_a_sentence_and_the_next_read_reconnects(
+    server_url: str,
+) -> None:
+    from sqlalchemy import text
+
+    from kpi_desktop.services.queries import indicator_views, plans
+
+    db = open_plan_database(server_url)
+    try:
+        # The server ends this connection mid-read, as a restart or a dropped network would.
+        with db.read() as session, pytest.raises(KpiError) as caught:
+            session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        assert caught.value.code == "db.server_unreachable"
+        assert "terminat" not in caught.value.message()  # the driver's words stay in the log
+        with db.read() as session:
+            assert len(indicator_views(session, plans(session)[0])) == 53
     finally:
         db.close()

@@ -13,7 +13,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, exc, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, make_url, text
+from sqlalchemy.engine import ExceptionContext
 from sqlmodel import Session
 
 from kpi_desktop.domain.errors import KpiError, zh_en
@@ -72,10 +73,10 @@ _CONNECT_WHY = {
 }
 
 
-def server_refusal(error: exc.DBAPIError, shown: str) -> KpiError:
-    """The clerk's sentence for an error the server (or the connection to it) raised during a
-    change; the driver's own words go to the log only."""
-    original = error.orig
+def server_refusal(error: exc.DBAPIError | BaseException, shown: str) -> KpiError:
+    """The clerk's sentence for an error the server (or the connection to it) raised (the
+    SQLAlchemy error or the driver's own); the driver's words go to the log only."""
+    original = error.orig if isinstance(error, exc.DBAPIError) else error
     state = str(getattr(original, "sqlstate", "") or "")
     log.warning("the server refused a change on %s: %s (%s)", shown, original, state)
     if state == "42501":  # insufficient_privilege
@@ -86,9 +87,25 @@ def server_refusal(error: exc.DBAPIError, shown: str) -> KpiError:
         return KpiError("db.server_busy", url=shown)
     if state.startswith("25006"):  # read_only_sql_transaction: a standby server
         return KpiError("db.no_permission", url=shown, user=_user_in(shown))
-    if not state or state.startswith(_NO_CONNECTION) or isinstance(error, exc.OperationalError):
+    operational = isinstance(error, exc.OperationalError) or type(original).__name__ in (
+        "OperationalError",
+        "InterfaceError",
+    )
+    if not state or state.startswith(_NO_CONNECTION) or operational:
         return KpiError("db.server_unreachable", url=shown, detail=connect_reason(original))
     return KpiError("db.server_error", url=shown, code=state)
+
+
+def _sentences_for_errors(engine: Engine, shown: str) -> None:
+    """From here on every error the server or the connection raises — while reading for the
+    window too, not only in a change — reaches the clerk as a sentence (KpiError), never as the
+    driver's error; the connection pool still drops a connection that was lost."""
+
+    @event.listens_for(engine, "handle_error")
+    def _refuse(context: ExceptionContext) -> None:
+        if context.is_pre_ping:
+            return  # the pool's own check of an idle connection: it reconnects by itself
+        raise server_refusal(context.sqlalchemy_exception or context.original_exception, shown)
 
 
 def connect_reason(original: BaseException | None) -> str:
@@ -167,6 +184,7 @@ def open_server_database(
     except BaseException:
         engine.dispose()
         raise
+    _sentences_for_errors(engine, shown)
     reason = None
     if not may_write:
         reason = KpiError("db.server_read_only", url=shown, user=user)
