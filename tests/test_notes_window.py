@@ -185,7 +185,8 @@ def test_history_names_the_note_and_the_instruction(window: MainWindow) -> None:
     assert box.indicator_id is not None
     model = HistoryModel(window.document, box.indicator_id)
     rows = [
-        tuple(model.index(row, column).data() for column in (1, 2, 3, 4))
+        # period, what, earlier and new value (the who is beside the when, column 1)
+        tuple(model.index(row, column).data() for column in (2, 3, 4, 5))
         for row in range(model.rowCount())
     ]
     assert rows[:3] == [
