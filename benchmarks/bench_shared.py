@@ -10,7 +10,8 @@ database is made on that server for the run and dropped after.
 - kpi-desktop: `tests/writers_harness.py` ×N, each reading an indicator's 上半年 text, waiting
   0–think-ms, and saving a new text over it with that base (services.editing: lock the
   indicator's row, compare, write, log with who); half the writes go to one indicator all
-  writers share, half to one of each writer's own; one in five uses a base known to be stale.
+  writers share, half to one of each writer's own; one in five uses the base of its own last
+  accepted write there, stale for certain.
 - floor: the same pattern with psycopg alone, the check folded into one statement
   (`UPDATE progress SET text=… WHERE … AND text=<base>` and, if a row changed, an INSERT into
   the change log) — the least a correct optimistic write can cost.
@@ -56,7 +57,7 @@ def floor_worker(
     )
     rng = random.Random(worker)
     seqs = [SHARED_SEQ, 10 + worker]
-    previous: dict[int, str] = {}
+    replaced: dict[int, str] = {}  # as the harness: the base of the last accepted write
     writes = []
     number = 0
     time.sleep(max(0.0, start_at - time.time()))
@@ -74,8 +75,8 @@ def floor_worker(
                 ).fetchone()
             assert row is not None
             progress_id, indicator_id, fresh = row
-            stale = number % 5 == 0 and seq in previous and previous[seq] != fresh
-            base = previous[seq] if stale else fresh
+            stale = number % 5 == 0 and seq in replaced
+            base = replaced[seq] if stale else fresh
             time.sleep(rng.uniform(0, think_ms) / 1000)
             new = f"底线{worker}第{number}次"
             with connection.transaction():
@@ -92,7 +93,8 @@ def floor_worker(
                         (progress_id, base, new, indicator_id, PERIOD),
                     )
             writes.append({"ok": bool(changed), "stale_on_purpose": stale})
-            previous[seq] = new if changed else fresh
+            if changed:
+                replaced[seq] = base
     out.write_text(json.dumps({"writes": writes}), encoding="utf-8")
 
 

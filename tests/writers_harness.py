@@ -7,8 +7,9 @@ tests/test_shared_writers.py (two and ten at once) and benchmarks/bench_shared.p
 
 Every write carries its base (`--expect`), through the services or, every fourth one
 (`--command-every`), through the `set` command itself. Every fifth write deliberately uses the
-base this worker read the time before, which its own last save has replaced: a stale base for
-certain, whatever the timing.
+base of this worker's last accepted write of that indicator, which that very write replaced: a
+stale base for certain, whatever the timing (each worker makes at least `--min-writes`, five,
+so there is one however slow the machine).
 The results (each write: seq, base, new text, accepted or refused with the stored text the
 refusal named) are written as JSON to --out, or printed.
 """
@@ -110,6 +111,9 @@ def main() -> None:
     parser.add_argument("--seqs", required=True)
     parser.add_argument("--period", default="2024H1")
     parser.add_argument("--think-ms", type=float, default=20)
+    parser.add_argument(
+        "--min-writes", type=int, default=5, help="at least this many, however slow the machine"
+    )
     parser.add_argument("--command-every", type=int, default=4, help="0: services only")
     parser.add_argument("--start-at", type=float, help="a time.time() to start at (all at once)")
     parser.add_argument("--out")
@@ -123,17 +127,19 @@ def main() -> None:
     writer = open_plan_database(args.db) if server else None
     reader = writer if writer is not None else open_plan_database(args.db, read_only=True)
     results: list[dict[str, Any]] = []
-    previous: dict[int, str] = {}
+    # The base of this worker's last accepted write of each indicator: that write replaced
+    # it, and no text comes back (each is new), so it is stale for certain.
+    replaced: dict[int, str] = {}
     number = 0
     if args.start_at:
         time.sleep(max(0.0, args.start_at - time.time()))
     deadline = time.monotonic() + args.seconds
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline or number < args.min_writes:
         number += 1
         seq = seqs[number % len(seqs)]
         fresh = _stored_text(reader, args.year, seq, args.period)
-        stale_on_purpose = number % 5 == 0 and seq in previous and previous[seq] != fresh
-        base = previous[seq] if stale_on_purpose else fresh
+        stale_on_purpose = number % 5 == 0 and seq in replaced
+        base = replaced[seq] if stale_on_purpose else fresh
         time.sleep(rng.uniform(0, args.think_ms) / 1000)
         new = f"工作者{args.worker}第{number}次"
         if args.command_every and number % args.command_every == 0:
@@ -142,7 +148,8 @@ def main() -> None:
             outcome = _write_service(args.db, writer, args, seq, base, new)
         outcome.update(seq=seq, base=base, new=new, stale_on_purpose=stale_on_purpose)
         results.append(outcome)
-        previous[seq] = new if outcome["ok"] else fresh
+        if outcome["ok"]:
+            replaced[seq] = base
     if writer is not None:
         writer.close()
     if reader is not writer:
