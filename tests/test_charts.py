@@ -61,7 +61,7 @@ def test_clicking_a_bar_emits_its_indicator(qtbot, tables: list[SummaryTable], s
     row = next(r for r in tables[0].rows if r.seq == seq)
     view = charts.tabs.currentWidget()
     point = view.mapFromScene(charts.bar_scene_position(row.indicator_id))
-    with qtbot.waitSignal(charts.indicatorClicked, timeout=2000) as signal:
+    with qtbot.waitSignal(charts.indicatorClicked, timeout=10_000) as signal:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert signal.args == [row.indicator_id]
 

@@ -379,7 +379,7 @@ def test_export_templates_dialog_writes_one_file_per_unit(
     assert dialog.period_box.currentData() == window.document.period
     dialog.period_box.setCurrentIndex(dialog.period_box.findData("2024H1"))
     dialog.target_edit.setText(str(tmp_path / "模板"))
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=1000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     dialog.export()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
     units = {view_unit for v in window.document.views for view_unit in v.canonical_units}
