@@ -248,6 +248,10 @@ def _preview_row(
         preview.state, preview.error = RowState.REFUSED, error
         return preview
 
+    if row.kind is RowKind.JOINED:
+        preview.state = RowState.SKIPPED
+        preview.notices.append(Notice("joined", {"first": row.joined_to}))
+        return preview
     if row.kind is not RowKind.DATA:
         preview.state = RowState.SKIPPED
         notice = "header_again" if row.kind is RowKind.HEADER_AGAIN else "note"

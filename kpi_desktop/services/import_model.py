@@ -52,6 +52,12 @@ NOTICES: dict[str, tuple[str, str]] = {
         "重复的表头行（表格跨页时留下的），跳过。",
         "The header repeated (where the table crossed a page); skipped.",
     ),
+    "joined": (
+        "与第 {first} 行是同一项（序号跨行合并，或本行没有序号）："
+        "内容已并入第 {first} 行一起导入。",
+        "The same item as row {first} (its 序号 merged over rows, or none of its own): taken "
+        "in with row {first}.",
+    ),
     "note": (
         "没有序号，也没有可对应的重点工作和进展：视为标题或说明文字，跳过。",
         "No 序号 and no indicator text with progress: taken as a heading or a note; skipped.",

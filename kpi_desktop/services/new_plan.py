@@ -14,12 +14,19 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from kpi_desktop.domain.columns import Role
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.plan import IndicatorSpec, PlanSpec, UnitSpec
 from kpi_desktop.domain.text import file_label, fold, split_units
 from kpi_desktop.services.plans import install_plan
 from kpi_desktop.services.queries import plans
-from kpi_desktop.services.returns import DEFAULT_LIMITS, Limits, read_return
+from kpi_desktop.services.returns import (
+    DEFAULT_LIMITS,
+    ColumnChoice,
+    Limits,
+    ReturnRow,
+    read_return,
+)
 from kpi_desktop.storage.backup import make_backup
 from kpi_desktop.storage.engine import Database
 from kpi_desktop.storage.models import LeadUnit, UnitAlias
@@ -45,50 +52,76 @@ def _known_units(session: Session) -> tuple[UnitSpec, ...]:
 
 
 def plan_spec_from_table(
-    session: Session, path: Path | str, year: int | None = None, limits: Limits = DEFAULT_LIMITS
+    session: Session,
+    path: Path | str,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    choice: ColumnChoice | None = None,
+    level: int | None = None,
 ) -> PlanSpec:
-    """The plan an official table describes, checked; nothing is stored."""
+    """The plan an official table describes, checked; nothing is stored.
+
+    Items are numbered as the table numbers them where that gives each its own whole number
+    (1, 1.0, "１", 三, （一）); a table with sub-items (1.1, 4-1), repeated or missing numbers
+    is numbered 1, 2, 3… in its order. A table without a lead-unit column gives indicators
+    without lead units (the checks list them for the clerk to fill in); a table that has the
+    column must fill it for every row."""
     path = Path(path)
     file = file_label(path)
-    table = read_return(path, limits, need_progress=False)
+    table = read_return(path, limits, need_progress=False, choice=choice, level=level)
     year = year or table.year
     if year is None:
         raise KpiError("plan.table_no_year", file=file)
     existing = plans(session)
     if any(p.year == year for p in existing):
         raise KpiError("plan.exists", year=year)
-    indicators: list[IndicatorSpec] = []
-    first_row: dict[int, tuple[int, str]] = {}
+    has_units = Role.UNITS in table.layout
+    items: list[tuple[ReturnRow, tuple[str, ...]]] = []
+    first_row: dict[str, tuple[int, str]] = {}
     for row in table.data_rows():
-        if row.seq is None:
+        if row.seq is None and not row.label and row.seq_cell:
             raise KpiError(
                 "plan.table_no_seq", file=file, sheet=row.sheet, row=row.row, cell=row.seq_cell
             )
-        if row.seq in first_row:
-            first, text = first_row[row.seq]
+        key = fold(row.label) if row.label else ""
+        if key and key in first_row:
+            first, text = first_row[key]
             if text != fold(row.text):
                 raise KpiError(
                     "return.seq_repeated",
                     file=file,
                     sheet=row.sheet,
                     row=row.row,
-                    seq=row.seq,
+                    seq=row.label,
                     first=first,
                 )
             continue  # the header repeated at a page break brought the row along twice
-        first_row[row.seq] = (row.row, fold(row.text))
+        if key:
+            first_row[key] = (row.row, fold(row.text))
         units = tuple(split_units(row.units))
-        if not units:
+        if has_units and not units:
             raise KpiError(
-                "plan.table_no_units", file=file, sheet=row.sheet, row=row.row, seq=row.seq
+                "plan.table_no_units", file=file, sheet=row.sheet, row=row.row, seq=row.label
             )
         if not row.text.strip():
             raise KpiError(
-                "plan.table_no_text", file=file, sheet=row.sheet, row=row.row, seq=row.seq
+                "plan.table_no_text", file=file, sheet=row.sheet, row=row.row, seq=row.label
             )
-        indicators.append(IndicatorSpec(seq=row.seq, text=row.text.strip(), lead_units=units))
-    if not indicators:
+        items.append((row, units))
+    if not items:
         raise KpiError("plan.table_empty", file=file)
+    numbers = [row.seq for row, _units in items]
+    own = all(n is not None for n in numbers) and len(set(numbers)) == len(numbers)
+    indicators = [
+        IndicatorSpec(
+            seq=(row.seq or 0) if own else index,
+            text=row.text.strip(),
+            lead_units=units,
+            category=row.category.strip() or None,
+        )
+        for index, (row, units) in enumerate(items, start=1)
+    ]
     latest = existing[-1] if existing else None
     region = latest.region if latest else ""
     if not region:
@@ -109,11 +142,15 @@ def plan_spec_from_table(
 
 
 def create_plan_from_table(
-    database: Database, path: Path | str, year: int | None = None
+    database: Database,
+    path: Path | str,
+    year: int | None = None,
+    *,
+    choice: ColumnChoice | None = None,
 ) -> NewPlan:
     """Store the plan of an official table, after a backup copy of the database."""
     with database.read() as session:
-        spec = plan_spec_from_table(session, path, year)
+        spec = plan_spec_from_table(session, path, year, choice=choice)
         before = {u.name for u in session.exec(select(LeadUnit))}
     backup = make_backup(database.file, "before-new-plan") if database.is_sqlite else None
     with database.transaction() as session:
