@@ -38,6 +38,7 @@ from kpi_desktop.services.import_model import (
     Notice,
     RowPreview,
     RowState,
+    row_notice,
 )
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plans
@@ -248,14 +249,9 @@ def _preview_row(
         preview.state, preview.error = RowState.REFUSED, error
         return preview
 
-    if row.kind is RowKind.JOINED:
-        preview.state = RowState.SKIPPED
-        preview.notices.append(Notice("joined", {"first": row.joined_to}))
-        return preview
     if row.kind is not RowKind.DATA:
         preview.state = RowState.SKIPPED
-        notice = "header_again" if row.kind is RowKind.HEADER_AGAIN else "note"
-        preview.notices.append(Notice(notice))
+        preview.notices.append(row_notice(row))
         return preview
     if row.uncached:
         column = COLUMN_LABELS[row.uncached[0]]

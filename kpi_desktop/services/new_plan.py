@@ -18,6 +18,7 @@ from kpi_desktop.domain.columns import Role
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.plan import IndicatorSpec, PlanSpec, UnitSpec
 from kpi_desktop.domain.text import file_label, fold, split_units
+from kpi_desktop.services.import_model import Notice, row_notice
 from kpi_desktop.services.plans import install_plan
 from kpi_desktop.services.queries import plans
 from kpi_desktop.services.returns import (
@@ -25,6 +26,7 @@ from kpi_desktop.services.returns import (
     ColumnChoice,
     Limits,
     ReturnRow,
+    RowKind,
     read_return,
 )
 from kpi_desktop.storage.backup import make_backup
@@ -39,6 +41,32 @@ class NewPlan:
     indicators: int
     new_units: tuple[str, ...]
     backup: Path | None
+    told: tuple[tuple[int, Notice], ...] = ()  # rows not taken as an item of their own, and why
+    renumbered: bool = False  # the table's numbers did not give each item its own
+
+
+@dataclass(frozen=True)
+class PlanReading:
+    """A plan from a table, with what the reader did with each row it did not take as an
+    indicator of its own (joined to the item above, a heading, a note, the header again)."""
+
+    spec: PlanSpec
+    told: tuple[tuple[int, Notice], ...]
+    renumbered: bool
+    other_units: int  # items that also name a lead unit at the other level
+
+
+LEVELS = {"省级": 0, "市级": 1, "区级": 2, "县级": 2}
+
+
+def office_level(region: str) -> int | None:
+    """The level of an office by its region's name: a 市 is a city (1), a 区 or 县 a district
+    (2); None where the name does not say."""
+    if region.endswith(("区", "县")):
+        return 2
+    if region.endswith("市"):
+        return 1
+    return None
 
 
 def _known_units(session: Session) -> tuple[UnitSpec, ...]:
@@ -60,20 +88,38 @@ def plan_spec_from_table(
     choice: ColumnChoice | None = None,
     level: int | None = None,
 ) -> PlanSpec:
-    """The plan an official table describes, checked; nothing is stored.
+    """The plan an official table describes, checked; nothing is stored."""
+    return read_plan(session, path, year, limits, choice=choice, level=level).spec
+
+
+def read_plan(
+    session: Session,
+    path: Path | str,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    choice: ColumnChoice | None = None,
+    level: int | None = None,
+) -> PlanReading:
+    """The plan an official table describes, checked, and what became of each row; nothing is
+    stored.
 
     Items are numbered as the table numbers them where that gives each its own whole number
     (1, 1.0, "１", 三, （一）); a table with sub-items (1.1, 4-1), repeated or missing numbers
     is numbered 1, 2, 3… in its order. A table without a lead-unit column gives indicators
     without lead units (the checks list them for the clerk to fill in); a table that has the
-    column must fill it for every row."""
+    column must fill it for every row. Where the table names lead units at two levels, the
+    plan takes `level` (else the level of the office whose plan it is, by its region; else the
+    district's)."""
     path = Path(path)
     file = file_label(path)
+    existing = plans(session)
+    if level is None and existing:
+        level = office_level(existing[-1].region)
     table = read_return(path, limits, need_progress=False, choice=choice, level=level)
     year = year or table.year
     if year is None:
         raise KpiError("plan.table_no_year", file=file)
-    existing = plans(session)
     if any(p.year == year for p in existing):
         raise KpiError("plan.exists", year=year)
     has_units = Role.UNITS in table.layout
@@ -131,13 +177,20 @@ def plan_spec_from_table(
         title = latest.title.replace(str(latest.year), str(year))
     else:
         title = f"{year}年{region}政府报告重点工作量化指标"
-    return PlanSpec(
+    spec = PlanSpec(
         year=year,
         region=region,
         title=title,
         attachment=latest.attachment if latest else "附件",
         units=_known_units(session),
         indicators=tuple(sorted(indicators, key=lambda i: i.seq)),
+    )
+    told = tuple((row.row, row_notice(row)) for row in table.rows if row.kind is not RowKind.DATA)
+    return PlanReading(
+        spec=spec,
+        told=told,
+        renumbered=not own,
+        other_units=sum(1 for row, _units in items if row.other_units.strip()),
     )
 
 
@@ -147,10 +200,12 @@ def create_plan_from_table(
     year: int | None = None,
     *,
     choice: ColumnChoice | None = None,
+    level: int | None = None,
 ) -> NewPlan:
     """Store the plan of an official table, after a backup copy of the database."""
     with database.read() as session:
-        spec = plan_spec_from_table(session, path, year, choice=choice)
+        reading = read_plan(session, path, year, choice=choice, level=level)
+        spec = reading.spec
         before = {u.name for u in session.exec(select(LeadUnit))}
     backup = make_backup(database.file, "before-new-plan") if database.is_sqlite else None
     with database.transaction() as session:
@@ -162,4 +217,6 @@ def create_plan_from_table(
         indicators=len(spec.indicators),
         new_units=tuple(n for n in after if n not in before),
         backup=backup,
+        told=reading.told,
+        renumbered=reading.renumbered,
     )

@@ -69,6 +69,7 @@ class ReturnRow:
     earlier_progress: str = ""  # an earlier period's progress beside the latest
     last_row: int = 0  # the last row of an item written over several rows (0: one row)
     joined_to: int = 0  # a JOINED row: the row of the item it belongs to
+    heading: bool = False  # a NOTE row that is a section heading (its text is the category)
 
     def filled(self) -> list[tuple[Column, str]]:
         """The columns the unit fills in, with what the row holds in each."""
@@ -286,7 +287,7 @@ def table_rows(grid: Grid, header: int, layout: Layout | dict[Column, int]) -> I
         if heading is not None and not raw.progress.strip():
             yield from close()
             category = heading
-            yield replace(raw, kind=RowKind.NOTE, category=heading)
+            yield replace(raw, kind=RowKind.NOTE, category=heading, heading=True)
             continue
         number: Number | None = parse_number(raw.seq_cell) if raw.seq_cell else None
         if number is None and not raw.seq_cell and from_texts:
