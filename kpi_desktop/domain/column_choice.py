@@ -62,11 +62,6 @@ def layout_from_choice(choice: Mapping[Role, Sequence[int]]) -> Layout:
     )
 
 
-def layout_key(cells: Sequence[str]) -> str:
-    """The layout of a header row, for remembering the clerk's choice for files like it."""
-    return "|".join(header_key(cell) for cell in cells).rstrip("|")
-
-
 def parse_column_option(text: str) -> tuple[dict[Role, tuple[int, ...]], int | None]:
     """The clerk's reading of the columns as the command line takes it:
     "重点工作=B,牵头单位=C,进展=E" (a role over two columns as "进展=E+F"), with "表头=3" for
@@ -95,3 +90,15 @@ def parse_column_option(text: str) -> tuple[dict[Role, tuple[int, ...]], int | N
     if not columns:
         raise KpiError("columns.bad_option", part=text.strip(), roles=roles)
     return {role: tuple(found) for role, found in columns.items()}, header
+
+
+def format_column_option(columns: Mapping[Role, Sequence[int]], header: int | None) -> str:
+    """A reading of the columns in the words `parse_column_option` takes back."""
+    parts = [
+        f"{ROLE_LABELS[role]}={'+'.join(column_letter(i) for i in found)}"
+        for role, found in columns.items()
+        if found
+    ]
+    if header is not None:
+        parts.append(f"表头={header}")
+    return ",".join(parts)

@@ -80,6 +80,7 @@ ASSIGNABLE: tuple[Role, ...] = (
     Role.CATEGORY,
     Role.TEXT,
     Role.DETAIL,
+    Role.MEASURE,
     Role.UNITS,
     Role.OTHER_UNITS,
     Role.COOPERATING,
@@ -463,3 +464,8 @@ def _settle_progress(columns: dict[Role, list[int]], cells: Sequence[str]) -> No
     keep = [i for i in keep if header_key(cells[i]) or (i - 1) in keep]
     columns[Role.PROGRESS] = keep
     columns.setdefault(Role.EARLIER_PROGRESS, []).extend(i for i in found if i not in keep)
+
+
+def layout_key(cells: Sequence[str]) -> str:
+    """The layout of a header row, for remembering the clerk's choice for files like it."""
+    return "|".join(header_key(cell) for cell in cells).rstrip("|")

@@ -107,7 +107,7 @@ def read_plan(
     Items are numbered as the table numbers them where that gives each its own whole number
     (1, 1.0, "１", 三, （一）); a table with sub-items (1.1, 4-1), repeated or missing numbers
     is numbered 1, 2, 3… in its order. A table without a lead-unit column gives indicators
-    without lead units (the checks list them for the clerk to fill in); a table that has the
+    without lead units (for the clerk to add); a table that has the
     column must fill it for every row. Where the table names lead units at two levels, the
     plan takes `level` (else the level of the office whose plan it is, by its region; else the
     district's)."""

@@ -28,8 +28,10 @@ from kpi_desktop.domain.columns import (
     Role,
     assign_columns,
     best_role,
+    layout_key,
 )
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.numbering import parse_number
 from kpi_desktop.domain.periods import PeriodKind, period_kind_in_text
 from kpi_desktop.domain.text import file_label, fold
 from kpi_desktop.services.return_rows import ReturnRow as ReturnRow
@@ -240,18 +242,28 @@ def find_table(
 
 
 def best_guess(grids: Sequence[Grid]) -> tuple[Grid, int, Layout] | None:
-    """Where a table's header most likely is when no row passes for one: the row among the
-    first of each sheet naming the most roles (for the clerk to correct by hand)."""
+    """Where a table's header most likely is when no row passes for one: among the first rows
+    of each sheet, the one naming the most roles surely; failing that, the row above the first
+    numbered one (for the clerk to correct by hand)."""
     best: tuple[int, Grid, int, Layout] | None = None
     for grid in grids:
         if grid.name == MARKER_SHEET:
             continue
         for index, cells in enumerate(grid.rows[:30]):
             layout = assign_columns(cells)
-            named = len(layout.columns)
+            named = sum(1 for score in layout.scores.values() if score >= 0.75)
             if named and (best is None or named > best[0]):
                 best = (named, grid, index, layout)
-    return None if best is None else best[1:]
+    if best is not None:
+        return best[1:]
+    for grid in grids:
+        if grid.name == MARKER_SHEET:
+            continue
+        for index, cells in enumerate(grid.rows[:30]):
+            first = next((c for c in cells if c.strip()), "")
+            if index > 0 and parse_number(first) is not None:
+                return grid, index - 1, assign_columns(grid.rows[index - 1])
+    return None
 
 
 def _cut_refusal(file: str, grid: Grid) -> KpiError:
@@ -401,4 +413,58 @@ def _no_table(file: str, grids: Sequence[Grid], need_progress: bool) -> KpiError
         file=file,
         found=found_words,
         missed="、".join(f"“{ROLE_LABELS[r]}”" for r in missed) or "无",
+    )
+
+
+@dataclass(frozen=True)
+class TablePreview:
+    """The first rows of a table and how the reader reads its columns, for the clerk to check
+    or correct before anything is built from it."""
+
+    path: Path
+    sheet: str
+    header_row: int  # 1-based, as Excel shows it: the found header, else the likeliest row
+    rows: tuple[tuple[str, ...], ...]  # the header row and the rows under it, first ones only
+    layout: Layout
+    found: bool  # whether a row passed for the table's header
+    key: str  # the layout of the header row, to remember the clerk's choice by
+
+    @property
+    def sure(self) -> bool:
+        return self.found and self.layout.sure
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def table_preview(
+    path: Path | str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    need_progress: bool = False,
+    rows: int = 8,
+) -> TablePreview:
+    """The header and the first `rows` rows under it as the reader reads them. A file without
+    any row naming a column comes back with the first rows of its first sheet."""
+    path = Path(path)
+    _kind, _digest, grids = read_grids(path, limits)
+    sheets = [g for g in grids if g.name != MARKER_SHEET]
+    found = find_header(sheets, need_progress=need_progress)
+    guess = found or best_guess(sheets)
+    if guess is None:
+        if not sheets or not sheets[0].rows:
+            raise KpiError("plan.no_table", file=file_label(path), found="无", missed="重点工作")
+        grid, header, layout = sheets[0], 0, Layout({})
+    else:
+        grid, header, layout = guess
+    shown = tuple(tuple(cells) for cells in grid.rows[header : header + 1 + rows])
+    return TablePreview(
+        path=path,
+        sheet=grid.name,
+        header_row=header + 1,
+        rows=shown,
+        layout=layout,
+        found=found is not None,
+        key=layout_key(grid.rows[header]),
     )
