@@ -530,6 +530,10 @@
         <translation>In the returned file</translation>
     </message>
     <message>
+        <source>Assign the columns…</source>
+        <translation>Assign the columns…</translation>
+    </message>
+    <message>
         <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
         <translation>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</translation>
     </message>

@@ -531,6 +531,10 @@
         <translation>报送表中的内容</translation>
     </message>
     <message>
+        <source>Assign the columns…</source>
+        <translation>指定各列…</translation>
+    </message>
+    <message>
         <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator&apos;s History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
         <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中，导入前还会自动备份数据库（可用“文件 → 从备份恢复”找回）。</translation>
     </message>

@@ -252,7 +252,8 @@ def best_guess(grids: Sequence[Grid]) -> tuple[Grid, int, Layout] | None:
         for index, cells in enumerate(grid.rows[:30]):
             layout = assign_columns(cells)
             named = sum(1 for score in layout.scores.values() if score >= 0.75)
-            if named and (best is None or named > best[0]):
+            # a title ("2024年重点工作进展情况") names one role at most: a header names two
+            if named >= 2 and (best is None or named > best[0]):
                 best = (named, grid, index, layout)
     if best is not None:
         return best[1:]
@@ -424,10 +425,16 @@ class TablePreview:
     path: Path
     sheet: str
     header_row: int  # 1-based, as Excel shows it: the found header, else the likeliest row
-    rows: tuple[tuple[str, ...], ...]  # the header row and the rows under it, first ones only
+    rows: tuple[tuple[str, ...], ...]  # a few rows above the header, it and the first under it
     layout: Layout
     found: bool  # whether a row passed for the table's header
     key: str  # the layout of the header row, to remember the clerk's choice by
+    first_row: int = 1  # the row number of rows[0]
+    keys: tuple[tuple[int, str], ...] = ()  # (row number, layout) of the sheet's first rows
+
+    def key_of(self, row: int) -> str:
+        """The layout of a row among the sheet's first ones ("" if not among them)."""
+        return next((key for number, key in self.keys if number == row), "")
 
     @property
     def sure(self) -> bool:
@@ -458,7 +465,8 @@ def table_preview(
         grid, header, layout = sheets[0], 0, Layout({})
     else:
         grid, header, layout = guess
-    shown = tuple(tuple(cells) for cells in grid.rows[header : header + 1 + rows])
+    first = max(0, header - 3)
+    shown = tuple(tuple(cells) for cells in grid.rows[first : header + 1 + rows])
     return TablePreview(
         path=path,
         sheet=grid.name,
@@ -467,4 +475,10 @@ def table_preview(
         layout=layout,
         found=found is not None,
         key=layout_key(grid.rows[header]),
+        first_row=first + 1,
+        keys=tuple(
+            (index + 1, layout_key(cells))
+            for index, cells in enumerate(grid.rows[:30])
+            if any(c.strip() for c in cells)
+        ),
     )

@@ -10,6 +10,7 @@ header cells) in the settings, so next year's table of the same office is read u
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -33,6 +34,7 @@ from kpi_desktop.domain.column_choice import (
 )
 from kpi_desktop.domain.columns import ASSIGNABLE, ROLE_LABELS, Role
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.services.import_model import FilePreview, ImportPreview
 from kpi_desktop.services.returns import ColumnChoice, TablePreview, table_preview
 
 SETTINGS_GROUP = "tableColumns"
@@ -68,7 +70,7 @@ class ColumnDialog(QDialog):
         self.table = QTableWidget(len(preview.rows) + 1, width)
         self.table.setHorizontalHeaderLabels([column_letter(i) for i in range(width)])
         self.table.setVerticalHeaderLabels(
-            [self.tr("holds")] + [str(preview.header_row + i) for i in range(len(preview.rows))]
+            [self.tr("holds")] + [str(preview.first_row + i) for i in range(len(preview.rows))]
         )
         self.roles: list[QComboBox] = []
         for column in range(width):
@@ -121,26 +123,32 @@ class ColumnDialog(QDialog):
         super().accept()
 
 
-def _key(preview: TablePreview) -> str:
-    digest = hashlib.sha1(preview.key.encode("utf-8")).hexdigest()[:16]
+def _key(layout: str) -> str:
+    digest = hashlib.sha1(layout.encode("utf-8")).hexdigest()[:16]
     return f"{SETTINGS_GROUP}/{digest}"
 
 
 def remembered(preview: TablePreview, settings: QSettings) -> ColumnChoice | None:
-    """The clerk's earlier choice for a table laid out like this one, if any."""
-    value = settings.value(_key(preview))
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        columns, header = parse_column_option(value)
-    except KpiError:
-        return None
-    # the same header cells: the header is this file's header row, wherever its title ends
-    return ColumnChoice(columns, preview.header_row if header is not None else None, preview.sheet)
+    """The clerk's earlier choice for a table laid out like this one, if any: a row among the
+    sheet's first ones with the same cells as the header the clerk chose then is the header
+    now, wherever the title above it ends."""
+    for row, layout in preview.keys:
+        value = settings.value(_key(layout))
+        if not isinstance(value, str) or not value:
+            continue
+        try:
+            columns, _header = parse_column_option(value)
+        except KpiError:
+            continue
+        return ColumnChoice(columns, row, preview.sheet)
+    return None
 
 
 def remember(preview: TablePreview, choice: ColumnChoice, settings: QSettings) -> None:
-    settings.setValue(_key(preview), format_column_option(choice.columns, choice.header_row))
+    """Keep the choice for tables whose header row has the cells of the one chosen."""
+    layout = preview.key_of(choice.header_row) if choice.header_row else preview.key
+    if layout:
+        settings.setValue(_key(layout), format_column_option(choice.columns, choice.header_row))
 
 
 def choose_columns(
@@ -164,3 +172,65 @@ def choose_columns(
     choice = dialog.choice()
     remember(preview, choice, settings)
     return True, choice
+
+
+class ImportColumns:
+    """The clerk's reading of the columns of returns the import refused for want of a table it
+    knows: remembered choices applied unasked, the dialog for the file the clerk picks."""
+
+    NO_TABLE = "return.no_table"
+
+    def __init__(
+        self,
+        dialog: QWidget,
+        read_again: Callable[[], None],
+        show_error: Callable[[str], None],
+        window: QWidget | None,
+    ) -> None:
+        self.dialog = dialog
+        self.read_again = read_again
+        self.show_error = show_error
+        found = getattr(window, "settings", None)
+        self.settings = found if isinstance(found, QSettings) else QSettings()
+        self.choices: dict[Path, ColumnChoice] = {}
+        self.tried: set[Path] = set()
+        self.file: FilePreview | None = None
+
+    def can_assign(self, file: FilePreview | None) -> bool:
+        return file is not None and file.error is not None and file.error.code == self.NO_TABLE
+
+    def recall(self, preview: ImportPreview) -> bool:
+        """Whether a refused file has a remembered choice not yet tried (then read it again)."""
+        added = False
+        for file in preview.files:
+            if not self.can_assign(file) or file.path in self.tried:
+                continue
+            self.tried.add(file.path)
+            try:
+                table = table_preview(file.path, need_progress=True)
+            except KpiError:
+                continue
+            earlier = remembered(table, self.settings)
+            if earlier is not None:
+                self.choices[file.path] = earlier
+                added = True
+        return added
+
+    def assign(self) -> None:
+        """Ask the clerk which column of the chosen file is which, then read the files again."""
+        file = self.file
+        if file is None:
+            return
+        try:
+            table = table_preview(file.path, need_progress=True)
+        except KpiError as error:
+            self.show_error(error.message())
+            return
+        ask = ColumnDialog(table, self.dialog)
+        if ask.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = ask.choice()
+        remember(table, choice, self.settings)
+        self.choices[file.path] = choice
+        self.tried.add(file.path)
+        self.read_again()
