@@ -299,3 +299,35 @@ def test_a_table_with_headers_the_reader_does_not_know_reads_with_the_clerks_col
         "区人社局",
         "已完成8000人",
     )
+
+
+@pytest.mark.parametrize("path", EXPECTATIONS, ids=lambda p: p.stem)
+def test_every_row_with_content_under_the_header_is_taken_or_told(path: Path) -> None:
+    """No row under the header is dropped silently: each non-empty one is an item, a row joined
+    to one, a heading, a note or the header again."""
+    from kpi_desktop.services.workbooks import DEFAULT_LIMITS, read_grids
+
+    expect = _expect(path)
+    table = read_return(CORPUS / expect["file"], need_progress=False)
+    _kind, _digest, grids = read_grids(CORPUS / expect["file"], DEFAULT_LIMITS)
+    grid = next(g for g in grids if g.name == table.sheet)
+    filled = [
+        index + 1
+        for index in range(table.header_row, len(grid.rows))
+        if any(c.strip() for c in grid.rows[index])
+    ]
+    assert sorted(r.row for r in table.rows) == filled
+
+
+def test_an_item_over_several_rows_keeps_all_its_targets(tmp_path: Path) -> None:
+    from kpi_desktop.domain.targets import propose_targets
+
+    database = open_database(tmp_path / "empty.sqlite", fill_new=lambda session: None)
+    try:
+        with database.read() as session:
+            spec = plan_spec_from_table(session, CORPUS / "t23_shanghai_2024_y.xlsx")
+    finally:
+        database.close()
+    first = spec.indicators[0]
+    got = [(t.value, t.unit) for t in propose_targets(first.text)]
+    assert got == [(4000.0, "张"), (800.0, "张"), (3000.0, "张")]
