@@ -78,6 +78,13 @@ def _expect(path: Path) -> dict[str, Any]:
         ("存在问题", Role.PROBLEMS),
         ("下步打算", Role.NEXT_STEPS),
         ("序 号", Role.SEQ),
+        ("NO.", Role.SEQ),
+        ("工作名称", Role.TEXT),
+        ("责任处室", Role.UNITS),
+        ("牵头领导", Role.LEADER),
+        ("计划完成时间", Role.DEADLINE),
+        ("下一步工作计划", Role.NEXT_STEPS),
+        ("所属领域", Role.CATEGORY),
     ],
 )
 def test_a_header_cell_is_read_by_meaning(cell: str, role: Role) -> None:

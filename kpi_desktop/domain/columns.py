@@ -96,7 +96,19 @@ ASSIGNABLE: tuple[Role, ...] = (
 
 # Names seen in published tables: a cell that is exactly one of these is that column.
 _NAMES: dict[Role, tuple[str, ...]] = {
-    Role.SEQ: ("序号", "编号", "序", "号", "项目编号", "序列"),
+    Role.SEQ: (
+        "序号",
+        "编号",
+        "序",
+        "号",
+        "项目编号",
+        "序列",
+        "NO.",
+        "NO",
+        "No.",
+        "No",
+        "序号/编号",
+    ),
     Role.CATEGORY: ("大类", "类别", "分类", "领域", "板块", "类别名称"),
     Role.TEXT: (
         "重点工作",
@@ -155,7 +167,17 @@ _NAMES: dict[Role, tuple[str, ...]] = {
         "牵头领导及单位",
     ),
     Role.COOPERATING: ("配合单位", "协办单位", "主要协作单位", "配合部门", "协同单位", "参与单位"),
-    Role.LEADER: ("责任领导", "分管领导", "责任人", "分管市领导", "区政府分管领导", "联系领导"),
+    Role.LEADER: (
+        "责任领导",
+        "分管领导",
+        "责任人",
+        "分管市领导",
+        "区政府分管领导",
+        "联系领导",
+        "牵头领导",
+        "牵头市领导",
+        "牵头区领导",
+    ),
     Role.PROGRESS: (
         "进展情况",
         "完成情况",
@@ -176,7 +198,7 @@ _NAMES: dict[Role, tuple[str, ...]] = {
     Role.NEXT_STEPS: ("下步打算", "下一步打算", "下一步工作", "下步工作打算"),
     Role.PLAN: ("月度工作计划", "工作计划", "实施计划", "工作举措及实施计划", "计划进度"),
     Role.SHARE: ("完成率", "占比", "占全年计划", "完成比例", "完成进度"),
-    Role.DEADLINE: ("完成时限", "完成时间", "时限", "时间节点", "完成期限"),
+    Role.DEADLINE: ("完成时限", "完成时间", "时限", "时间节点", "完成期限", "计划完成时间"),
     Role.REMARKS: ("备注", "说明", "附注", "目标类型"),
     Role.CONTACT: ("监督电话", "联系电话", "电话"),
     Role.MEASURE: ("单位", "计量单位", "指标单位"),
@@ -188,7 +210,7 @@ _NAMES: dict[Role, tuple[str, ...]] = {
 # the plan (计划 over 进度), "完成时限" a deadline (时限 over 完成).
 _WORDS: dict[Role, tuple[tuple[str, float], ...]] = {
     Role.SEQ: (("序号", 0.9),),
-    Role.CATEGORY: (("大类", 0.8), ("类别", 0.8)),
+    Role.CATEGORY: (("大类", 0.8), ("类别", 0.8), ("领域", 0.8)),
     Role.TEXT: (
         ("重点工作", 0.9),
         ("实事", 0.75),
@@ -199,6 +221,7 @@ _WORDS: dict[Role, tuple[tuple[str, float], ...]] = {
         ("内容", 0.65),
         ("目标", 0.6),
         ("要求", 0.5),
+        ("名称", 0.6),
     ),
     Role.UNITS: (
         ("牵头", 0.9),
@@ -208,6 +231,11 @@ _WORDS: dict[Role, tuple[tuple[str, float], ...]] = {
         ("主办", 0.85),
         ("主责", 0.85),
         ("承办", 0.75),
+        ("处室", 0.8),
+        ("科室", 0.8),
+        ("责任主体", 0.8),
+        ("实施主体", 0.8),
+        ("实施单位", 0.8),
         ("部门", 0.6),
         ("单位", 0.55),
     ),
@@ -219,7 +247,7 @@ _WORDS: dict[Role, tuple[tuple[str, float], ...]] = {
         ("协助", 0.95),
         ("参与", 0.8),
     ),
-    Role.LEADER: (("领导", 0.9), ("责任人", 0.85), ("分管", 0.85), ("负责人", 0.8)),
+    Role.LEADER: (("领导", 0.92), ("责任人", 0.85), ("分管", 0.85), ("负责人", 0.8)),
     Role.PROGRESS: (
         ("进展", 0.9),
         ("完成情况", 0.85),
@@ -235,7 +263,7 @@ _WORDS: dict[Role, tuple[tuple[str, float], ...]] = {
     Role.VERDICT: (("推进状态", 0.95), ("评价", 0.8), ("是否完成", 0.9)),
     Role.ON_PACE: (("序时", 0.95),),
     Role.PROBLEMS: (("问题", 0.8), ("困难", 0.8)),
-    Role.NEXT_STEPS: (("下步", 0.8), ("下一步", 0.8), ("打算", 0.75)),
+    Role.NEXT_STEPS: (("下步", 0.92), ("下一步", 0.92), ("打算", 0.75)),
     Role.PLAN: (
         ("计划", 0.9),
         ("季度目标", 0.9),
@@ -245,9 +273,9 @@ _WORDS: dict[Role, tuple[tuple[str, float], ...]] = {
         ("安排", 0.8),
     ),
     Role.SHARE: (("完成率", 0.95), ("占比", 0.95), ("占全年", 0.95), ("比例", 0.85)),
-    Role.DEADLINE: (("时限", 0.95), ("完成时间", 0.9), ("期限", 0.9), ("节点", 0.85)),
+    Role.DEADLINE: (("时限", 0.95), ("完成时间", 0.92), ("期限", 0.9), ("节点", 0.85)),
     Role.REMARKS: (("备注", 0.95), ("说明", 0.9), ("类型", 0.7)),
-    Role.CONTACT: (("电话", 0.95),),
+    Role.CONTACT: (("电话", 0.95), ("联系人", 0.85)),
 }
 
 # A header cell is short; a longer cell is a title, a note or a row's text, not a header.
@@ -307,7 +335,7 @@ def score_header(cell: str) -> dict[Role, float]:
         best = max((score for word, score in words if word in bare), default=0.0)
         if best > scores.get(role, 0.0):
             scores[role] = best
-    if scores.get(Role.SEQ, 0) and len(bare) > 4:
+    if scores.get(Role.SEQ, 0) and len(bare) > 4 and bare not in _NAMES[Role.SEQ]:
         del scores[Role.SEQ]  # "序号" inside a longer cell is not the 序号 column
     return scores
 
