@@ -238,6 +238,37 @@
     </message>
 </context>
 <context>
+    <name>ColumnDialog</name>
+    <message>
+        <source>Which column is which?</source>
+        <translation>Which column is which?</translation>
+    </message>
+    <message>
+        <source>The program is not sure which column of “%1” holds what. Check the first rows below and choose, above each column, what it holds; leave a column at “not read” to skip it. The choice is remembered for tables laid out the same way.</source>
+        <translation>The program is not sure which column of “%1” holds what. Check the first rows below and choose, above each column, what it holds; leave a column at “not read” to skip it. The choice is remembered for tables laid out the same way.</translation>
+    </message>
+    <message>
+        <source>Header row (as Excel numbers it):</source>
+        <translation>Header row (as Excel numbers it):</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>holds</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>not read</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the work items (重点工作) at least.</source>
+        <translation>Choose the column that holds the work items (重点工作) at least.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Automatic (from the figures)</source>
@@ -497,6 +528,10 @@
     <message>
         <source>In the returned file</source>
         <translation>In the returned file</translation>
+    </message>
+    <message>
+        <source>Assign the columns…</source>
+        <translation>Assign the columns…</translation>
     </message>
     <message>
         <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
@@ -884,6 +919,18 @@
     <message>
         <source>New lead units: %1</source>
         <translation>New lead units: %1</translation>
+    </message>
+    <message>
+        <source>The table's numbers do not give each indicator its own; they are numbered 1, 2, 3… in the table's order.</source>
+        <translation>The table's numbers do not give each indicator its own; they are numbered 1, 2, 3… in the table's order.</translation>
+    </message>
+    <message>
+        <source>%1 rows were not taken as indicators of their own:</source>
+        <translation>%1 rows were not taken as indicators of their own:</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Row %1: %2</translation>
     </message>
     <message>
         <source>The state before is saved in %1.</source>

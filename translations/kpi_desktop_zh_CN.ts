@@ -239,6 +239,37 @@
     </message>
 </context>
 <context>
+    <name>ColumnDialog</name>
+    <message>
+        <source>Which column is which?</source>
+        <translation>指定各列内容</translation>
+    </message>
+    <message>
+        <source>The program is not sure which column of “%1” holds what. Check the first rows below and choose, above each column, what it holds; leave a column at “not read” to skip it. The choice is remembered for tables laid out the same way.</source>
+        <translation>程序无法确定“%1”中各列分别是什么内容。请对照下面的前几行，在每一列上方选择该列的内容；不需要的列选“不读取”。所作选择会记住，以后遇到同样格式的表格将自动采用。</translation>
+    </message>
+    <message>
+        <source>Header row (as Excel numbers it):</source>
+        <translation>表头所在行（Excel 行号）：</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>不读取</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the work items (重点工作) at least.</source>
+        <translation>请至少指定写有重点工作（事项内容）的一列。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Automatic (from the figures)</source>
@@ -498,6 +529,10 @@
     <message>
         <source>In the returned file</source>
         <translation>报送表中的内容</translation>
+    </message>
+    <message>
+        <source>Assign the columns…</source>
+        <translation>指定各列…</translation>
     </message>
     <message>
         <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator&apos;s History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
@@ -885,6 +920,18 @@
     <message>
         <source>New lead units: %1</source>
         <translation>新增牵头单位：%1</translation>
+    </message>
+    <message>
+        <source>The table&apos;s numbers do not give each indicator its own; they are numbered 1, 2, 3… in the table&apos;s order.</source>
+        <translation>表格的序号不能让每项指标各有一个整数序号（有分项、重复或缺失），已按表格顺序重新编为 1、2、3……</translation>
+    </message>
+    <message>
+        <source>%1 rows were not taken as indicators of their own:</source>
+        <translation>有 %1 行未单独作为指标：</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <source>The state before is saved in %1.</source>

@@ -15,10 +15,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from kpi_desktop.domain.column_choice import parse_column_option
 from kpi_desktop.domain.errors import KpiError, zh_en
 from kpi_desktop.domain.fields import field_label
 from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.services.reading import ReturnReader
+from kpi_desktop.services.returns import ColumnChoice
 
 if TYPE_CHECKING:
     from kpi_desktop.services.importing import FilePreview, ImportPreview
@@ -91,9 +93,19 @@ def _row_lines(preview: ImportPreview) -> list[str]:
     return lines
 
 
+def column_choice(option: str | None) -> ColumnChoice | None:
+    """The clerk's `--columns` as the reader takes it (a refusal names what is not
+    understood)."""
+    if not option:
+        return None
+    columns, header = parse_column_option(option)
+    return ColumnChoice(columns, header)
+
+
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
-    with ReturnReader(args.returns) as reader:
+    choice = column_choice(args.columns)
+    with ReturnReader(args.returns, choice=choice) as reader:
         from kpi_desktop.services.database import open_for_reading, open_plan_database
         from kpi_desktop.services.importing import apply_import, preview_import
 

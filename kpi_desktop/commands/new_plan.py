@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 
+from kpi_desktop.commands.import_returns import column_choice
 from kpi_desktop.domain.errors import zh_en
 from kpi_desktop.services.database import open_plan_database
-from kpi_desktop.services.new_plan import create_plan_from_table
+from kpi_desktop.services.new_plan import LEVELS, create_plan_from_table
 
 
 def run(args: argparse.Namespace) -> int:
+    choice = column_choice(getattr(args, "columns", None))
+    level = LEVELS.get(getattr(args, "level", None) or "")
     database = open_plan_database(args.db)
     try:
-        created = create_plan_from_table(database, args.table, args.year)
+        created = create_plan_from_table(
+            database, args.table, args.year, choice=choice, level=level
+        )
     finally:
         database.close()
     print(
@@ -24,4 +29,16 @@ def run(args: argparse.Namespace) -> int:
     )
     if created.new_units:
         print(zh_en("新的牵头单位：", "New lead units: ") + "、".join(created.new_units))
+    if created.renumbered:
+        print(
+            zh_en(
+                "表格的序号不能让每项指标各有一个整数序号（有 1.1、4-1 一类的分项，或有重复、"
+                "缺失），已按表格顺序重新编为 1、2、3……",
+                "The table's numbers do not give each indicator a whole number of its own "
+                "(sub-items such as 1.1 or 4-1, repeated or missing numbers); numbered 1, 2, "
+                "3… in the table's order.",
+            )
+        )
+    for row, notice in created.told:
+        print(zh_en(f"  第 {row} 行：", f"  row {row}: ") + notice.message())
     return 0

@@ -85,6 +85,15 @@ def build_parser(window: Handler) -> argparse.ArgumentParser:
         help=zh_en("只显示将导入的内容，不作修改", "show what would be imported, change nothing"),
     )
     imp.add_argument(
+        "--columns",
+        metavar="ROLE=COL,...",
+        help=zh_en(
+            "手动指定各列（表头认不出时），如 重点工作=B,牵头单位=C,进展=E；表头=3 指定表头行",
+            "assign the columns by hand (where the header is not recognised), e.g. "
+            "重点工作=B,牵头单位=C,进展=E; 表头=3 gives the header row",
+        ),
+    )
+    imp.add_argument(
         "returns",
         nargs="+",
         metavar="RETURN",
@@ -103,6 +112,24 @@ def build_parser(window: Handler) -> argparse.ArgumentParser:
         help=zh_en(
             "计划年度（表格标题中没有写明时）",
             "the plan's year (where the table's title names none)",
+        ),
+    )
+    new_plan.add_argument(
+        "--columns",
+        metavar="ROLE=COL,...",
+        help=zh_en(
+            "手动指定各列（表头认不出时），如 重点工作=B,牵头单位=C,进展=E；表头=3 指定表头行",
+            "assign the columns by hand (where the header is not recognised), e.g. "
+            "重点工作=B,牵头单位=C,进展=E; 表头=3 gives the header row",
+        ),
+    )
+    new_plan.add_argument(
+        "--level",
+        choices=["区级", "县级", "市级", "省级"],
+        help=zh_en(
+            "表格同时列出两级牵头单位时，取哪一级作为计划的牵头单位（默认取区县一级）",
+            "where the table names lead units at two levels, which the plan takes "
+            "(the district's by default)",
         ),
     )
     new_plan.add_argument(

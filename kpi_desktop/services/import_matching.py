@@ -38,6 +38,7 @@ from kpi_desktop.services.import_model import (
     Notice,
     RowPreview,
     RowState,
+    row_notice,
 )
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plans
@@ -250,8 +251,7 @@ def _preview_row(
 
     if row.kind is not RowKind.DATA:
         preview.state = RowState.SKIPPED
-        notice = "header_again" if row.kind is RowKind.HEADER_AGAIN else "note"
-        preview.notices.append(Notice(notice))
+        preview.notices.append(row_notice(row))
         return preview
     if row.uncached:
         column = COLUMN_LABELS[row.uncached[0]]

@@ -19,6 +19,7 @@ from kpi_desktop.domain.errors import KpiError, current_language
 from kpi_desktop.domain.fields import RETURNED_FIELDS
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.text import file_label
+from kpi_desktop.services.return_rows import ReturnRow, RowKind
 
 FIELDS = RETURNED_FIELDS
 
@@ -51,6 +52,17 @@ NOTICES: dict[str, tuple[str, str]] = {
     "header_again": (
         "重复的表头行（表格跨页时留下的），跳过。",
         "The header repeated (where the table crossed a page); skipped.",
+    ),
+    "heading": (
+        "分节标题“{category}”：视为标题或说明文字跳过，并作为下面各行的类别。",
+        "The section heading “{category}”: skipped as a heading or note, and kept as the "
+        "category of the rows under it.",
+    ),
+    "joined": (
+        "与第 {first} 行是同一项（序号跨行合并，或本行没有序号）："
+        "内容已并入第 {first} 行一起导入。",
+        "The same item as row {first} (its 序号 merged over rows, or none of its own): taken "
+        "in with row {first}.",
     ),
     "note": (
         "没有序号，也没有可对应的重点工作和进展：视为标题或说明文字，跳过。",
@@ -233,3 +245,14 @@ class ImportResult:
     written: int  # rows that changed something
     recorded: int  # unchanged rows whose receipt was recorded
     indicator_ids: frozenset[int]
+
+
+def row_notice(row: ReturnRow) -> Notice:
+    """Why a row under the header is not taken as an item of its own."""
+    if row.kind is RowKind.JOINED:
+        return Notice("joined", {"first": row.joined_to})
+    if row.kind is RowKind.HEADER_AGAIN:
+        return Notice("header_again")
+    if row.heading:
+        return Notice("heading", {"category": row.category})
+    return Notice("note")

@@ -14,12 +14,21 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from kpi_desktop.domain.columns import Role
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.plan import IndicatorSpec, PlanSpec, UnitSpec
 from kpi_desktop.domain.text import file_label, fold, split_units
+from kpi_desktop.services.import_model import Notice, row_notice
 from kpi_desktop.services.plans import install_plan
 from kpi_desktop.services.queries import plans
-from kpi_desktop.services.returns import DEFAULT_LIMITS, Limits, read_return
+from kpi_desktop.services.returns import (
+    DEFAULT_LIMITS,
+    ColumnChoice,
+    Limits,
+    ReturnRow,
+    RowKind,
+    read_return,
+)
 from kpi_desktop.storage.backup import make_backup
 from kpi_desktop.storage.engine import Database
 from kpi_desktop.storage.models import LeadUnit, UnitAlias
@@ -32,6 +41,32 @@ class NewPlan:
     indicators: int
     new_units: tuple[str, ...]
     backup: Path | None
+    told: tuple[tuple[int, Notice], ...] = ()  # rows not taken as an item of their own, and why
+    renumbered: bool = False  # the table's numbers did not give each item its own
+
+
+@dataclass(frozen=True)
+class PlanReading:
+    """A plan from a table, with what the reader did with each row it did not take as an
+    indicator of its own (joined to the item above, a heading, a note, the header again)."""
+
+    spec: PlanSpec
+    told: tuple[tuple[int, Notice], ...]
+    renumbered: bool
+    other_units: int  # items that also name a lead unit at the other level
+
+
+LEVELS = {"省级": 0, "市级": 1, "区级": 2, "县级": 2}
+
+
+def office_level(region: str) -> int | None:
+    """The level of an office by its region's name: a 市 is a city (1), a 区 or 县 a district
+    (2); None where the name does not say."""
+    if region.endswith(("区", "县")):
+        return 2
+    if region.endswith("市"):
+        return 1
+    return None
 
 
 def _known_units(session: Session) -> tuple[UnitSpec, ...]:
@@ -45,50 +80,94 @@ def _known_units(session: Session) -> tuple[UnitSpec, ...]:
 
 
 def plan_spec_from_table(
-    session: Session, path: Path | str, year: int | None = None, limits: Limits = DEFAULT_LIMITS
+    session: Session,
+    path: Path | str,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    choice: ColumnChoice | None = None,
+    level: int | None = None,
 ) -> PlanSpec:
     """The plan an official table describes, checked; nothing is stored."""
+    return read_plan(session, path, year, limits, choice=choice, level=level).spec
+
+
+def read_plan(
+    session: Session,
+    path: Path | str,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    choice: ColumnChoice | None = None,
+    level: int | None = None,
+) -> PlanReading:
+    """The plan an official table describes, checked, and what became of each row; nothing is
+    stored.
+
+    Items are numbered as the table numbers them where that gives each its own whole number
+    (1, 1.0, "１", 三, （一）); a table with sub-items (1.1, 4-1), repeated or missing numbers
+    is numbered 1, 2, 3… in its order. A table without a lead-unit column gives indicators
+    without lead units (for the clerk to add); a table that has the
+    column must fill it for every row. Where the table names lead units at two levels, the
+    plan takes `level` (else the level of the office whose plan it is, by its region; else the
+    district's)."""
     path = Path(path)
     file = file_label(path)
-    table = read_return(path, limits, need_progress=False)
+    existing = plans(session)
+    if level is None and existing:
+        level = office_level(existing[-1].region)
+    table = read_return(path, limits, need_progress=False, choice=choice, level=level)
     year = year or table.year
     if year is None:
         raise KpiError("plan.table_no_year", file=file)
-    existing = plans(session)
     if any(p.year == year for p in existing):
         raise KpiError("plan.exists", year=year)
-    indicators: list[IndicatorSpec] = []
-    first_row: dict[int, tuple[int, str]] = {}
+    has_units = Role.UNITS in table.layout
+    items: list[tuple[ReturnRow, tuple[str, ...]]] = []
+    first_row: dict[str, tuple[int, str]] = {}
     for row in table.data_rows():
-        if row.seq is None:
+        if row.seq is None and not row.label and row.seq_cell:
             raise KpiError(
                 "plan.table_no_seq", file=file, sheet=row.sheet, row=row.row, cell=row.seq_cell
             )
-        if row.seq in first_row:
-            first, text = first_row[row.seq]
+        key = fold(row.label) if row.label else ""
+        if key and key in first_row:
+            first, text = first_row[key]
             if text != fold(row.text):
                 raise KpiError(
                     "return.seq_repeated",
                     file=file,
                     sheet=row.sheet,
                     row=row.row,
-                    seq=row.seq,
+                    seq=row.label,
                     first=first,
                 )
             continue  # the header repeated at a page break brought the row along twice
-        first_row[row.seq] = (row.row, fold(row.text))
+        if key:
+            first_row[key] = (row.row, fold(row.text))
         units = tuple(split_units(row.units))
-        if not units:
+        if has_units and not units:
             raise KpiError(
-                "plan.table_no_units", file=file, sheet=row.sheet, row=row.row, seq=row.seq
+                "plan.table_no_units", file=file, sheet=row.sheet, row=row.row, seq=row.label
             )
         if not row.text.strip():
             raise KpiError(
-                "plan.table_no_text", file=file, sheet=row.sheet, row=row.row, seq=row.seq
+                "plan.table_no_text", file=file, sheet=row.sheet, row=row.row, seq=row.label
             )
-        indicators.append(IndicatorSpec(seq=row.seq, text=row.text.strip(), lead_units=units))
-    if not indicators:
+        items.append((row, units))
+    if not items:
         raise KpiError("plan.table_empty", file=file)
+    numbers = [row.seq for row, _units in items]
+    own = all(n is not None for n in numbers) and len(set(numbers)) == len(numbers)
+    indicators = [
+        IndicatorSpec(
+            seq=(row.seq or 0) if own else index,
+            text=row.text.strip(),
+            lead_units=units,
+            category=row.category.strip() or None,
+        )
+        for index, (row, units) in enumerate(items, start=1)
+    ]
     latest = existing[-1] if existing else None
     region = latest.region if latest else ""
     if not region:
@@ -98,7 +177,7 @@ def plan_spec_from_table(
         title = latest.title.replace(str(latest.year), str(year))
     else:
         title = f"{year}年{region}政府报告重点工作量化指标"
-    return PlanSpec(
+    spec = PlanSpec(
         year=year,
         region=region,
         title=title,
@@ -106,14 +185,27 @@ def plan_spec_from_table(
         units=_known_units(session),
         indicators=tuple(sorted(indicators, key=lambda i: i.seq)),
     )
+    told = tuple((row.row, row_notice(row)) for row in table.rows if row.kind is not RowKind.DATA)
+    return PlanReading(
+        spec=spec,
+        told=told,
+        renumbered=not own,
+        other_units=sum(1 for row, _units in items if row.other_units.strip()),
+    )
 
 
 def create_plan_from_table(
-    database: Database, path: Path | str, year: int | None = None
+    database: Database,
+    path: Path | str,
+    year: int | None = None,
+    *,
+    choice: ColumnChoice | None = None,
+    level: int | None = None,
 ) -> NewPlan:
     """Store the plan of an official table, after a backup copy of the database."""
     with database.read() as session:
-        spec = plan_spec_from_table(session, path, year)
+        reading = read_plan(session, path, year, choice=choice, level=level)
+        spec = reading.spec
         before = {u.name for u in session.exec(select(LeadUnit))}
     backup = make_backup(database.file, "before-new-plan") if database.is_sqlite else None
     with database.transaction() as session:
@@ -125,4 +217,6 @@ def create_plan_from_table(
         indicators=len(spec.indicators),
         new_units=tuple(n for n in after if n not in before),
         backup=backup,
+        told=reading.told,
+        renumbered=reading.renumbered,
     )

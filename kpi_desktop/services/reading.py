@@ -34,7 +34,13 @@ from pathlib import Path
 from types import TracebackType
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.services.returns import DEFAULT_LIMITS, Limits, ReturnTable, read_return
+from kpi_desktop.services.returns import (
+    DEFAULT_LIMITS,
+    ColumnChoice,
+    Limits,
+    ReturnTable,
+    read_return,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +92,13 @@ def _workers_ignore_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def read_one(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Outcome:
-    """One file's table, or the refusal as a value (it crosses a process boundary)."""
+def read_one(
+    path: Path | str, limits: Limits = DEFAULT_LIMITS, choice: ColumnChoice | None = None
+) -> Outcome:
+    """One file's table, or the refusal as a value (it crosses a process boundary). `choice`
+    is the clerk's reading of the columns, where given."""
     try:
-        return read_return(path, limits)
+        return read_return(path, limits, choice=choice)
     except KpiError as error:
         return error
 
@@ -104,9 +113,11 @@ class ReturnReader:
         limits: Limits = DEFAULT_LIMITS,
         *,
         workers: int | None = None,
+        choice: ColumnChoice | None = None,
     ) -> None:
         self.paths: list[Path] = [Path(p) for p in paths]
         self.limits = limits
+        self.choice = choice
         count = worker_count(len(self.paths)) if workers is None else workers
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[Outcome]] = []
@@ -118,7 +129,9 @@ class ReturnReader:
                         mp_context=multiprocessing.get_context("spawn"),
                         initializer=_start_worker,
                     )
-                    self._futures = [self._pool.submit(read_one, p, limits) for p in self.paths]
+                    self._futures = [
+                        self._pool.submit(read_one, p, limits, choice) for p in self.paths
+                    ]
             except (OSError, RuntimeError, BrokenProcessPool) as error:
                 log.warning("reading in this process: worker processes did not start (%s)", error)
                 self.close()
@@ -130,14 +143,14 @@ class ReturnReader:
     def results(self) -> list[Outcome]:
         """Each path's table or refusal, in order; waits for the workers."""
         if not self._futures:
-            return [read_one(p, self.limits) for p in self.paths]
+            return [read_one(p, self.limits, self.choice) for p in self.paths]
         outcomes: list[Outcome] = []
         for path, future in zip(self.paths, self._futures, strict=True):
             try:
                 outcomes.append(future.result())
             except BrokenProcessPool as error:
                 log.warning("reading %s in this process: the worker stopped (%s)", path, error)
-                outcomes.append(read_one(path, self.limits))
+                outcomes.append(read_one(path, self.limits, self.choice))
         self.close()
         return outcomes
 

@@ -18,14 +18,25 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from kpi_desktop.domain.columns import (
+    ROLE_LABELS,
+    Layout,
+    Role,
+    assign_columns,
+    best_role,
+    layout_key,
+)
 from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.numbering import parse_number
 from kpi_desktop.domain.periods import PeriodKind, period_kind_in_text
 from kpi_desktop.domain.text import file_label, fold
+from kpi_desktop.services.return_rows import ReturnRow as ReturnRow
+from kpi_desktop.services.return_rows import RowKind as RowKind
+from kpi_desktop.services.return_rows import table_rows as table_rows
 from kpi_desktop.services.workbooks import DEFAULT_LIMITS as DEFAULT_LIMITS
 from kpi_desktop.services.workbooks import Cut, Grid, read_grids
 from kpi_desktop.services.workbooks import Limits as Limits
@@ -35,28 +46,11 @@ MARKER_FORMAT = "kpi-desktop-template"
 SUMMARY_FORMAT = "kpi-desktop-summary"  # the summary table this program exports
 
 
-class Column(StrEnum):
-    """What a recognised header column holds."""
-
-    SEQ = "seq"
-    TEXT = "text"
-    UNITS = "units"
-    PROGRESS = "progress"
-    STATUS = "status"
-    PROBLEMS = "problems"
-    NEXT_STEPS = "next_steps"
-
+# What a recognised header column holds: the roles of `domain.columns`, by their old name.
+Column = Role
 
 # Each column by the header the official table gives it (messages name the column by it).
-COLUMN_LABELS: dict[Column, str] = {
-    Column.SEQ: "序号",
-    Column.TEXT: "重点工作",
-    Column.UNITS: "牵头单位",
-    Column.PROGRESS: "进展情况",
-    Column.STATUS: "完成状态",
-    Column.PROBLEMS: "存在问题",
-    Column.NEXT_STEPS: "下步打算",
-}
+COLUMN_LABELS: dict[Role, str] = dict(ROLE_LABELS)
 
 
 @dataclass(frozen=True)
@@ -68,49 +62,6 @@ class TemplateMarker:
     period: str | None
     unit: str | None
     rows: dict[int, str] = field(default_factory=dict)  # 序号 -> identity hash of its text
-
-
-class RowKind(StrEnum):
-    """What a non-empty row under the header is."""
-
-    DATA = "data"
-    HEADER_AGAIN = "header_again"  # the header repeated where the table crossed a page
-    NOTE = "note"  # no 序号 and no progress: a section title, a signature line, a remark
-
-
-@dataclass(frozen=True)
-class ReturnRow:
-    """One row under the header as the unit left it. `row` is the row number Excel shows.
-    `uncached` names the columns whose cell is a formula the file kept no value of; `long`
-    those whose text is longer than a worksheet cell holds, with its true length."""
-
-    sheet: str
-    row: int
-    seq_cell: str
-    seq: int | None
-    text: str
-    units: str
-    progress: str
-    status: str = ""
-    problems: str = ""
-    next_steps: str = ""
-    kind: RowKind = RowKind.DATA
-    uncached: tuple[Column, ...] = ()
-    long: tuple[tuple[Column, int], ...] = ()  # texts longer than a cell holds: their length
-
-    def filled(self) -> list[tuple[Column, str]]:
-        """The columns the unit fills in, with what the row holds in each."""
-        return [
-            (Column.PROGRESS, self.progress),
-            (Column.STATUS, self.status),
-            (Column.PROBLEMS, self.problems),
-            (Column.NEXT_STEPS, self.next_steps),
-        ]
-
-    @property
-    def has_content(self) -> bool:
-        """Whether the unit filled in anything (the fill-in columns are not all empty)."""
-        return any(value.strip() for _column, value in self.filled())
 
 
 @dataclass(frozen=True)
@@ -129,6 +80,8 @@ class ReturnTable:
     marker: TemplateMarker | None
     rows: tuple[ReturnRow, ...]
     progress_header: str = ""
+    layout: Layout = field(default_factory=lambda: Layout({}))
+    header_cells: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -160,50 +113,50 @@ def parse_seq(cell: str) -> int | None:
     return number if number > 0 else None
 
 
-def _header_key(cell: str) -> str:
-    return fold(cell).replace("（", "(").replace("）", ")")
-
-
 def classify_header(cell: str) -> Column | None:
-    """Which column a header cell names, ignoring stray spaces, line breaks and notes in
-    brackets ("序 号", "重点工作\\n（量化指标）"). Reference columns ("…（供参考）") are none."""
-    key = _header_key(cell)
-    if not key or "参考" in key:
-        return None
-    bare = re.sub(r"\(.*?\)", "", key)
-    if bare in ("序号", "编号", "序") or (bare.startswith("序号") and len(bare) <= 4):
-        return Column.SEQ
-    if bare.startswith("重点工作") or bare in ("量化指标", "工作任务", "目标任务", "指标内容"):
-        return Column.TEXT
-    if any(w in bare for w in ("牵头单位", "责任单位", "牵头部门", "责任部门")):
-        return Column.UNITS
-    if "进展" in bare or "完成情况" in bare or "推进情况" in bare:
-        return Column.PROGRESS
-    if "状态" in bare or bare in ("进度", "是否序时", "序时进度"):
-        return Column.STATUS
-    if "问题" in bare or "困难" in bare:
-        return Column.PROBLEMS
-    if "下步" in bare or "下一步" in bare or "打算" in bare:
-        return Column.NEXT_STEPS
-    return None
+    """Which column a header cell names, by the vocabulary of `domain.columns` (stray spaces,
+    line breaks, notes in brackets, a leading period ignored). Reference columns ("…（供参考）")
+    are none."""
+    found = best_role(cell)
+    return found[0] if found else None
 
 
-def header_columns(cells: Sequence[str]) -> dict[Column, int]:
-    """The recognised columns of a candidate header row (first occurrence wins)."""
-    found: dict[Column, int] = {}
-    for index, cell in enumerate(cells):
-        kind = classify_header(cell)
-        if kind is not None and kind not in found:
-            found[kind] = index
-    return found
+def header_columns(cells: Sequence[str], *, level: int | None = None) -> dict[Column, int]:
+    """The recognised columns of a candidate header row (the first column of each role)."""
+    layout = assign_columns(cells, level=level)
+    return {role: found[0] for role, found in layout.columns.items()}
+
+
+# Besides the item text, a header names at least one of these (or is the text column alone,
+# named exactly, over a table that numbers its texts).
+_ANCHORS = (
+    Role.SEQ,
+    Role.UNITS,
+    Role.OTHER_UNITS,
+    Role.PROGRESS,
+    Role.VERDICT,
+    Role.ON_PACE,
+    Role.CATEGORY,
+    Role.COOPERATING,
+)
+
+
+def is_header(layout: Layout, cells: Sequence[str], *, need_progress: bool) -> bool:
+    """Whether a row with this layout is the table's header."""
+    if Role.TEXT not in layout:
+        return False
+    if need_progress and Role.PROGRESS not in layout:
+        return False
+    if any(role in layout for role in _ANCHORS):
+        return True
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and layout.scores.get(layout.first(Role.TEXT) or 0, 0) >= 1.0
 
 
 def is_table_header(columns: dict[Column, int], *, need_progress: bool) -> bool:
-    if Column.TEXT not in columns:
-        return False
-    if Column.SEQ not in columns and Column.UNITS not in columns:
-        return False
-    return Column.PROGRESS in columns or not need_progress
+    """Whether recognised columns make a table header (kept for callers of the old shape)."""
+    layout = Layout({role: (index,) for role, index in columns.items()})
+    return is_header(layout, ["x", "x"], need_progress=need_progress)
 
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -261,67 +214,57 @@ def is_summary(grid: Grid) -> bool:
     )
 
 
-def _is_repeated_header(cells: Sequence[str], columns: dict[Column, int]) -> bool:
-    hits = 0
-    for kind, index in columns.items():
-        if index < len(cells) and classify_header(cells[index]) == kind:
-            hits += 1
-    return hits >= 2
-
-
-def _cell(cells: Sequence[str], columns: dict[Column, int], kind: Column) -> str:
-    index = columns.get(kind)
-    if index is None or index >= len(cells):
-        return ""
-    return cells[index]
-
-
-def find_table(
-    grids: Sequence[Grid], *, need_progress: bool = True
-) -> tuple[Grid, int, dict[Column, int]] | None:
-    """The first sheet and row (0-based) that look like the table's header; visible sheets
-    are searched before hidden ones."""
+def find_header(
+    grids: Sequence[Grid], *, need_progress: bool = True, level: int | None = None
+) -> tuple[Grid, int, Layout] | None:
+    """The first sheet and row (0-based) that look like the table's header, with the roles of
+    its columns; visible sheets are searched before hidden ones."""
     ordered = [g for g in grids if not g.hidden] + [g for g in grids if g.hidden]
     for grid in ordered:
         if grid.name == MARKER_SHEET:
             continue
         for index, cells in enumerate(grid.rows):
-            columns = header_columns(cells)
-            if is_table_header(columns, need_progress=need_progress):
-                return grid, index, columns
+            layout = assign_columns(cells, level=level)
+            if is_header(layout, cells, need_progress=need_progress):
+                return grid, index, layout
     return None
 
 
-def table_rows(grid: Grid, header: int, columns: dict[Column, int]) -> Iterator[ReturnRow]:
-    """Every non-empty row under the header: data rows, and the repeated headers (where the
-    table once crossed a page break) and notes without a 序号 or a progress text, marked as
-    such."""
-    for index in range(header + 1, len(grid.rows)):
-        cells = grid.rows[index]
-        if not any(c.strip() for c in cells):
+def find_table(
+    grids: Sequence[Grid], *, need_progress: bool = True
+) -> tuple[Grid, int, dict[Column, int]] | None:
+    """The first sheet and row (0-based) that look like the table's header."""
+    found = find_header(grids, need_progress=need_progress)
+    if found is None:
+        return None
+    grid, index, layout = found
+    return grid, index, {role: cols[0] for role, cols in layout.columns.items()}
+
+
+def best_guess(grids: Sequence[Grid]) -> tuple[Grid, int, Layout] | None:
+    """Where a table's header most likely is when no row passes for one: among the first rows
+    of each sheet, the one naming the most roles surely; failing that, the row above the first
+    numbered one (for the clerk to correct by hand)."""
+    best: tuple[int, Grid, int, Layout] | None = None
+    for grid in grids:
+        if grid.name == MARKER_SHEET:
             continue
-        seq_cell = _cell(cells, columns, Column.SEQ).strip()
-        row = ReturnRow(
-            sheet=grid.name,
-            row=index + 1,
-            seq_cell=seq_cell,
-            seq=parse_seq(seq_cell) if seq_cell else None,
-            text=_cell(cells, columns, Column.TEXT),
-            units=_cell(cells, columns, Column.UNITS),
-            progress=_cell(cells, columns, Column.PROGRESS),
-            status=_cell(cells, columns, Column.STATUS),
-            problems=_cell(cells, columns, Column.PROBLEMS),
-            next_steps=_cell(cells, columns, Column.NEXT_STEPS),
-            uncached=tuple(k for k, c in columns.items() if (index, c) in grid.uncached),
-            long=tuple(
-                (k, grid.long[(index, c)]) for k, c in columns.items() if (index, c) in grid.long
-            ),
-        )
-        if _is_repeated_header(cells, columns):
-            row = replace(row, kind=RowKind.HEADER_AGAIN)
-        elif row.seq is None and not (row.text.strip() and (row.has_content or row.uncached)):
-            row = replace(row, kind=RowKind.NOTE)
-        yield row
+        for index, cells in enumerate(grid.rows[:30]):
+            layout = assign_columns(cells)
+            named = sum(1 for score in layout.scores.values() if score >= 0.75)
+            # a title ("2024年重点工作进展情况") names one role at most: a header names two
+            if named >= 2 and (best is None or named > best[0]):
+                best = (named, grid, index, layout)
+    if best is not None:
+        return best[1:]
+    for grid in grids:
+        if grid.name == MARKER_SHEET:
+            continue
+        for index, cells in enumerate(grid.rows[:30]):
+            first = next((c for c in cells if c.strip()), "")
+            if index > 0 and parse_number(first) is not None:
+                return grid, index - 1, assign_columns(grid.rows[index - 1])
+    return None
 
 
 def _cut_refusal(file: str, grid: Grid) -> KpiError:
@@ -333,10 +276,28 @@ def _cut_refusal(file: str, grid: Grid) -> KpiError:
     return KpiError(code, file=file, sheet=grid.name, found=grid.found, limit=grid.limit)
 
 
+@dataclass(frozen=True)
+class ColumnChoice:
+    """The clerk's reading of a table: which columns hold which role, and (where no row passes
+    for a header) which row is the header (1-based, as Excel shows it)."""
+
+    columns: dict[Role, tuple[int, ...]]
+    header_row: int | None = None
+    sheet: str | None = None
+
+
 def read_return(
-    path: Path | str, limits: Limits = DEFAULT_LIMITS, *, need_progress: bool = True
+    path: Path | str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    need_progress: bool = True,
+    choice: ColumnChoice | None = None,
+    level: int | None = None,
 ) -> ReturnTable:
-    """Read a returned `.xlsx`/`.xls` and find its table. Refusals are KpiErrors."""
+    """Read a returned `.xlsx`/`.xls` and find its table. Refusals are KpiErrors.
+
+    `choice` is the clerk's own reading of the columns; `level` the office's own level where
+    the table names lead units at two levels (see `domain.columns.header_level`)."""
     path = Path(path)
     file = file_label(path)
     kind, digest, grids = read_grids(path, limits)
@@ -346,17 +307,19 @@ def read_return(
             if is_summary(grid):
                 raise KpiError("return.is_summary", file=file)
             marker = read_marker(grid)
-    found = find_table(grids, need_progress=need_progress)
+    found = find_header(grids, need_progress=need_progress, level=level)
+    if choice is not None:
+        found = _chosen(grids, choice, found, file)
     if found is None:
         cut = next((g for g in grids if g.cut is not None and g.name != MARKER_SHEET), None)
         if cut is not None:
             # The table may lie in what the bound left unread: say so, not "no table".
             raise _cut_refusal(file, cut)
-        raise KpiError("return.no_table" if need_progress else "plan.no_table", file=file)
-    grid, header, columns = found
+        raise _no_table(file, grids, need_progress)
+    grid, header, layout = found
     if grid.cut is Cut.ROWS:
         raise _cut_refusal(file, grid)
-    rows = tuple(table_rows(grid, header, columns))
+    rows = tuple(table_rows(grid, header, layout))
     if not any(r.kind is RowKind.DATA for r in rows):
         raise KpiError(
             "return.no_rows" if need_progress else "plan.table_empty",
@@ -367,8 +330,8 @@ def read_return(
         )
     title = " ".join(cell.strip() for cells in grid.rows[:header] for cell in cells if cell.strip())
     progress_header = ""
-    if Column.PROGRESS in columns:
-        progress_header = grid.rows[header][columns[Column.PROGRESS]]
+    if Role.PROGRESS in layout:
+        progress_header = grid.rows[header][layout.columns[Role.PROGRESS][0]]
     period_kind = period_kind_in_text(progress_header) if progress_header else None
     title_kind = period_in_title(title)
     return ReturnTable(
@@ -378,10 +341,144 @@ def read_return(
         sheet=grid.name,
         header_row=header + 1,
         title=title,
-        columns=columns,
+        columns={role: cols[0] for role, cols in layout.columns.items()},
         period_kind=period_kind or title_kind,
         year=year_in_text(title),
         marker=marker,
         rows=rows,
         progress_header=progress_header,
+        layout=layout,
+        header_cells=tuple(grid.rows[header]),
+    )
+
+
+def _chosen(
+    grids: Sequence[Grid],
+    choice: ColumnChoice,
+    found: tuple[Grid, int, Layout] | None,
+    file: str,
+) -> tuple[Grid, int, Layout]:
+    """The table as the clerk reads it: the chosen columns, under the found header row (or
+    the chosen one, or the likeliest)."""
+    sheets = [g for g in grids if g.name != MARKER_SHEET]
+    grid = next((g for g in sheets if g.name == choice.sheet), None)
+    if choice.header_row is not None:
+        grid = grid or (found[0] if found else None) or (sheets[0] if sheets else None)
+        if grid is None or not 1 <= choice.header_row <= len(grid.rows):
+            raise KpiError("columns.bad_header_row", file=file, row=choice.header_row or 0)
+        header = choice.header_row - 1
+    elif found is not None and (grid is None or grid is found[0]):
+        grid, header = found[0], found[1]
+    else:
+        guess = best_guess([grid] if grid else sheets)
+        if guess is None:
+            raise KpiError("columns.bad_header_row", file=file, row=0)
+        grid, header = guess[0], guess[1]
+    width = max((len(r) for r in grid.rows), default=0)
+    for role, columns in choice.columns.items():
+        for column in columns:
+            if column >= width:
+                raise KpiError("columns.outside", file=file, role=ROLE_LABELS[role], width=width)
+    if Role.TEXT not in choice.columns:
+        raise KpiError("columns.no_text", file=file)
+    layout = Layout(
+        {role: tuple(sorted(cols)) for role, cols in choice.columns.items() if cols},
+        by_hand=True,
+    )
+    return grid, header, layout
+
+
+def _no_table(file: str, grids: Sequence[Grid], need_progress: bool) -> KpiError:
+    """The refusal of a file without a table: the columns the likeliest header row names and
+    those it lacks, in the words of the command (a plan table, or a progress table)."""
+    guess = best_guess(grids)
+    needed = [Role.TEXT] + ([Role.PROGRESS] if need_progress else []) + [Role.SEQ, Role.UNITS]
+    if guess is None:
+        found_words, missed = "无", needed
+    else:
+        grid, header, layout = guess
+        cells = grid.rows[header]
+        found_words = (
+            "、".join(
+                f"“{cells[cols[0]].strip()}”（{ROLE_LABELS[role]}）"
+                for role, cols in sorted(layout.columns.items(), key=lambda item: item[1][0])
+            )
+            or "无"
+        )
+        missed = [r for r in needed if r not in layout]
+        if Role.SEQ in layout or Role.UNITS in layout:
+            missed = [r for r in missed if r not in (Role.SEQ, Role.UNITS)]
+    code = "return.no_table" if need_progress else "plan.no_table"
+    return KpiError(
+        code,
+        file=file,
+        found=found_words,
+        missed="、".join(f"“{ROLE_LABELS[r]}”" for r in missed) or "无",
+    )
+
+
+@dataclass(frozen=True)
+class TablePreview:
+    """The first rows of a table and how the reader reads its columns, for the clerk to check
+    or correct before anything is built from it."""
+
+    path: Path
+    sheet: str
+    header_row: int  # 1-based, as Excel shows it: the found header, else the likeliest row
+    rows: tuple[tuple[str, ...], ...]  # a few rows above the header, it and the first under it
+    layout: Layout
+    found: bool  # whether a row passed for the table's header
+    key: str  # the layout of the header row, to remember the clerk's choice by
+    first_row: int = 1  # the row number of rows[0]
+    keys: tuple[tuple[int, str], ...] = ()  # (row number, layout) of the sheet's first rows
+
+    def key_of(self, row: int) -> str:
+        """The layout of a row among the sheet's first ones ("" if not among them)."""
+        return next((key for number, key in self.keys if number == row), "")
+
+    @property
+    def sure(self) -> bool:
+        return self.found and self.layout.sure
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def table_preview(
+    path: Path | str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    need_progress: bool = False,
+    rows: int = 8,
+) -> TablePreview:
+    """The header and the first `rows` rows under it as the reader reads them. A file without
+    any row naming a column comes back with the first rows of its first sheet."""
+    path = Path(path)
+    _kind, _digest, grids = read_grids(path, limits)
+    sheets = [g for g in grids if g.name != MARKER_SHEET]
+    found = find_header(sheets, need_progress=need_progress)
+    guess = found or best_guess(sheets)
+    if guess is None:
+        if not sheets or not sheets[0].rows:
+            raise KpiError("plan.no_table", file=file_label(path), found="无", missed="重点工作")
+        grid, header, layout = sheets[0], 0, Layout({})
+    else:
+        grid, header, layout = guess
+    first = max(0, header - 3)
+    shown = tuple(tuple(cells) for cells in grid.rows[first : header + 1 + rows])
+    return TablePreview(
+        path=path,
+        sheet=grid.name,
+        header_row=header + 1,
+        rows=shown,
+        layout=layout,
+        found=found is not None,
+        key=layout_key(grid.rows[header]),
+        first_row=first + 1,
+        keys=tuple(
+            (index + 1, layout_key(cells))
+            for index, cells in enumerate(grid.rows[:30])
+            if any(c.strip() for c in cells)
+        ),
     )

@@ -54,7 +54,9 @@ from kpi_desktop.services.importing import (
     apply_import,
     preview_import,
 )
+from kpi_desktop.services.reading import read_one
 from kpi_desktop.ui.background import Report, run_in_background
+from kpi_desktop.ui.column_dialog import ImportColumns
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.import_preview_model import (
     COLUMN_ITEM,
@@ -91,6 +93,7 @@ class ImportPreviewDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.outcome: ImportResult | None = None
         self.busy = False
+        self.columns = ImportColumns(self, self.start_preview, self.show_error, parent)
         self.setWindowTitle(self.tr("Import returns"))
         self.model = ImportPreviewModel(self)
         self._build()
@@ -200,6 +203,10 @@ class ImportPreviewDialog(QDialog):
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.row_message)
+        self.columns_button = QPushButton(self.tr("Assign the columns…"))
+        self.columns_button.hide()
+        self.columns_button.clicked.connect(self.columns.assign)
+        details_layout.addWidget(self.columns_button, 0, Qt.AlignmentFlag.AlignLeft)
         details_layout.addWidget(self.sides, 1)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -255,11 +262,17 @@ class ImportPreviewDialog(QDialog):
         database = self.document.database
         paths = list(self.paths)
         period = str(self.period_box.currentData() or "") or None
+        choices = dict(self.columns.choices)
 
         def work(report: Report) -> ImportPreview:
+            read = [read_one(p, choice=choices.get(p)) for p in paths] if choices else None
             with database.read() as session:
                 return preview_import(
-                    session, paths, period, progress=lambda i, path: report((i, path.name))
+                    session,
+                    paths,
+                    period,
+                    progress=lambda i, path: report((i, path.name)),
+                    read=read,
                 )
 
         run_in_background(
@@ -290,6 +303,9 @@ class ImportPreviewDialog(QDialog):
 
     def _preview_done(self, preview: ImportPreview) -> None:
         self.busy = False
+        if self.columns.recall(preview):
+            self.start_preview()  # files refused for their columns, read as the clerk chose
+            return
         self.preview = preview
         self.model.set_preview(preview)
         self.pages.setCurrentIndex(PAGE_PREVIEW)
@@ -374,6 +390,8 @@ class ImportPreviewDialog(QDialog):
             )
         self.row_message.setText(message)
         self.row_message.setVisible(bool(message))
+        self.columns.file = file if row is None and self.columns.can_assign(file) else None
+        self.columns_button.setVisible(self.columns.file is not None and not self.busy)
         self.old_text.setPlainText(old)
         self.new_text.setPlainText(new)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,7 @@ from kpi_desktop.services.excel_template import (
 from kpi_desktop.services.new_plan import NewPlan, create_plan_from_table
 from kpi_desktop.services.views import plan_units
 from kpi_desktop.ui.background import Report, run_in_background
+from kpi_desktop.ui.column_dialog import choose_columns
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.labels import period_title
 
@@ -229,9 +230,14 @@ class ExportTemplatesDialog(QDialog):
 
 
 def new_plan_from_table(
-    document: PlanDocument, parent: QWidget | None, path: Path | str | None = None
+    document: PlanDocument,
+    parent: QWidget | None,
+    path: Path | str | None = None,
+    settings: QSettings | None = None,
 ) -> NewPlan | None:
-    """Create a year's plan from an official table and show it; None when nothing was made."""
+    """Create a year's plan from an official table and show it; None when nothing was made.
+    Where the reader is unsure of the table's columns the clerk assigns them (remembered in
+    `settings`, by default the window's, for tables of the same layout)."""
 
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
@@ -243,11 +249,17 @@ def new_plan_from_table(
         if not name:
             return None
         path = name
+    if settings is None:
+        found = getattr(parent, "settings", None)
+        settings = found if isinstance(found, QSettings) else QSettings()
+    go_on, choice = choose_columns(path, parent, settings)
+    if not go_on:
+        return None
     year: int | None = None
     while True:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            created = create_plan_from_table(document.database, path, year)
+            created = create_plan_from_table(document.database, path, year, choice=choice)
         except KpiError as error:
             QApplication.restoreOverrideCursor()
             if error.code == "plan.table_no_year" and year is None:
@@ -286,6 +298,26 @@ def new_plan_from_table(
                 "%1", "、".join(created.new_units)
             )
         )
+    if created.renumbered:
+        lines.append(
+            QCoreApplication.translate(
+                "NewPlanFromTable",
+                "The table's numbers do not give each indicator its own; they are numbered "
+                "1, 2, 3… in the table's order.",
+            )
+        )
+    if created.told:
+        lines.append(
+            QCoreApplication.translate(
+                "NewPlanFromTable", "%1 rows were not taken as indicators of their own:"
+            ).replace("%1", str(len(created.told)))
+        )
+        lines += [
+            QCoreApplication.translate("NewPlanFromTable", "Row %1: %2")
+            .replace("%1", str(row))
+            .replace("%2", notice.message())
+            for row, notice in created.told[:12]
+        ]
     if created.backup is not None:
         lines.append(
             QCoreApplication.translate(

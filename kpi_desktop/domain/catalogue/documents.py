@@ -175,10 +175,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} plan, remove or change its indicators in the Plan menu first.",
     ),
     "plan.no_table": (
-        "在文件“{file}”的各个工作表中都找不到指标表（需要有“序号”或“牵头单位”以及“重点工作”"
-        "等表头）。请检查表头是否被改动。",
-        "No plan table was found in any sheet of “{file}” (a header with 序号 or 牵头单位 and "
-        "重点工作 is needed). Check the header.",
+        "在文件“{file}”的各个工作表中都找不到计划表：最像表头的一行中认出了{found}，"
+        "但缺少{missed}（计划表需要写明重点工作或指标内容的一列，以及“序号”或“牵头单位”）。"
+        "请检查表头，或在窗口中手动指定各列"
+        "（命令行用 --columns，如 --columns 重点工作=B,牵头单位=C）。",
+        "No plan table was found in any sheet of “{file}”: the likeliest header row names "
+        "{found} but lacks {missed} (a plan table needs a column of work items or indicators, "
+        "and 序号 or 牵头单位). Check the header, or assign the columns by hand (on the "
+        "command line with --columns, e.g. --columns 重点工作=B,牵头单位=C).",
+    ),
+    "columns.bad_header_row": (
+        "文件“{file}”：指定的表头行 {row} 不在表格范围内。请给出表头所在的行号。",
+        "“{file}”: the header row {row} given is not in the table. Give the row the header is on.",
+    ),
+    "columns.outside": (
+        "文件“{file}”：为“{role}”指定的列超出了表格（表格只有 {width} 列）。请检查列号。",
+        "“{file}”: the column given for “{role}” lies outside the table (it has {width} "
+        "columns). Check the column letters.",
+    ),
+    "columns.no_text": (
+        "文件“{file}”：手动指定的各列中没有“重点工作”（事项内容）一列。请至少指定这一列。",
+        "“{file}”: the columns given name no 重点工作 (work item) column. Give at least that one.",
+    ),
+    "columns.bad_option": (
+        "--columns 中的“{part}”看不懂：请写成“列名=列号”，多项用逗号隔开，"
+        "如 --columns 重点工作=B,牵头单位=C,进展=E（可用的列名：{roles}；表头=行号 指定表头行）。",
+        "“{part}” in --columns is not understood: write name=column, several separated by "
+        "commas, e.g. --columns 重点工作=B,牵头单位=C,进展=E (names: {roles}; 表头=N gives "
+        "the header row).",
     ),
     "plan.table_empty": (
         "文件“{file}”的表格中没有任何带序号的指标行。请检查文件。",

@@ -154,10 +154,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Shorten it and send it again.",
     ),
     "return.no_table": (
-        "在文件“{file}”的各个工作表中都找不到进展情况表（需要有“序号”或“牵头单位”、"
-        "“重点工作”和“进展情况”等表头）。请检查表头是否被改动，或使用导出的模板重新填报。",
-        "No progress table was found in any sheet of “{file}” (a header with 序号 or 牵头单位, "
-        "重点工作 and 进展情况 is needed). Check the header, or fill in an exported template.",
+        "在文件“{file}”的各个工作表中都找不到进展情况表：最像表头的一行中认出了{found}，"
+        "但缺少{missed}（进展情况表需要写明重点工作的一列、进展情况的一列，以及“序号”或“牵头单位”）。"
+        "请检查表头是否被改动，或使用导出的模板重新填报；也可以在窗口中手动指定各列"
+        "（命令行用 --columns，如 --columns 重点工作=B,牵头单位=C,进展=E）。",
+        "No progress table was found in any sheet of “{file}”: the likeliest header row names "
+        "{found} but lacks {missed} (a progress table needs a column of work items, one of "
+        "progress, and 序号 or 牵头单位). Check the header, or fill in an exported template; "
+        "or assign the columns by hand (on the command line with --columns, e.g. --columns "
+        "重点工作=B,牵头单位=C,进展=E).",
     ),
     "return.no_period": (
         "无法从文件“{file}”的标题或表头判断报送期间（如“上半年进展情况”）。"
