@@ -525,3 +525,48 @@ def test_an_item_over_several_rows_takes_one_share_per_line() -> None:
     )
     got = _completions(text, targets, Period.parse("2021H1"))
     assert got == [pytest.approx(0.559), pytest.approx(0.535), pytest.approx(0.70)]
+
+
+def test_dump_says_how_each_target_stands(database: object) -> None:
+    """`dump` gives, per indicator and reported period, each target's figure, unit, as-of
+    month, completion and what would be on schedule, the status, and the unit's verdict."""
+    from kpi_desktop.services import editing
+    from kpi_desktop.services.queries import dump
+
+    def indicator(data: dict, seq: int) -> dict:  # type: ignore[type-arg]
+        return next(i for i in data["plans"][0]["indicators"] if i["seq"] == seq)
+
+    with database.read() as session:  # type: ignore[attr-defined]
+        data = dump(session)
+    workers = indicator(data, 32)["standing"]
+    assert workers == {
+        "2024Q1": {
+            "status": "on_schedule",
+            "targets": [
+                {
+                    "target": 0,
+                    "figure": 825,
+                    "unit": "人",
+                    "as_of_month": 3,
+                    "completion": 0.275,
+                    "on_schedule_at": 0.25,
+                    "status": "on_schedule",
+                    "confirmed": False,
+                }
+            ],
+        }
+    }
+    foreign = indicator(data, 3)["standing"]["2024Q1"]["targets"][0]
+    assert (foreign["figure"], foreign["unit"], foreign["status"]) == (19431, "万美元", "behind")
+    assert "2024H1" not in indicator(data, 3)["standing"]  # nothing reported there
+
+    from kpi_desktop.services.queries import indicator_views, plans
+
+    with database.transaction() as session:  # type: ignore[attr-defined]
+        view = next(v for v in indicator_views(session, plans(session)[0]) if v.seq == 32)
+        editing.set_progress(
+            session, view.id, "2024H1", {"text": "上半年新增高技能人才1200人，已完成。"}
+        )
+    with database.read() as session:  # type: ignore[attr-defined]
+        half = indicator(dump(session), 32)["standing"]["2024H1"]
+    assert half["verdict"] == "done" and half["targets"][0]["figure"] == 1200

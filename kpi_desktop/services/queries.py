@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period, periods_of_year
-from kpi_desktop.services.tracking import status_of
+from kpi_desktop.services.tracking import standing, status_of
 from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import (
     Actual,
@@ -136,6 +136,33 @@ def _progress_json(view: IndicatorView, entry: ProgressRow) -> dict[str, Any]:
     return data
 
 
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _standing_json(view: IndicatorView, period_code: str) -> dict[str, Any]:
+    found = standing(view, period_code)
+    data: dict[str, Any] = {
+        "status": found.status.value,
+        "targets": [
+            {
+                "target": row.target.position,
+                "figure": _number(row.value),
+                "unit": row.unit,
+                "as_of_month": row.assessment.as_of_month,
+                "completion": _ratio(row.assessment.completion),
+                "on_schedule_at": _ratio(row.assessment.expected),
+                "status": row.assessment.status.value,
+                "confirmed": row.confirmed,
+            }
+            for row in found.targets
+        ],
+    }
+    if found.verdict is not None:
+        data["verdict"] = found.verdict.value
+    return data
+
+
 def _codes(noted: Mapping[tuple[int, str], object], indicator_id: int) -> list[str]:
     """The periods something is noted for on an indicator, in the year's order."""
     return sorted((code for key, code in noted if key == indicator_id), key=Period.parse)
@@ -189,6 +216,14 @@ def dump(session: Session) -> dict[str, Any]:
                     "status": {
                         period.code: status_of(view, period.code).value
                         for period in periods_of_year(plan.year)
+                    },
+                    # How each target stands, by period with a progress text: its figure,
+                    # unit and as-of month, completion against what is on schedule, and the
+                    # unit's own verdict where its text gives one (services.tracking).
+                    "standing": {
+                        period.code: _standing_json(view, period.code)
+                        for period in periods_of_year(plan.year)
+                        if period.code in view.progress
                     },
                     # What the checks before printing found, by period (services.checks);
                     # a dismissed finding carries the clerk's reason.
