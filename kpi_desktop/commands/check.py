@@ -12,7 +12,7 @@ import argparse
 
 from kpi_desktop.domain.errors import KpiError, current_language
 from kpi_desktop.services.checks import run_checks, status_counts
-from kpi_desktop.services.database import open_for_reading
+from kpi_desktop.services.reads import reading
 from kpi_desktop.services.summary import period_of
 
 EXIT_NONE = 0
@@ -21,12 +21,8 @@ EXIT_FOUND = 1
 
 def run(args: argparse.Namespace) -> int:
     period = period_of(args.period)
-    database = open_for_reading(args.db)
-    try:
-        with database.read() as session:
-            findings = run_checks(session, period)
-    finally:
-        database.close()
+    with reading(args.db) as reader:
+        findings = run_checks(reader, period)
     language = current_language()
     for finding in findings:
         if finding.open:

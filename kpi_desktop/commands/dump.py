@@ -6,17 +6,13 @@ import argparse
 import json
 import sys
 
-from kpi_desktop.services.database import open_for_reading
-from kpi_desktop.services.queries import dump
+from kpi_desktop.services.dump import dump
+from kpi_desktop.services.reads import reading
 
 
 def run(args: argparse.Namespace) -> int:
-    database = open_for_reading(args.db)
-    try:
-        with database.read() as session:
-            data = dump(session)
-    finally:
-        database.close()
+    with reading(args.db) as reader:
+        data = dump(reader)
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

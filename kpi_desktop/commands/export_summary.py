@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError, os_error_text, zh_en
 from kpi_desktop.domain.page_format import Layout, parse_type_size
-from kpi_desktop.services.database import open_for_reading
+from kpi_desktop.services.reads import reading
 from kpi_desktop.services.summary import SummaryOptions, SummaryTable, compile_summary
 
 log = logging.getLogger(__name__)
@@ -80,12 +80,8 @@ def run(args: argparse.Namespace) -> int:
         layout=Layout.COMPACT if compact else Layout.OFFICIAL,
         body_size=_body_size(args, output),
     )
-    database = open_for_reading(args.db)
-    try:
-        with database.read() as session:
-            table = compile_summary(session, args.period, options)
-    finally:
-        database.close()
+    with reading(args.db) as reader:
+        table = compile_summary(reader, args.period, options)
     try:
         if suffix == ".pdf":
             _write_pdf(table, output)

@@ -10,19 +10,15 @@ import argparse
 
 from kpi_desktop.commands.import_returns import parse_period
 from kpi_desktop.domain.errors import zh_en
-from kpi_desktop.services.database import open_for_reading
 from kpi_desktop.services.excel_template import export_template
+from kpi_desktop.services.reads import reading
 
 
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
     assert period is not None
-    database = open_for_reading(args.db)
-    try:
-        with database.read() as session:
-            info = export_template(session, period, args.output, args.unit)
-    finally:
-        database.close()
+    with reading(args.db) as reader:
+        info = export_template(reader, period, args.output, args.unit)
     who = info.unit or zh_en("全部牵头单位", "all lead units")
     print(
         zh_en(

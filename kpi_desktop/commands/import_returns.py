@@ -23,7 +23,8 @@ from kpi_desktop.services.reading import ReturnReader
 from kpi_desktop.services.returns import ColumnChoice
 
 if TYPE_CHECKING:
-    from kpi_desktop.services.importing import FilePreview, ImportPreview
+    from kpi_desktop.services.import_model import FilePreview, ImportPreview
+    from kpi_desktop.storage.engine import Database
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
@@ -39,7 +40,7 @@ def parse_period(code: str | None) -> Period | None:
 
 
 def file_summary(file: FilePreview) -> str:
-    from kpi_desktop.services.importing import RowState
+    from kpi_desktop.services.import_model import RowState
 
     if file.error is not None:
         return zh_en(f"{file.file}：拒绝", f"{file.file}: refused")
@@ -65,7 +66,7 @@ def file_summary(file: FilePreview) -> str:
 
 def skipped_lines(file: FilePreview) -> list[str]:
     """Each skipped row of a file with why, so that no row goes unmentioned."""
-    from kpi_desktop.services.importing import RowState
+    from kpi_desktop.services.import_model import RowState
 
     lines: list[str] = []
     if file.copy_of is not None:
@@ -78,7 +79,7 @@ def skipped_lines(file: FilePreview) -> list[str]:
 
 
 def _row_lines(preview: ImportPreview) -> list[str]:
-    from kpi_desktop.services.importing import RowState
+    from kpi_desktop.services.import_model import RowState
 
     lines = []
     for row in preview.rows(RowState.NEW, RowState.CHANGED):
@@ -102,42 +103,60 @@ def column_choice(option: str | None) -> ColumnChoice | None:
     return ColumnChoice(columns, header)
 
 
+def _report(preview: ImportPreview, dry_run: bool) -> int | None:
+    """Print what the preview found; the exit status when it ends the command here."""
+    errors = preview.refusals()
+    for file in preview.files:
+        print(file_summary(file) + (zh_en("——未导入", " — not imported") if errors else ""))
+        for line in skipped_lines(file):
+            print(line)
+    if errors:
+        for error in errors:
+            print(error.message(), file=sys.stderr)
+        print(
+            zh_en(
+                f"共 {len(errors)} 处问题，未导入任何文件，数据库未改动。",
+                f"{len(errors)} problem(s): no file was imported and the database is unchanged.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    if dry_run:
+        for line in _row_lines(preview):
+            print(line)
+        print(zh_en("试运行：未写入数据库。", "Dry run: nothing was written."))
+        return EXIT_OK
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period)
     choice = column_choice(args.columns)
+    if args.dry_run:
+        # A dry run only reads: no writer lock (it works while the window has the file open),
+        # no backup, and on a SQLite file no database layer (services.reads).
+        with ReturnReader(args.returns, choice=choice) as reader:
+            from kpi_desktop.services.import_matching import preview_import
+            from kpi_desktop.services.reads import reading
+
+            read = reader.results()
+        with reading(args.db) as source:
+            preview = preview_import(source, args.returns, period, read=read)
+        status = _report(preview, dry_run=True)
+        assert status is not None
+        return status
     with ReturnReader(args.returns, choice=choice) as reader:
-        from kpi_desktop.services.database import open_for_reading, open_plan_database
+        from kpi_desktop.services.database import open_plan_database
         from kpi_desktop.services.importing import apply_import, preview_import
 
         read = reader.results()
-    # A dry run only reads: no writer lock (it works while the window has the file open) and
-    # no backup.
-    database = (open_for_reading if args.dry_run else open_plan_database)(args.db)
+    database: Database = open_plan_database(args.db)
     try:
         with database.read() as session:
             preview = preview_import(session, args.returns, period, read=read)
-        errors = preview.refusals()
-        for file in preview.files:
-            print(file_summary(file) + (zh_en("——未导入", " — not imported") if errors else ""))
-            for line in skipped_lines(file):
-                print(line)
-        if errors:
-            for error in errors:
-                print(error.message(), file=sys.stderr)
-            print(
-                zh_en(
-                    f"共 {len(errors)} 处问题，未导入任何文件，数据库未改动。",
-                    f"{len(errors)} problem(s): no file was imported and the database is "
-                    "unchanged.",
-                ),
-                file=sys.stderr,
-            )
-            return EXIT_REFUSED
-        if args.dry_run:
-            for line in _row_lines(preview):
-                print(line)
-            print(zh_en("试运行：未写入数据库。", "Dry run: nothing was written."))
-            return EXIT_OK
+        status = _report(preview, dry_run=False)
+        if status is not None:
+            return status
         result = apply_import(database, preview)
     finally:
         database.close()

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.checks import (
     JUMP_TIMES,
@@ -40,13 +39,15 @@ from kpi_desktop.domain.units import (
     convert,
     parse_unit,
 )
-from kpi_desktop.services.editing import TYPED, log_change
-from kpi_desktop.services.queries import indicator_views, plan_for_year
+from kpi_desktop.services.reads import Source, indicator_views, plan_for_year, reader_of
 from kpi_desktop.services.summary import period_of
 from kpi_desktop.services.tracking import Standing, TargetStanding, reported, standing
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.storage.models import ChangeLog, Contribution, LeadUnit
+from kpi_desktop.storage.reader import Reader
 from kpi_desktop.storage.rows import TargetRow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 FINDING_ENTITY = "finding"
 
@@ -325,41 +326,31 @@ def indicator_findings(view: IndicatorView, period: Period, context: _Context) -
     return sorted(found, key=lambda f: order.index(f.rule))
 
 
-def _dismissals(session: Session, ids: Sequence[int], period: str) -> dict[tuple[int, str], str]:
+def _dismissals(reader: Reader, ids: Sequence[int], period: str) -> dict[tuple[int, str], str]:
     """The standing dismissals of a period, by (indicator id, key): the latest log entry for
     each wins, and an empty reason takes a dismissal back."""
     latest: dict[tuple[int, str], str] = {}
-    rows = session.exec(
-        select(ChangeLog)
-        .where(
-            ChangeLog.entity == FINDING_ENTITY,
-            ChangeLog.period == period,
-            col(ChangeLog.entity_id).in_(list(ids)),
-        )
-        .order_by(col(ChangeLog.at), col(ChangeLog.id))
-    )
-    for row in rows:
+    for row in reader.log(FINDING_ENTITY, ids, period=period):
         latest[(row.entity_id, row.field_name)] = row.new_value or ""
     return {key: reason for key, reason in latest.items() if reason}
 
 
-def check_views(session: Session, views: Sequence[IndicatorView], period: Period) -> list[Finding]:
+def check_views(source: Source, views: Sequence[IndicatorView], period: Period) -> list[Finding]:
     """The findings of `views` in `period`, in 序号 order, dismissed ones marked."""
-    names = {u.id or 0: u.name for u in session.exec(select(LeadUnit))}
+    reader = reader_of(source)
+    names = reader.unit_names()
     progress_ids = [
         entry.id
         for view in views
         if (entry := view.progress.get(period.code)) is not None and entry.id is not None
     ]
-    contributed: set[tuple[int, int]] = set()
-    if progress_ids:
-        for contribution in session.exec(
-            select(Contribution).where(col(Contribution.progress_id).in_(progress_ids))
-        ):
-            if contribution.text.strip():
-                contributed.add((contribution.progress_id, contribution.unit_id))
+    contributed = {
+        (contribution.progress_id, contribution.unit_id)
+        for contribution in reader.contributions(progress_ids)
+        if contribution.text.strip()
+    }
     context = _Context(period, names, contributed)
-    dismissed = _dismissals(session, [view.id for view in views], period.code)
+    dismissed = _dismissals(reader, [view.id for view in views], period.code)
     result = []
     for view in views:
         for finding in indicator_findings(view, period, context):
@@ -368,11 +359,12 @@ def check_views(session: Session, views: Sequence[IndicatorView], period: Period
     return result
 
 
-def run_checks(session: Session, period: Period | str) -> list[Finding]:
+def run_checks(source: Source, period: Period | str) -> list[Finding]:
     """Every finding of the plan of `period`'s year in that period, in 序号 order."""
     period = period_of(period)
-    plan = plan_for_year(session, period.year)
-    return check_views(session, indicator_views(session, plan), period)
+    reader = reader_of(source)
+    plan = plan_for_year(reader, period.year)
+    return check_views(reader, indicator_views(reader, plan), period)
 
 
 def open_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -395,6 +387,8 @@ def undismiss(session: Session, finding: Finding) -> None:
 
 
 def _record(session: Session, finding: Finding, old: str | None, new: str) -> None:
+    from kpi_desktop.services.editing import TYPED, log_change
+
     log_change(
         session,
         entity=FINDING_ENTITY,

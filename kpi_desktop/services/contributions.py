@@ -15,16 +15,15 @@ single-unit indicators too): that is what the submissions view counts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.fields import CLERK_SOURCES
+from kpi_desktop.services.reads import Source, reader_of
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.storage.models import (
-    ChangeLog,
-    Progress,
-)
 from kpi_desktop.storage.rows import ProgressRow
+
+if TYPE_CHECKING:
+    from kpi_desktop.storage.models import Progress
 
 JOINER = "\n"  # between the units' texts of a shared indicator
 
@@ -34,22 +33,12 @@ def unit_order(view: IndicatorView) -> list[int]:
     return [link.unit_id for link in view.units]
 
 
-def clerk_edited(
-    session: Session, entry: Progress | ProgressRow | None, joined_before: str
-) -> bool:
+def clerk_edited(source: Source, entry: Progress | ProgressRow | None, joined_before: str) -> bool:
     """Whether the clerk changed an indicator's text away from its units' contributions."""
     if entry is None or entry.id is None or entry.text == joined_before:
         return False
-    latest = session.exec(
-        select(ChangeLog)
-        .where(
-            ChangeLog.entity == "progress",
-            ChangeLog.entity_id == entry.id,
-            ChangeLog.field_name == "text",
-        )
-        .order_by(col(ChangeLog.at).desc(), col(ChangeLog.id).desc())
-    ).first()
-    return latest is not None and latest.source in CLERK_SOURCES
+    changes = reader_of(source).log("progress", [entry.id], field_name="text")
+    return bool(changes) and changes[-1].source in CLERK_SOURCES
 
 
 def joined_text(unit_order: Sequence[int], texts: dict[int, str]) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.document import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -36,7 +37,6 @@ from kpi_desktop.domain.page_format import (
     default_body_size,
     page_format,
 )
-from kpi_desktop.services.bulletin import Bulletin, Part
 from kpi_desktop.services.docx_page import (
     BODY_FONT,
     BODY_PT,
@@ -58,6 +58,11 @@ from kpi_desktop.services.docx_page import (
     type_area_twips,
 )
 from kpi_desktop.services.summary import CENTRED_COLUMNS, SummaryTable, printed_lines
+
+if TYPE_CHECKING:
+    # services.bulletin reads through the database layer, which the summary table's export
+    # does not load (services.reads).
+    from kpi_desktop.services.bulletin import Bulletin
 
 # --- the summary table ------------------------------------------------------------------
 
@@ -224,6 +229,8 @@ def _indent_chars(paragraph: DocxParagraph, first_line: int = 0, right: int = 0)
 def build_bulletin_document(bulletin: Bulletin) -> Document:
     """The bulletin draft: 3号仿宋_GB2312 on the 22 × 28 grid, headings 一、 in 黑体 and
     （一） in 楷体, the title in 2号方正小标宋简体."""
+    from kpi_desktop.services.bulletin import Part
+
     fmt = page_format(Layout.OFFICIAL, landscape=False)
     document = base_document(fmt, BODY_FONT, BODY_PT)
     document.core_properties.title = bulletin.title

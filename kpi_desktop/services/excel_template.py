@@ -28,19 +28,18 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlmodel import Session, select
 
 from kpi_desktop.domain.errors import KpiError, os_error_text
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.domain.text import clean_text, file_label
 from kpi_desktop.services.files import check_folder, write_atomically
-from kpi_desktop.services.plans import UnitDirectory
-from kpi_desktop.services.queries import indicator_views, plan_for_year
+from kpi_desktop.services.reads import Source, UnitNames, indicator_views, plan_for_year, reader_of
 from kpi_desktop.services.returns import MARKER_FORMAT, MARKER_SHEET, identity_hash
 from kpi_desktop.services.sheet_rows import row_height
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.storage.models import Contribution, LeadUnit, Plan
+from kpi_desktop.storage.reader import Reader
+from kpi_desktop.storage.rows import LeadUnitRow, PlanRow
 
 TEMPLATE_VERSION = 1
 SHEET_TITLE = "进展情况"
@@ -111,38 +110,34 @@ def put_text(cell: Cell, value: str) -> None:
         cell.quotePrefix = True
 
 
-def resolve_unit(session: Session, name: str) -> LeadUnit:
+def resolve_unit(source: Source, name: str) -> LeadUnitRow:
     """A lead unit by its canonical name or any alias."""
-    unit = UnitDirectory(session).get(name.strip())
+    units = UnitNames(reader_of(source))
+    unit = units.get(name.strip())
     if unit is None:
-        known = "、".join(u.name for u in session.exec(select(LeadUnit).order_by(LeadUnit.name)))
-        raise KpiError("unit.unknown", name=name, known=known)
+        raise KpiError("unit.unknown", name=name, known="、".join(units.canonical()))
     return unit
 
 
-def rows_for_unit(views: list[IndicatorView], unit: LeadUnit | None) -> list[IndicatorView]:
+def rows_for_unit(views: list[IndicatorView], unit: LeadUnitRow | None) -> list[IndicatorView]:
     if unit is None:
         return views
     return [v for v in views if any(link.unit_id == unit.id for link in v.units)]
 
 
-def _own_text(session: Session, view: IndicatorView, period: str, unit: LeadUnit | None) -> str:
+def _own_text(reader: Reader, view: IndicatorView, period: str, unit: LeadUnitRow | None) -> str:
     """What the unit has already sent for this period: its own contribution where the row is
     shared, the row's progress otherwise."""
     entry = view.progress.get(period)
     if entry is None:
         return ""
     if unit is not None and len(view.units) > 1:
-        contribution = session.exec(
-            select(Contribution).where(
-                Contribution.progress_id == entry.id, Contribution.unit_id == unit.id
-            )
-        ).first()
-        return contribution.text if contribution is not None else ""
+        own = (c.text for c in reader.contributions([entry.id]) if c.unit_id == unit.id)
+        return next(own, "")
     return entry.text
 
 
-def _title(plan: Plan, period: Period, unit: LeadUnit | None) -> str:
+def _title(plan: PlanRow, period: Period, unit: LeadUnitRow | None) -> str:
     base = plan.title if str(plan.year) in plan.title else f"{plan.year}年{plan.title}"
     who = unit.name if unit is not None else "全部牵头单位"
     return f"{base}{period.chinese}进展情况填报表（{who}）"
@@ -173,12 +168,13 @@ def _layout(sheet: Worksheet, columns: list[TemplateColumn], last_row: int) -> N
 
 
 def build_template(
-    session: Session, period: Period, unit_name: str | None = None
+    source: Source, period: Period, unit_name: str | None = None
 ) -> tuple[Workbook, TemplateInfo]:
     """The template workbook for `unit_name` (canonical name or alias), or for every row."""
-    plan = plan_for_year(session, period.year)
-    unit = resolve_unit(session, unit_name) if unit_name else None
-    views = rows_for_unit(indicator_views(session, plan), unit)
+    reader = reader_of(source)
+    plan = plan_for_year(reader, period.year)
+    unit = resolve_unit(reader, unit_name) if unit_name else None
+    views = rows_for_unit(indicator_views(reader, plan), unit)
     if unit is not None and not views:
         raise KpiError("template.no_rows", year=plan.year, unit=unit.name)
     columns = template_columns(period)
@@ -226,7 +222,7 @@ def build_template(
             "text": view.text,
             "units": " ".join(view.lead_units),
             "previous": before.text if before is not None else "",
-            "progress": _own_text(session, view, period.code, unit),
+            "progress": _own_text(reader, view, period.code, unit),
             "status": Status(entry.status).chinese if entry and entry.status else "",
             "problems": entry.problems if entry else "",
             "next_steps": entry.next_steps if entry else "",
@@ -280,7 +276,7 @@ def build_template(
 
 
 def export_template(
-    session: Session, period: Period, output: Path | str, unit_name: str | None = None
+    source: Source, period: Period, output: Path | str, unit_name: str | None = None
 ) -> TemplateInfo:
     """Write the template for `unit_name` (or every row) to `output` (an .xlsx file).
 
@@ -288,7 +284,7 @@ def export_template(
     does not exist is refused, not created."""
     target = Path(output)
     check_folder(target, "template.no_folder")
-    workbook, info = build_template(session, period, unit_name)
+    workbook, info = build_template(source, period, unit_name)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomically(target, buffer.getvalue(), "template.cannot_write")
@@ -296,7 +292,7 @@ def export_template(
 
 
 def export_templates_per_unit(
-    session: Session, period: Period, folder: Path | str
+    source: Source, period: Period, folder: Path | str
 ) -> list[TemplateInfo]:
     """One template per lead unit that leads anything in the period's plan, named
     `<year><period>-<unit>.xlsx` in `folder` (made when its parent folder exists: the clerk
@@ -309,8 +305,10 @@ def export_templates_per_unit(
         raise KpiError(
             "template.cannot_write", path=file_label(folder), detail=os_error_text(error)
         ) from error
-    plan = plan_for_year(session, period.year)
-    views = indicator_views(session, plan)
+    reader = reader_of(source)
+    plan = plan_for_year(reader, period.year)
+    views = indicator_views(reader, plan)
+    names = reader.unit_names()
     unit_ids: list[int] = []
     for view in views:
         for link in view.units:
@@ -318,8 +316,6 @@ def export_templates_per_unit(
                 unit_ids.append(link.unit_id)
     written = []
     for unit_id in unit_ids:
-        unit = session.get(LeadUnit, unit_id)
-        assert unit is not None
-        target = Path(folder) / f"{period.code}-{unit.name}.xlsx"
-        written.append(export_template(session, period, target, unit.name))
+        target = Path(folder) / f"{period.code}-{names[unit_id]}.xlsx"
+        written.append(export_template(reader, period, target, names[unit_id]))
     return written

@@ -1,7 +1,8 @@
 """Matching the rows of returned spreadsheets to the plan, without changing anything.
 
-`preview_import(session, paths, period)` reads every file (services.returns) and matches its
-rows to the plan (services.import_model says what the preview holds).
+`preview_import(source, paths, period)` (a session or a storage.reader.Reader) reads every file
+(services.returns) and matches its rows to the plan (services.import_model says what the
+preview holds).
 
 Matching. A row is matched by its 序号 and its 重点工作 must agree with the indicator's text
 after `domain.text.fold` (white space and character width ignored). A row whose text is that
@@ -25,8 +26,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, col, select
-
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
@@ -40,8 +39,7 @@ from kpi_desktop.services.import_model import (
     RowState,
     row_notice,
 )
-from kpi_desktop.services.plans import UnitDirectory
-from kpi_desktop.services.queries import indicator_views, plans
+from kpi_desktop.services.reads import Source, UnitNames, indicator_views, reader_of
 from kpi_desktop.services.returns import (
     COLUMN_LABELS,
     DEFAULT_LIMITS,
@@ -54,11 +52,8 @@ from kpi_desktop.services.returns import (
 )
 from kpi_desktop.services.tracking import working_period
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.storage.models import (
-    Contribution,
-    LeadUnit,
-    Plan,
-)
+from kpi_desktop.storage.reader import Reader
+from kpi_desktop.storage.rows import LeadUnitRow, PlanRow
 
 log = logging.getLogger(__name__)
 
@@ -66,34 +61,31 @@ log = logging.getLogger(__name__)
 class PlanContext:
     """One plan's indicators, texts, units and the stored values of one period."""
 
-    def __init__(self, session: Session, plan: Plan, period: Period) -> None:
-        self.session = session
+    def __init__(self, reader: Reader, plan: PlanRow, period: Period) -> None:
+        self.reader = reader
         self.plan = plan
         self.period = period
         self.previous = period.previous()
-        self.views = {v.seq: v for v in indicator_views(session, plan)}
+        self.views = {v.seq: v for v in indicator_views(reader, plan)}
         self.by_text: dict[str, int] = {}
         for view in self.views.values():
             self.by_text.setdefault(fold(view.text), view.seq)
-        self.units = UnitDirectory(session)
+        self.units = UnitNames(reader)
         codes = [period.code] + ([self.previous.code] if self.previous else [])
         entries = {
             e.id: e for v in self.views.values() for code, e in v.progress.items() if code in codes
         }
         self.contributions: dict[tuple[int, str, int], str] = {}  # (indicator, period, unit)
-        if entries:
-            for c in session.exec(
-                select(Contribution).where(col(Contribution.progress_id).in_(list(entries)))
-            ):
-                entry = entries[c.progress_id]
-                self.contributions[(entry.indicator_id, entry.period, c.unit_id)] = c.text
+        for c in reader.contributions(list(entries)):
+            entry = entries[c.progress_id]
+            self.contributions[(entry.indicator_id, entry.period, c.unit_id)] = c.text
         self.names = sorted(self.units.names(), key=len, reverse=True)
         self.working = Period.parse(working_period(list(self.views.values()), plan.year))
 
-    def unit_named_in(self, text: str) -> LeadUnit | None:
+    def unit_named_in(self, text: str) -> LeadUnitRow | None:
         """The one unit whose name or alias appears in `text` (longest names first)."""
         folded = fold(text)
-        found: dict[int, LeadUnit] = {}
+        found: dict[int, LeadUnitRow] = {}
         for name in self.names:
             if name and fold(name) in folded:
                 unit = self.units.get(name)
@@ -135,8 +127,8 @@ def _check_marker(table: ReturnTable, file: str) -> None:
 
 
 def _resolve_period(
-    session: Session, table: ReturnTable, given: Period | None, file: str
-) -> tuple[Period, Plan]:
+    reader: Reader, table: ReturnTable, given: Period | None, file: str
+) -> tuple[Period, PlanRow]:
     _check_marker(table, file)
     marker = table.marker
     file_year = (marker.year if marker else None) or table.year
@@ -160,13 +152,13 @@ def _resolve_period(
     if period is None and table.period_kind is not None:
         year = file_year
         if year is None:
-            held = {p.year for p in plans(session)}
+            held = {p.year for p in reader.plans()}
             year = held.pop() if len(held) == 1 else None
         if year is not None:
             period = Period.of(year, table.period_kind)
     if period is None:
         raise KpiError("return.no_period", file=file)
-    known = {p.year: p for p in plans(session)}
+    known = {p.year: p for p in reader.plans()}
     years = "、".join(str(y) for y in sorted(known)) or "—"
     if file_year is not None and file_year != period.year:
         raise KpiError("return.other_year", file=file, year=file_year, years=years)
@@ -222,14 +214,14 @@ def _new_values(row: ReturnRow) -> dict[str, str]:
 
 
 def _row_unit(
-    context: PlanContext, view: IndicatorView, row: ReturnRow, file_unit: LeadUnit | None
-) -> tuple[LeadUnit | None, bool]:
+    context: PlanContext, view: IndicatorView, row: ReturnRow, file_unit: LeadUnitRow | None
+) -> tuple[LeadUnitRow | None, bool]:
     """(the unit the row speaks for, whether the row belongs to the file's unit at all)."""
     ids = {link.unit_id for link in view.units}
     if file_unit is not None:
         return (file_unit, True) if file_unit.id in ids else (None, False)
     if len(ids) == 1:
-        return context.session.get(LeadUnit, next(iter(ids))), True
+        return context.units.by_id.get(next(iter(ids))), True
     named = {u.id: u for u in map(context.units.get, split_units(row.units)) if u is not None}
     inside = [u for uid, u in named.items() if uid in ids]
     return (inside[0] if len(inside) == 1 else None), True
@@ -240,7 +232,7 @@ def _preview_row(
     table: ReturnTable,
     row: ReturnRow,
     file: str,
-    file_unit: LeadUnit | None,
+    file_unit: LeadUnitRow | None,
     seen: dict[int, tuple[ReturnRow, str]],
 ) -> RowPreview:
     preview = RowPreview(file=file, sheet=row.sheet, row=row.row, seq=row.seq, state=RowState.NEW)
@@ -322,7 +314,7 @@ def _preview_row(
             for (iid, code, uid), text in context.contributions.items()
             if iid == view.id and code == period
         }
-        if clerk_edited(context.session, entry, joined_text(unit_order(view), own)):
+        if clerk_edited(context.reader, entry, joined_text(unit_order(view), own)):
             preview.notices.append(Notice("clerk_text"))
     preview.new = _new_values(row)
     preview.old = {name: stored[name] for name in preview.new}
@@ -344,7 +336,7 @@ def _preview_row(
 
 
 def _preview_file(
-    session: Session,
+    reader: Reader,
     path: Path,
     given: Period | None,
     limits: Limits,
@@ -358,17 +350,17 @@ def _preview_file(
             raise read
         table = read if read is not None else read_return(path, limits)
         result.sha256, result.kind = table.sha256, table.kind
-        period, plan = _resolve_period(session, table, given, file)
+        period, plan = _resolve_period(reader, table, given, file)
     except KpiError as error:
         result.error = error
         return result
     result.period = period.code
     context = contexts.get(period.code)
     if context is None:
-        context = contexts[period.code] = PlanContext(session, plan, period)
+        context = contexts[period.code] = PlanContext(reader, plan, period)
     if given is None and period < context.working:
         result.earlier_than = context.working.code
-    file_unit: LeadUnit | None = None
+    file_unit: LeadUnitRow | None = None
     if table.marker is not None and table.marker.unit:
         file_unit = context.units.get(table.marker.unit)
     if file_unit is None:
@@ -418,7 +410,7 @@ def _flag_conflicts(files: Sequence[FilePreview]) -> None:
 
 
 def preview_import(
-    session: Session,
+    source: Source,
     paths: Iterable[Path | str],
     period: Period | str | None = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -437,12 +429,13 @@ def preview_import(
     outcomes: list[ReturnTable | KpiError | None] = (
         list(read) if read is not None else [None] * len(files_given)
     )
+    reader = reader_of(source)
     contexts: dict[str, PlanContext] = {}
     files = []
     for index, (path, outcome) in enumerate(zip(files_given, outcomes, strict=True)):
         if progress is not None:
             progress(index, path)
-        files.append(_preview_file(session, path, given, limits, contexts, outcome))
+        files.append(_preview_file(reader, path, given, limits, contexts, outcome))
     _flag_copies(files)
     _flag_conflicts(files)
     return ImportPreview(files)

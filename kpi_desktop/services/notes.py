@@ -9,9 +9,6 @@ was and later commands in the undo history still find it.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -27,6 +24,11 @@ from kpi_desktop.domain.notes import (
 )
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.services.editing import TYPED, Source, log_change
+from kpi_desktop.services.noted import InstructionView as InstructionView
+from kpi_desktop.services.noted import PeriodNotes as PeriodNotes
+from kpi_desktop.services.noted import instruction_json as instruction_json
+from kpi_desktop.services.noted import instruction_view
+from kpi_desktop.services.noted import notes_by_period as notes_by_period
 from kpi_desktop.storage.models import Indicator, Instruction, Remark, utcnow
 
 REMARK_ENTITY = "remark"
@@ -36,46 +38,8 @@ INSTRUCTION_ENTITY = "instruction"
 LOGGED_FIELDS = {"leader": "leader", "given_on": "given_on", "text": "instruction_text"}
 
 
-@dataclass(frozen=True)
-class InstructionView:
-    id: int
-    indicator_id: int
-    period: str
-    leader: str
-    given_on: date
-    text: str
-    follow_up: FollowUp
-
-    @property
-    def summary(self) -> str:
-        """One line for the change log: "2024-05-10 王区长：请加快推进。"."""
-        return f"{self.given_on.isoformat()} {self.leader}：{self.text}"
-
-
-@dataclass(frozen=True)
-class PeriodNotes:
-    """What is noted on one indicator in one period: the clerk's note and the instructions,
-    oldest first."""
-
-    remark: str = ""
-    instructions: tuple[InstructionView, ...] = field(default_factory=tuple)
-
-    @property
-    def empty(self) -> bool:
-        return not self.remark and not self.instructions
-
-
 def _view(row: Instruction) -> InstructionView:
-    assert row.id is not None
-    return InstructionView(
-        row.id,
-        row.indicator_id,
-        row.period,
-        row.leader,
-        row.given_on,
-        row.text,
-        FollowUp(row.follow_up),
-    )
+    return instruction_view(row)
 
 
 def _indicator(session: Session, indicator_id: int) -> None:
@@ -321,37 +285,3 @@ def notes_of(session: Session, indicator_id: int, period: str) -> PeriodNotes:
     """The note and the instructions of one indicator in one period."""
     found = notes_by_period(session, [indicator_id], period)
     return found.get((indicator_id, period), PeriodNotes())
-
-
-def notes_by_period(
-    session: Session, indicator_ids: Iterable[int], period: str | None = None
-) -> dict[tuple[int, str], PeriodNotes]:
-    """Every note and instruction of these indicators (in `period` only, if given), by
-    (indicator id, period), in two queries; instructions oldest first (by date, then as
-    recorded)."""
-    ids = list(indicator_ids)
-    remark_query = select(Remark).where(col(Remark.indicator_id).in_(ids))
-    instruction_query = select(Instruction).where(col(Instruction.indicator_id).in_(ids))
-    if period is not None:
-        remark_query = remark_query.where(Remark.period == period)
-        instruction_query = instruction_query.where(Instruction.period == period)
-    remarks = {(row.indicator_id, row.period): row.text for row in session.exec(remark_query)}
-    given: dict[tuple[int, str], list[InstructionView]] = defaultdict(list)
-    for row in session.exec(
-        instruction_query.order_by(col(Instruction.given_on), col(Instruction.id))
-    ):
-        given[(row.indicator_id, row.period)].append(_view(row))
-    return {
-        key: PeriodNotes(remarks.get(key, ""), tuple(given.get(key, ())))
-        for key in {*remarks, *given}
-    }
-
-
-def instruction_json(item: InstructionView) -> dict[str, Any]:
-    """An instruction as `kpi-desktop dump` prints it."""
-    return {
-        "by": item.leader,
-        "date": item.given_on.isoformat(),
-        "text": item.text,
-        "follow_up": item.follow_up.value,
-    }

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.notes import printed_instruction
@@ -20,12 +19,14 @@ from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.domain.schedule import Assessment
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
-from kpi_desktop.services.notes import PeriodNotes, notes_by_period
-from kpi_desktop.services.plans import UnitDirectory
-from kpi_desktop.services.queries import indicator_views, plan_for_year
+from kpi_desktop.services.noted import PeriodNotes, notes_by_period
+from kpi_desktop.services.reads import Source, UnitNames, indicator_views, plan_for_year, reader_of
 from kpi_desktop.services.tracking import standing
 from kpi_desktop.services.views import IndicatorView, plan_units
-from kpi_desktop.storage.models import Plan
+from kpi_desktop.storage.rows import PlanRow
+
+if TYPE_CHECKING:
+    from kpi_desktop.storage.models import Plan
 
 INSTRUCTIONS_HEADER = "领导批示"
 REMARK_HEADER = "备注"
@@ -162,7 +163,7 @@ def _assessment(
     return found.overall, found.chosen_by_clerk, per_target
 
 
-def _leads(view: IndicatorView, unit_id: int, directory: UnitDirectory) -> bool:
+def _leads(view: IndicatorView, unit_id: int, directory: UnitNames) -> bool:
     return any(link.unit_id == unit_id for link in view.units) or any(
         (found := directory.get(name)) is not None and found.id == unit_id
         for name in view.lead_units
@@ -182,20 +183,21 @@ def period_of(period: Period | str) -> Period:
         raise refusal from error
 
 
-def summary_title(plan: Plan, period: Period) -> str:
+def summary_title(plan: PlanRow | Plan, period: Period) -> str:
     """The table's title, as "2024年钱塘区政府报告重点工作量化指标一季度进展情况汇总表"."""
     return f"{plan.title}{period.chinese}进展情况汇总表"
 
 
 def compile_summary(
-    session: Session, period: Period | str, options: SummaryOptions = SummaryOptions()
+    source: Source, period: Period | str, options: SummaryOptions = SummaryOptions()
 ) -> SummaryTable:
     """The summary table of the plan of `period`'s year, in 序号 order."""
     period = period_of(period)
-    plan = plan_for_year(session, period.year)
-    views = indicator_views(session, plan)
+    reader = reader_of(source)
+    plan = plan_for_year(reader, period.year)
+    views = indicator_views(reader, plan)
     if options.unit is not None:
-        directory = UnitDirectory(session)
+        directory = UnitNames(reader)
         unit = directory.get(options.unit.strip())
         if unit is None:  # a name typed with stray spaces or full-width characters
             unit = next(
@@ -212,7 +214,7 @@ def compile_summary(
             raise KpiError("unit.unknown", name=options.unit, known="、".join(known))
         views = [view for view in views if _leads(view, unit.id, directory)]
     noted = (
-        notes_by_period(session, [view.id for view in views], period.code)
+        notes_by_period(reader, [view.id for view in views], period.code)
         if options.with_instructions or options.with_remarks
         else {}
     )

@@ -8,7 +8,7 @@ that holds one holds no database object and cannot change the data by accident.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple, TypeVar
 
 Row = TypeVar("Row", bound=tuple[Any, ...])
@@ -82,3 +82,30 @@ def plain(row_type: type[Row], stored: object) -> Row:
     """`stored` (a table model's object) as the plain row of `row_type`."""
     make: Any = row_type
     return make(*(getattr(stored, name) for name in make._fields))  # type: ignore[no-any-return]
+
+
+class LeadUnitRow(NamedTuple):
+    id: int
+    name: str
+
+
+class ContributionRow(NamedTuple):
+    progress_id: int
+    unit_id: int
+    text: str
+
+
+class RemarkRow(NamedTuple):
+    indicator_id: int
+    period: str
+    text: str
+
+
+class InstructionRow(NamedTuple):
+    id: int
+    indicator_id: int
+    period: str
+    leader: str
+    given_on: date
+    text: str
+    follow_up: str
