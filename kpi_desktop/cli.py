@@ -10,7 +10,7 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kpi_desktop.commands.parsers import build_parser
 from kpi_desktop.domain.errors import KpiError, current_language, os_error_text, zh_en
@@ -94,6 +94,22 @@ def _argparse_language() -> Iterator[None]:
         setattr(argparse, "ngettext", saved[1])  # noqa: B010
 
 
+class _LogOnFirstRecord(logging.Handler):
+    """Sets up the log file (services.logs) when the first record is made, and hands it on."""
+
+    def __init__(self, configure: Callable[[], object]) -> None:
+        super().__init__(logging.INFO)
+        self._configure = configure
+
+    def emit(self, record: logging.LogRecord) -> None:
+        root = logging.getLogger()
+        root.removeHandler(self)
+        self._configure()
+        for handler in root.handlers:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+
+
 def _use_utf8_streams() -> None:
     # A Windows console or a pipe may default to a legacy code page; JSON and messages are
     # Chinese, so write UTF-8 whatever the console says.
@@ -110,13 +126,21 @@ def _drop_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_streams()
-    from kpi_desktop.services.logs import configure_logging
+    from kpi_desktop.services.logs import configure_logging, logging_configured
 
     with _argparse_language():
         parser = build_parser(_command_window)
         args = parser.parse_args(argv)
     if args.handler is not _command_window:
-        configure_logging()  # the window does it once it is on screen
+        # The log file's handler costs a tenth of a reading command's whole run (its module
+        # brings socket, pickle and queue); made when the first record comes, which for most
+        # runs is never.
+        root = logging.getLogger()
+        for waiting in [h for h in root.handlers if isinstance(h, _LogOnFirstRecord)]:
+            root.removeHandler(waiting)
+        if not logging_configured():
+            root.addHandler(_LogOnFirstRecord(configure_logging))
+            root.setLevel(logging.INFO)
     try:
         result: int = args.handler(args)
         return result

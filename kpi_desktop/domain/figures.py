@@ -245,8 +245,16 @@ def find_figures(text: str, period: Period | None = None) -> list[Figure]:
     """Every number + unit in a progress text, with its as-of month and naming words.
 
     Years, months, ages ("35周岁") and list numbers ("1. ") are not figures."""
+    return list(_figures_of(text, period))
+
+
+# A text is read for its figures by every rule that looks at its period and the next (the
+# status, the checks of this period and of the one after, the dump's every period): once is
+# enough. Figures are frozen, so the cached tuple is shared safely.
+@functools.lru_cache(maxsize=8192)
+def _figures_of(text: str, period: Period | None) -> tuple[Figure, ...]:
     if placeholder(text) is not None:
-        return []
+        return ()
     text = text.translate(_HALF_WIDTH)
     markers = _markers(text, period)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
@@ -284,7 +292,7 @@ def find_figures(text: str, period: Period | None = None) -> list[Figure]:
                 restated=_RESTATED.search(before) is not None,
             )
         )
-    return figures
+    return tuple(figures)
 
 
 def _pairs(text: str) -> set[str]:
