@@ -31,12 +31,13 @@ def test_a_refusal_keeps_its_kind_and_message_across_a_process_boundary() -> Non
 @pytest.mark.parametrize(
     ("files", "cpus", "expected"),
     [
-        (40, 1, 0),  # one core: nothing to gain, read here
+        (400, 1, 0),  # one core: nothing to gain, read here
         (0, 8, 0),
-        (1, 2, 1),
-        (40, 2, 1),  # one core left for the caller
-        (40, 8, 2),  # one worker per 20 files
-        (500, 16, 4),  # and no more than four
+        (40, 8, 0),  # read here sooner than a worker would have started
+        (80, 8, 1),
+        (300, 2, 1),  # one core left for the caller
+        (300, 8, 4),  # one worker per 80 files
+        (2000, 16, 4),  # and no more than four
     ],
 )
 def test_worker_count(files: int, cpus: int, expected: int) -> None:
