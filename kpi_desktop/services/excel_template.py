@@ -34,6 +34,7 @@ from kpi_desktop.domain.errors import KpiError, os_error_text
 from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.domain.text import clean_text, file_label
+from kpi_desktop.services.done import asked_views
 from kpi_desktop.services.files import check_folder, write_atomically
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
@@ -178,7 +179,7 @@ def build_template(
     """The template workbook for `unit_name` (canonical name or alias), or for every row."""
     plan = plan_for_year(session, period.year)
     unit = resolve_unit(session, unit_name) if unit_name else None
-    views = rows_for_unit(indicator_views(session, plan), unit)
+    views = rows_for_unit(asked_views(session, plan, period, indicator_views(session, plan)), unit)
     if unit is not None and not views:
         raise KpiError("template.no_rows", year=plan.year, unit=unit.name)
     columns = template_columns(period)
@@ -310,7 +311,7 @@ def export_templates_per_unit(
             "template.cannot_write", path=file_label(folder), detail=os_error_text(error)
         ) from error
     plan = plan_for_year(session, period.year)
-    views = indicator_views(session, plan)
+    views = asked_views(session, plan, period, indicator_views(session, plan))
     unit_ids: list[int] = []
     for view in views:
         for link in view.units:

@@ -31,6 +31,7 @@ from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.domain.text import CELL_CHARACTERS, file_label, fold, short, split_units
+from kpi_desktop.services.closing import refuse_if_closed
 from kpi_desktop.services.contributions import clerk_edited, joined_text, unit_order
 from kpi_desktop.services.import_model import (
     FilePreview,
@@ -359,6 +360,7 @@ def _preview_file(
         table = read if read is not None else read_return(path, limits)
         result.sha256, result.kind = table.sha256, table.kind
         period, plan = _resolve_period(session, table, given, file)
+        refuse_if_closed(session, plan, period, file)
     except KpiError as error:
         result.error = error
         return result

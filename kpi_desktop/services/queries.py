@@ -143,7 +143,11 @@ def _codes(noted: Mapping[tuple[int, str], object], indicator_id: int) -> list[s
 
 def dump(session: Session) -> dict[str, Any]:
     """The whole database as the JSON structure `kpi-desktop dump` prints."""
+    from datetime import date
+
+    from kpi_desktop.services.calendar_dump import calendar_json
     from kpi_desktop.services.checks import check_views  # it reads plans through here
+    from kpi_desktop.services.done import done_indicators
     from kpi_desktop.services.notes import instruction_json, notes_by_period
 
     result: dict[str, Any] = {"plans": []}
@@ -162,6 +166,7 @@ def dump(session: Session) -> dict[str, Any]:
                         "dismissed": finding.dismissed,
                     }
                 )
+        done = done_indicators(session, plan)
         for view in views:
             indicators.append(
                 {
@@ -205,6 +210,8 @@ def dump(session: Session) -> dict[str, Any]:
                         for code in _codes(noted, view.id)
                         if noted[(view.id, code)].instructions
                     },
+                    # 办结 (services.done): since when, or None.
+                    "done": {"since": done[view.id].isoformat()} if view.id in done else None,
                 }
             )
         result["plans"].append(
@@ -213,6 +220,9 @@ def dump(session: Session) -> dict[str, Any]:
                 "region": plan.region,
                 "title": plan.title,
                 "indicators": indicators,
+                # The quarter's calendar by period (services.calendar): due dates, closing,
+                # returns per unit with dates and days late, chase rounds.
+                "periods": calendar_json(session, plan, date.today()),
             }
         )
     return result

@@ -84,8 +84,11 @@ class ChaseItem:
 
 
 def submissions(session: Session, plan: Plan, period: Period) -> list[UnitSubmission]:
-    """Every lead unit of `plan`, in the order the plan first names it."""
-    views = indicator_views(session, plan)
+    """Every lead unit of `plan`, in the order the plan first names it, with the rows asked
+    for in `period` (an indicator marked 办结 by then is not: services.done)."""
+    from kpi_desktop.services.done import asked_views
+
+    views = asked_views(session, plan, period, indicator_views(session, plan))
     order: list[int] = []
     leads: dict[int, list[int]] = {}
     for view in views:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlmodel import Session
 
@@ -20,6 +21,7 @@ from kpi_desktop.domain.periods import Period, PeriodError
 from kpi_desktop.domain.schedule import Assessment
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
+from kpi_desktop.services.done import done_indicators, done_mark, period_end
 from kpi_desktop.services.notes import PeriodNotes, notes_by_period
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.queries import indicator_views, plan_for_year
@@ -85,6 +87,7 @@ class SummaryRow:
     target_assessments: tuple[Assessment, ...] = ()  # one per target, in the plan's order
     instructions: tuple[str, ...] = ()  # as printed (domain.notes.printed_instruction)
     remark: str = ""  # the clerk's own note
+    done_on: date | None = None  # marked 办结 that day (services.done)
 
     @property
     def status(self) -> Status:
@@ -139,7 +142,12 @@ class SummaryTable:
 
     def cells(self, row: SummaryRow) -> list[str]:
         """A row's cells as printed; several lead units go one to a line."""
-        values = [str(row.seq), row.work, "\n".join(row.lead_units), row.progress]
+        progress = row.progress
+        if row.done_on is not None:
+            progress = (
+                f"{progress}\n{done_mark(row.done_on)}" if progress else done_mark(row.done_on)
+            )
+        values = [str(row.seq), row.work, "\n".join(row.lead_units), progress]
         if self.options.with_problems:
             values += [row.problems, row.next_steps]
         if self.options.with_status:
@@ -217,6 +225,7 @@ def compile_summary(
         else {}
     )
     rows = []
+    done = done_indicators(session, plan)
     for view in views:
         entry = view.progress.get(period.code)
         notes = noted.get((view.id, period.code), PeriodNotes())
@@ -239,6 +248,7 @@ def compile_summary(
                     for i in notes.instructions
                 ),
                 remark=notes.remark,
+                done_on=day if (day := done.get(view.id)) and day <= period_end(period) else None,
             )
         )
     return SummaryTable(
