@@ -219,3 +219,23 @@ def test_nobody_to_chase_records_no_round(database: Any) -> None:
     assert caught.value.code == "calendar.nothing_to_chase"
     with database.read() as session:
         assert calendar.chase_rounds(session, plan_for_year(session, 2024), q1) == []
+
+
+def test_the_assessment_counts_with_the_stored_calendar(database: Any) -> None:
+    from kpi_desktop.services.assessment import assess
+
+    _set_due(database, date(2024, 7, 10))
+    _set_due(database, date(2024, 7, 20), "区商务局")
+    with database.transaction() as session:
+        plan = plan_for_year(session, 2024)
+        calendar.record_round(session, plan, H1, date(2024, 7, 12), "电话")
+        calendar.record_round(session, plan, H1, date(2024, 7, 15), "书面通知")
+    with database.read() as session:
+        plan = plan_for_year(session, 2024)
+        dates = calendar.assessment_calendar(session, plan, H1, date(2024, 7, 16))
+        rows = {r.unit: r for r in assess(session, H1, dates).rows}
+        given = calendar.assessment_calendar(session, plan, H1, date(2024, 7, 16), date(2024, 7, 1))
+    assert dates.due == date(2024, 7, 10) and dates.unit_due == {"区商务局": date(2024, 7, 20)}
+    assert rows["区商务局"].due == date(2024, 7, 20) and rows["区商务局"].chase_rounds == 2
+    assert rows["区财政局"].due == date(2024, 7, 10) and rows["区财政局"].days == 6
+    assert given.due == date(2024, 7, 1)

@@ -212,3 +212,18 @@ def test_marking_done_is_one_undoable_edit(
     )
     push(undo_commands.mark_done(window.document, ids[32], date(2024, 5, 10)))
     assert ids[32] not in marked() and "不能办结" in refusals[0]
+
+
+def test_the_assessment_window_starts_from_the_stored_due_date(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.ui.assessment_dialog import AssessmentDialog
+
+    view = _view(window)
+    view.set_due_date(None, date(2024, 7, 10))
+    view.set_due_date("区商务局", date(2024, 7, 20))
+    dialog = AssessmentDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    assert dialog.has_due.isChecked() and dialog.due.date().toString("yyyy-MM-dd") == "2024-07-10"
+    rows = {r.unit: r for r in dialog.table().rows}
+    assert rows["区商务局"].due == date(2024, 7, 20) and rows["区财政局"].due == date(2024, 7, 10)
+    dialog.has_due.setChecked(False)
+    assert all(r.due is None for r in dialog.table().rows)

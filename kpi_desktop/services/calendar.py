@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -40,6 +41,9 @@ from kpi_desktop.storage.models import (
     Progress,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.assessment import Calendar
 
 # ---------------------------------------------------------------------------------------------
 # Due dates
@@ -380,3 +384,25 @@ def chase_rounds(session: Session, plan: Plan, period: Period) -> list[Round]:
             )
         )
     return result
+
+
+def assessment_calendar(
+    session: Session, plan: Plan, period: Period, today: date, due: date | None = None
+) -> Calendar:
+    """The dates the assessment (services.assessment) counts with, from the stored calendar:
+    the period's due date (`due` where one is given instead), each unit's own date, and the
+    rounds each unit was chased in."""
+    from kpi_desktop.services.assessment import Calendar
+
+    dates = due_dates(session, plan, period)
+    names = {u.id: u.name for u in session.exec(select(LeadUnit))}
+    rounds: dict[str, int] = defaultdict(int)
+    for chase in chase_rounds(session, plan, period):
+        for unit in chase.units:
+            rounds[unit.unit] += 1
+    return Calendar(
+        due=due or dates.default,
+        unit_due={names[unit_id]: day for unit_id, day in dates.by_unit.items()},
+        chase_rounds=dict(rounds),
+        today=today,
+    )
