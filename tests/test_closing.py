@@ -210,3 +210,15 @@ def test_an_indicator_with_figures_in_a_closed_period_cannot_be_removed(database
         structure.remove_indicator(session, view.id)
     assert caught.value.code == "closing.closed"
     assert _view(database, 32).progress[Q1].text == view.progress[Q1].text
+
+
+def test_closing_within_one_transaction_takes_effect_at_once(database: Any) -> None:
+    from kpi_desktop.domain.periods import Period
+
+    view = _view(database, 32)
+    with pytest.raises(KpiError) as caught, database.transaction() as session:
+        editing.set_progress(session, view.id, Q1, {"text": "先改一次。"})  # asked: open
+        closing.close_period(session, plan_for_year(session, 2024), Period.parse(Q1), by="张三")
+        editing.set_progress(session, view.id, Q1, {"text": "再改一次。"})
+    assert caught.value.code == "closing.closed"
+    assert _view(database, 32).progress[Q1].text == view.progress[Q1].text  # all rolled back

@@ -106,12 +106,25 @@ def closed_error(plan: Plan, period: Period, event: ClosingEvent) -> KpiError:
     )
 
 
+_CACHE = "kpi-desktop closing"  # session.info key: (plan id, period) -> closing in force
+
+
+def _in_force(session: Session, plan_id: int, period: str) -> ClosingEvent | None:
+    """`closed()`, asked once per plan and period in a session: an import writes hundreds of
+    values, each asking. Closing or reopening in the session forgets what was asked."""
+    known: dict[tuple[int, str], ClosingEvent | None] = session.info.setdefault(_CACHE, {})
+    key = (plan_id, period)
+    if key not in known:
+        known[key] = closed(session, plan_id, period)
+    return known[key]
+
+
 def ensure_open(session: Session, indicator_id: int, period: str) -> None:
     """Refuse (KpiError "closing.closed") a write of an indicator's values in a closed period."""
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
         return
-    event = closed(session, indicator.plan_id, period)
+    event = _in_force(session, indicator.plan_id, period)
     if event is not None:
         plan = session.get(Plan, indicator.plan_id)
         assert plan is not None
@@ -128,6 +141,7 @@ def _record(
     at: datetime | None,
 ) -> ClosingEvent:
     assert plan.id is not None
+    session.info.pop(_CACHE, None)
     here = _who(session)
     when, who = at or utcnow(), by or here.user
     session.add(
