@@ -11,6 +11,7 @@ on-time unit late. Dates are the clerk's local calendar dates.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from kpi_desktop.domain.periods import Period
 from kpi_desktop.services.closing import ensure_period_open
 from kpi_desktop.services.plans import UnitDirectory
 from kpi_desktop.services.submissions import UnitSubmission, chase_list, submissions
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import (
     ChangeLog,
     ChaseRound,
@@ -187,15 +189,22 @@ def first_receipts(session: Session, plan: Plan, period: Period) -> dict[tuple[i
     return result
 
 
-def standings(session: Session, plan: Plan, period: Period, today: date) -> list[UnitStanding]:
+def standings(
+    session: Session,
+    plan: Plan,
+    period: Period,
+    today: date,
+    views: Sequence[IndicatorView] | None = None,
+) -> list[UnitStanding]:
     """Every lead unit of the plan with where it stands for `period` on `today`."""
     from kpi_desktop.services.queries import indicator_views
 
     dates = due_dates(session, plan, period)
-    ids = {v.seq: v.id for v in indicator_views(session, plan)}
+    views = indicator_views(session, plan) if views is None else views
+    ids = {v.seq: v.id for v in views}
     receipts = first_receipts(session, plan, period)
     result = []
-    for item in submissions(session, plan, period):
+    for item in submissions(session, plan, period, views):
         days = [
             receipts[(item.unit_id, ids[s])]
             for s in item.returned
@@ -340,11 +349,14 @@ def record_round(
     return chase_rounds(session, plan, period)[-1]
 
 
-def chase_rounds(session: Session, plan: Plan, period: Period) -> list[Round]:
+def chase_rounds(
+    session: Session, plan: Plan, period: Period, views: Sequence[IndicatorView] | None = None
+) -> list[Round]:
     """The period's rounds, first first."""
     from kpi_desktop.services.queries import indicator_views
 
-    texts = {v.seq: v.text for v in indicator_views(session, plan)}
+    views = indicator_views(session, plan) if views is None else views
+    texts = {v.seq: v.text for v in views}
     names = {u.id: u.name for u in session.exec(select(LeadUnit))}
     rounds = list(
         session.exec(
@@ -359,7 +371,7 @@ def chase_rounds(session: Session, plan: Plan, period: Period) -> list[Round]:
             select(ChaseUnit).where(col(ChaseUnit.round_id).in_([r.id for r in rounds]))
         ):
             chased[row.round_id].append(row)
-    order = {s.unit_id: n for n, s in enumerate(submissions(session, plan, period))}
+    order = {s.unit_id: n for n, s in enumerate(submissions(session, plan, period, views))}
     result = []
     for r in rounds:
         assert r.id is not None

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
 
 from kpi_desktop.services.calendar import chase_rounds, due_dates, standings
+from kpi_desktop.services.queries import indicator_views
+from kpi_desktop.services.views import IndicatorView
 from kpi_desktop.storage.models import LeadUnit, Plan
 
 
-def calendar_json(session: Session, plan: Plan, today: date) -> dict[str, Any]:
+def calendar_json(
+    session: Session, plan: Plan, today: date, views: Sequence[IndicatorView] | None = None
+) -> dict[str, Any]:
     """Per period of the plan: the due dates, whether closed (when, by whom) with the log of
     closing and reopening, each unit's returns with dates and days late, the chase rounds."""
     from kpi_desktop.domain.periods import periods_of_year
@@ -20,12 +25,13 @@ def calendar_json(session: Session, plan: Plan, today: date) -> dict[str, Any]:
     assert plan.id is not None
     plan_id = plan.id
     names = {u.id: u.name for u in session.exec(select(LeadUnit))}
+    views = indicator_views(session, plan) if views is None else views
     result: dict[str, Any] = {}
     for period in periods_of_year(plan.year):
         dates = due_dates(session, plan, period)
         closed = closing.closed(session, plan_id, period.code)
         units = []
-        for row in standings(session, plan, period, today):
+        for row in standings(session, plan, period, today, views):
             item = row.submission
             units.append(
                 {
@@ -74,7 +80,7 @@ def calendar_json(session: Session, plan: Plan, today: date) -> dict[str, Any]:
                         for u in r.units
                     ],
                 }
-                for r in chase_rounds(session, plan, period)
+                for r in chase_rounds(session, plan, period, views)
             ],
         }
     return result

@@ -222,7 +222,7 @@ def dump(session: Session) -> dict[str, Any]:
                 "indicators": indicators,
                 # The quarter's calendar by period (services.calendar): due dates, closing,
                 # returns per unit with dates and days late, chase rounds.
-                "periods": calendar_json(session, plan, date.today()),
+                "periods": calendar_json(session, plan, date.today(), views),
             }
         )
     return result
