@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,8 +154,10 @@ def test_chase_records_a_round_and_writes_its_notice(
 
 
 def test_the_notice_as_a_pdf_page(
-    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, qapp: Any
 ) -> None:
+    # `qapp`: the command would make a bare QGuiApplication in this process otherwise, and the
+    # widget tests that follow in it need a QApplication.
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     _run(capsys, "due", "--db", str(db), "--period", "2024H1", "--date", "2024-07-10")
