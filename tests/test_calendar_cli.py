@@ -183,3 +183,13 @@ def test_the_notice_as_a_pdf_page(
     flat = "".join(text.split())
     assert "催报单（第1轮）" in flat and "书面通知" in flat and "区商务局" in flat
     assert "2024年7月10日" in flat and "3天" in flat and "—1—" in flat
+
+
+def test_set_into_a_closed_period_is_refused(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(capsys, "close", "--db", str(db), "--period", "2024Q1")[0] == 0
+    before = _files(db)
+    status, _, err = _run(
+        capsys, "set", "--db", str(db), "--period", "2024Q1", "--seq", "32", "--text", "改。"
+    )
+    assert status == 2 and "定稿" in err
+    assert _files(db) == before
