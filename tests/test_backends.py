@@ -152,6 +152,16 @@ def test_server_database_is_upgraded_in_one_transaction(server_url: str) -> None
         # notes' tables (v4) and the change log's who (v5).
         connection.execute(text("DROP TABLE remark"))
         connection.execute(text("DROP TABLE instruction"))
+        # calendar (v5).
+        for table in (
+            "chase_unit",
+            "chase_round",
+            "chase_way",
+            "due_date",
+            "period_closing",
+            "indicator_done",
+        ):
+            connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP TABLE contribution"))
         connection.execute(text("ALTER TABLE changelog DROP COLUMN user_name"))
         connection.execute(text("ALTER TABLE changelog DROP COLUMN host"))
@@ -166,6 +176,7 @@ def test_server_database_is_upgraded_in_one_transaction(server_url: str) -> None
             assert schema.read_version(connection) == schema.SCHEMA_VERSION
             assert connection.execute(text("SELECT count(*) FROM contribution")).scalar() == 0
             assert connection.execute(text("SELECT count(*) FROM instruction")).scalar() == 0
+            assert connection.execute(text("SELECT count(*) FROM period_closing")).scalar() == 0
     finally:
         again.close()
 

@@ -189,6 +189,11 @@ def test_every_released_schema_opens_with_nothing_lost(fixture: Path, tmp_path: 
     before = {
         table: _raw(copy, f'SELECT count(*) FROM "{table}"')
         for table in ("plan", "indicator", "target", "progress", "actual", "changelog")
+        + (
+            ("due_date", "period_closing", "chase_round", "chase_unit", "indicator_done")
+            if version >= 6
+            else ()
+        )
     }
     db = open_plan_database(copy)
     try:
@@ -214,3 +219,34 @@ def test_newer_schema_is_refused_read_only_too(db_path: Path) -> None:
     with pytest.raises(KpiError) as caught:
         open_plan_database(db_path, read_only=True)
     assert caught.value.code == "db.newer"
+
+
+def test_the_calendars_step_adds_its_tables_and_changes_nothing_else(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "v5.sqlite"
+    shutil.copy(FIXTURES / "schema-v5.sqlite", old)
+    database = open_plan_database(old)
+    try:
+        assert database.upgraded_from == 5
+        assert database.upgrade_backup is not None
+        backup = database.upgrade_backup
+    finally:
+        database.close()
+
+    def tables(path: Path) -> dict[str, str]:
+        with sqlite3.connect(path) as connection:
+            return dict(
+                connection.execute("SELECT name, sql FROM sqlite_master WHERE type='table'")
+            )
+
+    def columns(path: Path, table: str) -> list[str]:
+        with sqlite3.connect(path) as connection:
+            return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+
+    was, now = tables(backup), tables(old)
+    assert set(now) - set(was) == {
+        "due_date", "period_closing", "chase_way", "chase_round", "chase_unit", "indicator_done",
+    }  # fmt: skip
+    assert {n: now[n] for n in was} == was
+    assert columns(old, "changelog") == columns(backup, "changelog")

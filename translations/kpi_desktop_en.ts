@@ -186,6 +186,54 @@
         <translation>&amp;Save as CSV…</translation>
     </message>
     <message>
+        <source>Save the notice as &amp;PDF…</source>
+        <translation>Save the notice as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Rounds of chasing</source>
+        <translation>Rounds of chasing</translation>
+    </message>
+    <message>
+        <source>whom: the units' contacts, a name…</source>
+        <translation>whom: the units' contacts, a name…</translation>
+    </message>
+    <message>
+        <source>&amp;Record this round</source>
+        <translation>&amp;Record this round</translation>
+    </message>
+    <message>
+        <source>Shown:</source>
+        <translation>Shown:</translation>
+    </message>
+    <message>
+        <source>Chased on:</source>
+        <translation>Chased on:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <source>Whom:</source>
+        <translation>Whom:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>The chase list now</source>
+        <translation>The chase list now</translation>
+    </message>
+    <message>
+        <source>Round %1, %2, %3</source>
+        <translation>Round %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Round %1 recorded: %2 units chased.</source>
+        <translation>Round %1 recorded: %2 units chased.</translation>
+    </message>
+    <message>
         <source>Copied. Paste it into a message or a notice.</source>
         <translation>Copied. Paste it into a message or a notice.</translation>
     </message>
@@ -200,6 +248,14 @@
     <message>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>Save the notice</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -833,6 +889,41 @@
     </message>
 </context>
 <context>
+    <name>Light</name>
+    <message>
+        <source>on time</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>due soon, %1 days left</source>
+        <translation>due soon, %1 days left</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>overdue by %1 days</source>
+        <translation>overdue by %1 days</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>not yet due</translation>
+    </message>
+    <message>
+        <source>nothing to return</source>
+        <translation>nothing to return</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>no due date</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>kpi-desktop</source>
@@ -849,6 +940,10 @@
     <message>
         <source>this user may only read</source>
         <translation>this user may only read</translation>
+    </message>
+    <message>
+        <source>■ closed</source>
+        <translation>■ closed</translation>
     </message>
     <message>
         <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
@@ -1005,6 +1100,10 @@
 <context>
     <name>PeriodPanel</name>
     <message>
+        <source>■ closed (定稿) on %1, read-only</source>
+        <translation>■ closed (定稿) on %1, read-only</translation>
+    </message>
+    <message>
         <source>&amp;Progress</source>
         <translation>&amp;Progress</translation>
     </message>
@@ -1090,6 +1189,14 @@
     <message>
         <source>New number for indicator %1:</source>
         <translation>New number for indicator %1:</translation>
+    </message>
+    <message>
+        <source>Mark done (办结销号)</source>
+        <translation>Mark done (办结销号)</translation>
+    </message>
+    <message>
+        <source>Indicator %1 is done as of (it leaves later templates and chase lists):</source>
+        <translation>Indicator %1 is done as of (it leaves later templates and chase lists):</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1435,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Lead unit</translation>
     </message>
     <message>
+        <source>Against the due date</source>
+        <translation>Against the due date</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
@@ -1338,6 +1453,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>From files</source>
         <translation>From files</translation>
+    </message>
+    <message>
+        <source> (its own date)</source>
+        <translation> (its own date)</translation>
     </message>
     <message>
         <source>no return; texts written</source>
@@ -1363,12 +1482,84 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Submissions</translation>
     </message>
     <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Set for the &amp;period</source>
+        <translation>Set for the &amp;period</translation>
+    </message>
+    <message>
+        <source>Set for the chosen &amp;unit</source>
+        <translation>Set for the chosen &amp;unit</translation>
+    </message>
+    <message>
+        <source>Clear the unit's own date</source>
+        <translation>Clear the unit's own date</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>&amp;Due date:</translation>
+    </message>
+    <message>
         <source>Chase list (催报)…</source>
         <translation>Chase list (催报)…</translation>
     </message>
     <message>
+        <source>&amp;Close the period (定稿)…</source>
+        <translation>&amp;Close the period (定稿)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen…</source>
+        <translation>&amp;Reopen…</translation>
+    </message>
+    <message>
+        <source>Period &amp;history…</source>
+        <translation>Period &amp;history…</translation>
+    </message>
+    <message>
         <source>%1 %2: %3 of %4 lead units have answered (%5 complete); %6 of %7 rows back.</source>
         <translation>%1 %2: %3 of %4 lead units have answered (%5 complete); %6 of %7 rows back.</translation>
+    </message>
+    <message>
+        <source>%1 units overdue.</source>
+        <translation>%1 units overdue.</translation>
+    </message>
+    <message>
+        <source>■ Closed (定稿) on %1 by %2: read-only.</source>
+        <translation>■ Closed (定稿) on %1 by %2: read-only.</translation>
+    </message>
+    <message>
+        <source>Close the period</source>
+        <translation>Close the period</translation>
+    </message>
+    <message>
+        <source>Close %1 %2 (定稿)? Its progress, statuses and figures can then no longer be changed, by the window, an import or an undo, until it is reopened with a reason.</source>
+        <translation>Close %1 %2 (定稿)? Its progress, statuses and figures can then no longer be changed, by the window, an import or an undo, until it is reopened with a reason.</translation>
+    </message>
+    <message>
+        <source>Reopen the period</source>
+        <translation>Reopen the period</translation>
+    </message>
+    <message>
+        <source>Why is the period reopened? (kept in the change log)</source>
+        <translation>Why is the period reopened? (kept in the change log)</translation>
+    </message>
+    <message>
+        <source>This period has never been closed.</source>
+        <translation>This period has never been closed.</translation>
+    </message>
+    <message>
+        <source>%1  closed by %2</source>
+        <translation>%1  closed by %2</translation>
+    </message>
+    <message>
+        <source>%1  reopened by %2: %3</source>
+        <translation>%1  reopened by %2: %3</translation>
+    </message>
+    <message>
+        <source>Period history</source>
+        <translation>Period history</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1811,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>&amp;Behind</translation>
     </message>
     <message>
+        <source>&amp;Overdue units</source>
+        <translation>&amp;Overdue units</translation>
+    </message>
+    <message>
+        <source>Only the rows that units past their due date still owe</source>
+        <translation>Only the rows that units past their due date still owe</translation>
+    </message>
+    <message>
         <source>&amp;Charts</source>
         <translation>&amp;Charts</translation>
     </message>
@@ -1646,6 +1845,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>&amp;Assessment of lead units…</source>
         <translation>&amp;Assessment of lead units…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done (办结销号)…</source>
+        <translation>Mark &amp;done (办结销号)…</translation>
+    </message>
+    <message>
+        <source>Reopen a done &amp;indicator</source>
+        <translation>Reopen a done &amp;indicator</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1745,6 +1952,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Renumber an indicator</source>
         <translation>Renumber an indicator</translation>
+    </message>
+    <message>
+        <source>Mark done (办结)</source>
+        <translation>Mark done (办结)</translation>
+    </message>
+    <message>
+        <source>Reopen a done indicator</source>
+        <translation>Reopen a done indicator</translation>
     </message>
     <message>
         <source>Edit the note of indicator %1</source>

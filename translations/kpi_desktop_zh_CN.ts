@@ -187,6 +187,54 @@
         <translation>另存为 CSV(&amp;S)…</translation>
     </message>
     <message>
+        <source>Save the notice as &amp;PDF…</source>
+        <translation>催报单另存为 &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Rounds of chasing</source>
+        <translation>催报轮次</translation>
+    </message>
+    <message>
+        <source>whom: the units&apos; contacts, a name…</source>
+        <translation>催报对象：各单位联络员、姓名…</translation>
+    </message>
+    <message>
+        <source>&amp;Record this round</source>
+        <translation>记录本轮催报(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shown:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Chased on:</source>
+        <translation>催报日期：</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>催报方式：</translation>
+    </message>
+    <message>
+        <source>Whom:</source>
+        <translation>催报对象：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>The chase list now</source>
+        <translation>当前催报名单</translation>
+    </message>
+    <message>
+        <source>Round %1, %2, %3</source>
+        <translation>第%1轮，%2，%3</translation>
+    </message>
+    <message>
+        <source>Round %1 recorded: %2 units chased.</source>
+        <translation>已记录第%1轮催报：共催报 %2 个单位。</translation>
+    </message>
+    <message>
         <source>Copied. Paste it into a message or a notice.</source>
         <translation>已复制，可粘贴到消息或通知中。</translation>
     </message>
@@ -201,6 +249,14 @@
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>保存催报单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -834,6 +890,41 @@
     </message>
 </context>
 <context>
+    <name>Light</name>
+    <message>
+        <source>on time</source>
+        <translation>按时报送</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>迟报 %1 天</translation>
+    </message>
+    <message>
+        <source>due soon, %1 days left</source>
+        <translation>临期，还剩 %1 天</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <source>overdue by %1 days</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>nothing to return</source>
+        <translation>无需报送</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>未设截止日期</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>kpi-desktop</source>
@@ -850,6 +941,10 @@
     <message>
         <source>this user may only read</source>
         <translation>该用户只有查看权限</translation>
+    </message>
+    <message>
+        <source>■ closed</source>
+        <translation>■ 已定稿</translation>
     </message>
     <message>
         <source>Imported at %1: %2 rows changed, %3 recorded as received</source>
@@ -1006,6 +1101,10 @@
 <context>
     <name>PeriodPanel</name>
     <message>
+        <source>■ closed (定稿) on %1, read-only</source>
+        <translation>■ %1已定稿，只读</translation>
+    </message>
+    <message>
         <source>&amp;Progress</source>
         <translation>进展情况(&amp;P)</translation>
     </message>
@@ -1091,6 +1190,14 @@
     <message>
         <source>New number for indicator %1:</source>
         <translation>指标 %1 的新序号：</translation>
+    </message>
+    <message>
+        <source>Mark done (办结销号)</source>
+        <translation>办结销号</translation>
+    </message>
+    <message>
+        <source>Indicator %1 is done as of (it leaves later templates and chase lists):</source>
+        <translation>序号 %1 的办结日期（此后的报送模板和催报名单不再列入）：</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1436,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>牵头单位</translation>
     </message>
     <message>
+        <source>Against the due date</source>
+        <translation>报送时限</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
         <source>Returned</source>
         <translation>已报 / 应报</translation>
     </message>
@@ -1339,6 +1454,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>From files</source>
         <translation>来自文件</translation>
+    </message>
+    <message>
+        <source> (its own date)</source>
+        <translation>（单位自定）</translation>
     </message>
     <message>
         <source>no return; texts written</source>
@@ -1364,12 +1483,84 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>报送情况</translation>
     </message>
     <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Set for the &amp;period</source>
+        <translation>设为本期截止日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Set for the chosen &amp;unit</source>
+        <translation>设为所选单位的截止日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Clear the unit&apos;s own date</source>
+        <translation>取消所选单位的单独日期</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
         <source>Chase list (催报)…</source>
         <translation>催报名单…</translation>
     </message>
     <message>
+        <source>&amp;Close the period (定稿)…</source>
+        <translation>本期定稿(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen…</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Period &amp;history…</source>
+        <translation>定稿记录(&amp;H)…</translation>
+    </message>
+    <message>
         <source>%1 %2: %3 of %4 lead units have answered (%5 complete); %6 of %7 rows back.</source>
         <translation>%1年%2：%4 个牵头单位中已有 %3 个报送（%5 个报齐），已收回 %6 / %7 行。</translation>
+    </message>
+    <message>
+        <source>%1 units overdue.</source>
+        <translation>%1 个单位逾期。</translation>
+    </message>
+    <message>
+        <source>■ Closed (定稿) on %1 by %2: read-only.</source>
+        <translation>■ 本期已于%1由 %2 定稿：只读。</translation>
+    </message>
+    <message>
+        <source>Close the period</source>
+        <translation>本期定稿</translation>
+    </message>
+    <message>
+        <source>Close %1 %2 (定稿)? Its progress, statuses and figures can then no longer be changed, by the window, an import or an undo, until it is reopened with a reason.</source>
+        <translation>将%1年%2定稿？定稿后，该期的进展、状态和数值不能再通过窗口、导入或撤销修改，除非填写原因后重新打开。</translation>
+    </message>
+    <message>
+        <source>Reopen the period</source>
+        <translation>重新打开本期</translation>
+    </message>
+    <message>
+        <source>Why is the period reopened? (kept in the change log)</source>
+        <translation>重新打开的原因（记入修改记录）：</translation>
+    </message>
+    <message>
+        <source>This period has never been closed.</source>
+        <translation>本期尚未定稿过。</translation>
+    </message>
+    <message>
+        <source>%1  closed by %2</source>
+        <translation>%1  由 %2 定稿</translation>
+    </message>
+    <message>
+        <source>%1  reopened by %2: %3</source>
+        <translation>%1  由 %2 重新打开，原因：%3</translation>
+    </message>
+    <message>
+        <source>Period history</source>
+        <translation>定稿记录</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1812,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>滞后(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Overdue units</source>
+        <translation>逾期单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Only the rows that units past their due date still owe</source>
+        <translation>只显示已过截止日期的单位尚未报送的指标</translation>
+    </message>
+    <message>
         <source>&amp;Charts</source>
         <translation>图表(&amp;C)</translation>
     </message>
@@ -1647,6 +1846,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>&amp;Assessment of lead units…</source>
         <translation>牵头单位考核(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done (办结销号)…</source>
+        <translation>办结销号(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Reopen a done &amp;indicator</source>
+        <translation>取消办结(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1746,6 +1953,14 @@ Everything saved since then will be replaced. The present state is saved as a ba
     <message>
         <source>Renumber an indicator</source>
         <translation>调整指标序号</translation>
+    </message>
+    <message>
+        <source>Mark done (办结)</source>
+        <translation>办结销号</translation>
+    </message>
+    <message>
+        <source>Reopen a done indicator</source>
+        <translation>取消办结</translation>
     </message>
     <message>
         <source>Edit the note of indicator %1</source>

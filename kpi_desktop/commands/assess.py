@@ -2,8 +2,9 @@
 
 `--rules RULES.toml` gives the office's own points (the field names of
 domain.assessment.ScoreRules, e.g. `per_late_day = 1`); `--due YYYY-MM-DD` is the day returns
-were due (without it nothing is late, and the table
-says no due date was set); `--on YYYY-MM-DD` the day the table is made (today by default),
+were due (without it the date set with `kpi-desktop due`, if any: without either nothing is
+late, and the table says no due date was set; a unit's own date and the chase rounds recorded
+count too); `--on YYYY-MM-DD` the day the table is made (today by default),
 to which missing returns are overdue. The PDF is laid out by the summary table's renderer on
 the same GB/T 9704 page, offscreen.
 """
@@ -15,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from kpi_desktop.domain.errors import KpiError, os_error_text, zh_en
-from kpi_desktop.services.assessment import AssessmentTable, Calendar, assess, load_rules
+from kpi_desktop.services.assessment import AssessmentTable, assess, load_rules
 from kpi_desktop.services.database import open_for_reading
 
 FORMATS = (".pdf", ".xlsx")
@@ -55,7 +56,15 @@ def run(args: argparse.Namespace) -> int:
     database = open_for_reading(args.db)
     try:
         with database.read() as session:
-            table = assess(session, args.period, Calendar(due=due, today=today), rules)
+            from kpi_desktop.services.calendar import assessment_calendar
+            from kpi_desktop.services.queries import plan_for_year
+            from kpi_desktop.services.summary import period_of
+
+            period = period_of(args.period)
+            plan = plan_for_year(session, period.year)
+            # The stored calendar (kpi-desktop due, chase); --due replaces the period's date.
+            calendar = assessment_calendar(session, plan, period, today, due)
+            table = assess(session, period, calendar, rules)
     finally:
         database.close()
     try:

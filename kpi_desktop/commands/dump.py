@@ -11,7 +11,8 @@ from kpi_desktop.services.reads import reading
 
 
 def run(args: argparse.Namespace) -> int:
-    with reading(args.db) as reader:
+    # The calendar's part of the dump reads through sqlmodel (services.reads.calendar_session).
+    with reading(args.db, calendar=True) as reader:
         data = dump(reader)
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -227,6 +227,7 @@ def build_parser(window: Handler) -> argparse.ArgumentParser:
     _check_parsers(commands)
     _notes_parsers(commands)
     _set_parser(commands)
+    _calendar_parsers(commands)
     return parser
 
 
@@ -393,3 +394,66 @@ def _set_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         ),
     )
     setter.set_defaults(handler=command_handler("set_text"))
+
+
+def _calendar_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The quarter's calendar: due dates, closing and reopening a period, chase rounds."""
+    close = commands.add_parser(
+        "close", help=zh_en("定稿：该期数据不再修改", "close a period: its figures are final")
+    )
+    db_option(close, default=argparse.SUPPRESS)
+    _period_option(close)
+    close.set_defaults(handler=command_handler("closing"))
+    reopen = commands.add_parser(
+        "reopen", help=zh_en("重新打开已定稿的期间", "reopen a closed period")
+    )
+    db_option(reopen, default=argparse.SUPPRESS)
+    _period_option(reopen)
+    reopen.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help=zh_en("重新打开的原因（必填，记入修改记录）", "why (required; kept in the log)"),
+    )
+    reopen.set_defaults(handler=command_handler("closing"))
+    due = commands.add_parser("due", help=zh_en("设置报送截止日期", "set the date returns are due"))
+    db_option(due, default=argparse.SUPPRESS)
+    _period_option(due)
+    due.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        required=True,
+        help=zh_en("截止日期，如 2024-07-10", "the due date, e.g. 2024-07-10"),
+    )
+    due.add_argument(
+        "--unit",
+        metavar="NAME",
+        help=zh_en("只为该单位单独设置（例外）", "only this unit's own date (an exception)"),
+    )
+    due.set_defaults(handler=command_handler("due"))
+    chase = commands.add_parser(
+        "chase",
+        help=zh_en("记录一轮催报并生成催报单", "record a round of chasing, write its notice"),
+    )
+    db_option(chase, default=argparse.SUPPRESS)
+    _period_option(chase)
+    chase.add_argument(
+        "--on",
+        metavar="YYYY-MM-DD",
+        help=zh_en("催报日期（默认今天）", "the day of the round (today by default)"),
+    )
+    chase.add_argument(
+        "--how",
+        metavar="WAY",
+        help=zh_en(
+            "催报方式：电话（默认）、短信、政务钉钉/OA、书面通知，或已添加的方式",
+            "how: phone (default), sms, oa, notice, or a way added in the window",
+        ),
+    )
+    chase.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help=zh_en("催报单文件：.txt、.csv 或 .pdf", "the notice: .txt, .csv or .pdf"),
+    )
+    chase.set_defaults(handler=command_handler("chase"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from kpi_desktop.domain.catalogue import checks, database, documents, notes, returns
+from kpi_desktop.domain.catalogue import calendar, checks, database, documents, notes, returns
 from kpi_desktop.domain.language import zh_en
 
 # Why the operating system refused, in the clerk's words, by errno (and Windows error code).
@@ -57,4 +57,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **returns.MESSAGES,
     **checks.MESSAGES,
     **notes.MESSAGES,
+    **calendar.MESSAGES,
 }

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from kpi_desktop.domain.periods import Period, periods_of_year
 from kpi_desktop.services.checks import check_views
 from kpi_desktop.services.noted import instruction_json, notes_by_period
-from kpi_desktop.services.reads import Source, indicator_views, reader_of
+from kpi_desktop.services.reads import Source, calendar_session, indicator_views, reader_of
 from kpi_desktop.services.tracking import standing, status_of
 from kpi_desktop.services.views import IndicatorView
-from kpi_desktop.storage.rows import ProgressRow
+from kpi_desktop.storage.rows import PlanRow, ProgressRow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def _number(value: float | None) -> float | int | None:
@@ -86,12 +90,16 @@ def _codes(noted: Mapping[tuple[int, str], object], indicator_id: int) -> list[s
 
 
 def dump(source: Source) -> dict[str, Any]:
-    """The whole database as the JSON structure `kpi-desktop dump` prints."""
+    """The whole database as the JSON structure `kpi-desktop dump` prints. The quarter's
+    calendar (each indicator's 办结, each period's due dates, closing, returns and chase
+    rounds) reads through sqlmodel and is given when `source` is, as for the command."""
     reader = reader_of(source)
+    session = calendar_session(reader)
     result: dict[str, Any] = {"plans": []}
     for plan in reader.plans():
         indicators = []
         views = indicator_views(reader, plan)
+        done = _done(session, plan)
         noted = notes_by_period(reader, [view.id for view in views])
         found: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
         for period in periods_of_year(plan.year):
@@ -157,12 +165,30 @@ def dump(source: Source) -> dict[str, Any]:
                     },
                 }
             )
-        result["plans"].append(
-            {
-                "year": plan.year,
-                "region": plan.region,
-                "title": plan.title,
-                "indicators": indicators,
-            }
-        )
+            if session is not None:
+                # 办结 (services.done): since when, or None.
+                indicators[-1]["done"] = (
+                    {"since": done[view.id].isoformat()} if view.id in done else None
+                )
+        entry: dict[str, Any] = {
+            "year": plan.year,
+            "region": plan.region,
+            "title": plan.title,
+            "indicators": indicators,
+        }
+        if session is not None:
+            from kpi_desktop.services.calendar_dump import calendar_json
+
+            # The quarter's calendar by period (services.calendar): due dates, closing,
+            # returns per unit with dates and days late, chase rounds.
+            entry["periods"] = calendar_json(session, plan, date.today(), views)  # type: ignore[arg-type]
+        result["plans"].append(entry)
     return result
+
+
+def _done(session: Session | None, plan: PlanRow) -> dict[int, date]:
+    if session is None:
+        return {}
+    from kpi_desktop.services.done import done_indicators
+
+    return done_indicators(session, plan)  # type: ignore[arg-type]

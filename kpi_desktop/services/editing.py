@@ -25,6 +25,7 @@ from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.targets import TargetKind
 from kpi_desktop.domain.text import CELL_CHARACTERS, clean_text
+from kpi_desktop.services.closing import ensure_open as ensure_open  # and its flush guard
 from kpi_desktop.services.write_bases import StaleWrite as StaleWrite
 from kpi_desktop.services.write_bases import check_base, last_writer, stored_value
 from kpi_desktop.services.write_bases import lock_indicators as lock_indicators

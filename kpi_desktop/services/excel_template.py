@@ -34,7 +34,14 @@ from kpi_desktop.domain.periods import Period
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.domain.text import clean_text, file_label
 from kpi_desktop.services.files import check_folder, write_atomically
-from kpi_desktop.services.reads import Source, UnitNames, indicator_views, plan_for_year, reader_of
+from kpi_desktop.services.reads import (
+    Source,
+    UnitNames,
+    calendar_session,
+    indicator_views,
+    plan_for_year,
+    reader_of,
+)
 from kpi_desktop.services.returns import MARKER_FORMAT, MARKER_SHEET, identity_hash
 from kpi_desktop.services.sheet_rows import row_height
 from kpi_desktop.services.views import IndicatorView
@@ -119,6 +126,18 @@ def resolve_unit(source: Source, name: str) -> LeadUnitRow:
     return unit
 
 
+def _asked(
+    reader: Reader, plan: PlanRow, period: Period, views: list[IndicatorView]
+) -> list[IndicatorView]:
+    """The rows still asked for in `period`: 办结 indicators leave the templates."""
+    session = calendar_session(reader)
+    if session is None:
+        return views
+    from kpi_desktop.services.done import asked_views  # reads through sqlmodel
+
+    return asked_views(session, plan, period, views)  # type: ignore[arg-type]
+
+
 def rows_for_unit(views: list[IndicatorView], unit: LeadUnitRow | None) -> list[IndicatorView]:
     if unit is None:
         return views
@@ -174,7 +193,7 @@ def build_template(
     reader = reader_of(source)
     plan = plan_for_year(reader, period.year)
     unit = resolve_unit(reader, unit_name) if unit_name else None
-    views = rows_for_unit(indicator_views(reader, plan), unit)
+    views = rows_for_unit(_asked(reader, plan, period, indicator_views(reader, plan)), unit)
     if unit is not None and not views:
         raise KpiError("template.no_rows", year=plan.year, unit=unit.name)
     columns = template_columns(period)
@@ -307,7 +326,7 @@ def export_templates_per_unit(
         ) from error
     reader = reader_of(source)
     plan = plan_for_year(reader, period.year)
-    views = indicator_views(reader, plan)
+    views = _asked(reader, plan, period, indicator_views(reader, plan))
     names = reader.unit_names()
     unit_ids: list[int] = []
     for view in views:

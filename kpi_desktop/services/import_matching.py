@@ -39,7 +39,13 @@ from kpi_desktop.services.import_model import (
     RowState,
     row_notice,
 )
-from kpi_desktop.services.reads import Source, UnitNames, indicator_views, reader_of
+from kpi_desktop.services.reads import (
+    Source,
+    UnitNames,
+    calendar_session,
+    indicator_views,
+    reader_of,
+)
 from kpi_desktop.services.returns import (
     COLUMN_LABELS,
     DEFAULT_LIMITS,
@@ -351,6 +357,11 @@ def _preview_file(
         table = read if read is not None else read_return(path, limits)
         result.sha256, result.kind = table.sha256, table.kind
         period, plan = _resolve_period(reader, table, given, file)
+        session = calendar_session(reader)
+        if session is not None:  # the calendar reads through sqlmodel (services.reads)
+            from kpi_desktop.services.closing import refuse_if_closed
+
+            refuse_if_closed(session, plan, period, file)  # type: ignore[arg-type]
     except KpiError as error:
         result.error = error
         return result

@@ -76,18 +76,32 @@ class UnitNames:
         return sorted(unit.name for unit in self.by_id.values())
 
 
+def calendar_session(reader: Reader) -> Session | None:
+    """The sqlmodel session behind `reader`, for the quarter's calendar (services.done,
+    closing, calendar), which reads through sqlmodel only; None for the quick file reader.
+    `reading` hands out the quick reader only for a file whose calendar is empty, so None
+    means: nothing is due, closed, chased or 办结 there."""
+    session: Session | None = getattr(reader, "session", None)
+    return session
+
+
 @contextlib.contextmanager
-def reading(path: Path | str | None) -> Iterator[Reader]:
+def reading(path: Path | str | None, *, calendar: bool = False) -> Iterator[Reader]:
     """The database at `path` (default: the user's) for a command that only reads: a SQLite
-    file this version wrote is read through plain sqlite3 in one read transaction; anything
-    else is opened as services.database.open_for_reading does (created with the built-in plan
-    when missing, upgraded when older, refused with the clerk's message when damaged)."""
-    if path is None or not is_server_url(path):
+    file this version wrote, with nothing in its calendar, is read through plain sqlite3 in
+    one read transaction; anything else — or anything when the command reports the calendar
+    (`calendar`: `dump`) — is opened as services.database.open_for_reading does (created
+    with the built-in plan when missing, upgraded when older, refused with the clerk's
+    message when damaged)."""
+    if not calendar and (path is None or not is_server_url(path)):
         from kpi_desktop.services.paths import default_database_path
         from kpi_desktop.storage.snapshot import open_reader
 
         target = (Path(path) if path is not None else default_database_path()).expanduser()
         quick = open_reader(target)
+        if quick is not None and quick.calendar_in_use():
+            quick.close()
+            quick = None
         if quick is not None:
             try:
                 yield quick

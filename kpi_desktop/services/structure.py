@@ -14,6 +14,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.targets import TargetKind
+from kpi_desktop.services.closing import ensure_open
 from kpi_desktop.services.editing import TYPED, Source, log_change
 from kpi_desktop.services.plans import UnitDirectory, link_units, saved_id, targets_for
 from kpi_desktop.storage.models import (
@@ -188,6 +189,8 @@ def remove_indicator(session: Session, indicator_id: int, source: Source = TYPED
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
         raise StructureError("structure.gone")
+    for entry in _rows(session, Progress, Progress.indicator_id == indicator_id):
+        ensure_open(session, indicator_id, entry["period"])  # a closed period keeps its rows
     progress_ids = [
         p["id"] for p in _rows(session, Progress, Progress.indicator_id == indicator_id)
     ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -83,9 +84,17 @@ class ChaseItem:
     rows: tuple[tuple[int, str], ...]  # (序号, 重点工作)
 
 
-def submissions(session: Session, plan: Plan, period: Period) -> list[UnitSubmission]:
-    """Every lead unit of `plan`, in the order the plan first names it."""
-    views = indicator_views(session, plan)
+def submissions(
+    session: Session, plan: Plan, period: Period, views: Sequence[IndicatorView] | None = None
+) -> list[UnitSubmission]:
+    """Every lead unit of `plan`, in the order the plan first names it, with the rows asked
+    for in `period` (an indicator marked 办结 by then is not: services.done). `views` are
+    the plan's indicators where the caller has them already."""
+    from kpi_desktop.services.done import asked_views
+
+    if views is None:
+        views = indicator_views(session, plan)
+    views = asked_views(session, plan, period, views)
     order: list[int] = []
     leads: dict[int, list[int]] = {}
     for view in views:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.errors import KpiError
@@ -20,13 +21,21 @@ from kpi_desktop.domain.schedule import Assessment
 from kpi_desktop.domain.status import Status
 from kpi_desktop.domain.text import fold
 from kpi_desktop.services.noted import PeriodNotes, notes_by_period
-from kpi_desktop.services.reads import Source, UnitNames, indicator_views, plan_for_year, reader_of
+from kpi_desktop.services.reads import (
+    Source,
+    UnitNames,
+    calendar_session,
+    indicator_views,
+    plan_for_year,
+    reader_of,
+)
 from kpi_desktop.services.tracking import standing
 from kpi_desktop.services.views import IndicatorView, plan_units
 from kpi_desktop.storage.rows import PlanRow
 
 if TYPE_CHECKING:
     from kpi_desktop.storage.models import Plan
+    from kpi_desktop.storage.reader import Reader
 
 INSTRUCTIONS_HEADER = "领导批示"
 REMARK_HEADER = "备注"
@@ -86,6 +95,7 @@ class SummaryRow:
     target_assessments: tuple[Assessment, ...] = ()  # one per target, in the plan's order
     instructions: tuple[str, ...] = ()  # as printed (domain.notes.printed_instruction)
     remark: str = ""  # the clerk's own note
+    done_on: date | None = None  # marked 办结 that day (services.done)
 
     @property
     def status(self) -> Status:
@@ -140,7 +150,14 @@ class SummaryTable:
 
     def cells(self, row: SummaryRow) -> list[str]:
         """A row's cells as printed; several lead units go one to a line."""
-        values = [str(row.seq), row.work, "\n".join(row.lead_units), row.progress]
+        progress = row.progress
+        if row.done_on is not None:
+            from kpi_desktop.services.done import done_mark
+
+            progress = (
+                f"{progress}\n{done_mark(row.done_on)}" if progress else done_mark(row.done_on)
+            )
+        values = [str(row.seq), row.work, "\n".join(row.lead_units), progress]
         if self.options.with_problems:
             values += [row.problems, row.next_steps]
         if self.options.with_status:
@@ -188,6 +205,18 @@ def summary_title(plan: PlanRow | Plan, period: Period) -> str:
     return f"{plan.title}{period.chinese}进展情况汇总表"
 
 
+def _done_by_period_end(reader: Reader, plan: PlanRow, period: Period) -> dict[int, date]:
+    """Indicator id -> the day it was marked 办结, for those done by the period's last day
+    (the calendar reads through sqlmodel: services.reads.calendar_session)."""
+    session = calendar_session(reader)
+    if session is None:
+        return {}
+    from kpi_desktop.services.done import done_indicators, period_end
+
+    end = period_end(period)
+    return {i: day for i, day in done_indicators(session, plan).items() if day <= end}  # type: ignore[arg-type]
+
+
 def compile_summary(
     source: Source, period: Period | str, options: SummaryOptions = SummaryOptions()
 ) -> SummaryTable:
@@ -219,6 +248,7 @@ def compile_summary(
         else {}
     )
     rows = []
+    done = _done_by_period_end(reader, plan, period)
     for view in views:
         entry = view.progress.get(period.code)
         notes = noted.get((view.id, period.code), PeriodNotes())
@@ -241,6 +271,7 @@ def compile_summary(
                     for i in notes.instructions
                 ),
                 remark=notes.remark,
+                done_on=done.get(view.id),
             )
         )
     return SummaryTable(

@@ -189,3 +189,70 @@ class ChangeLog(SQLModel, table=True):
     # and the computer's name. None in a log written before schema version 4.
     user_name: str | None = None
     host: str | None = None
+
+
+class DueDate(SQLModel, table=True):
+    """When a period's returns are due: for every unit (unit_id None) or one unit's exception."""
+
+    __tablename__ = "due_date"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    period: str
+    unit_id: int | None = Field(default=None, foreign_key="lead_unit.id")
+    due: date
+
+
+class PeriodClosing(SQLModel, table=True):
+    """A period closed (定稿) or reopened: the latest row of a period says which it is now."""
+
+    __tablename__ = "period_closing"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    period: str
+    action: str  # domain.calendar.ClosingAction
+    at: datetime
+    by_user: str
+    reason: str = Field(default="", sa_column=_text_column())
+
+
+class ChaseWayName(SQLModel, table=True):
+    """A way of chasing the clerk added to the built-in ones (domain.calendar.ChaseWay)."""
+
+    __tablename__ = "chase_way"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class ChaseRound(SQLModel, table=True):
+    """One round of chasing (催报) for a period: when, how, whom, a note."""
+
+    __tablename__ = "chase_round"
+    __table_args__ = (UniqueConstraint("plan_id", "period", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    period: str
+    number: int  # 1, 2, … within the period
+    on: date
+    how: str  # a ChaseWay value or a ChaseWayName
+    whom: str = ""
+    note: str = Field(default="", sa_column=_text_column())
+    at: datetime
+
+
+class ChaseUnit(SQLModel, table=True):
+    """A unit chased in a round, with the rows it still owed then (序号, comma-separated)."""
+
+    __tablename__ = "chase_unit"
+    round_id: int = Field(foreign_key="chase_round.id", primary_key=True, ondelete="CASCADE")
+    unit_id: int = Field(foreign_key="lead_unit.id", primary_key=True)
+    rows: str
+    due: date | None = None
+
+
+class IndicatorDone(SQLModel, table=True):
+    """An indicator marked 办结 (销号) on a day: no longer asked for, until reopened."""
+
+    __tablename__ = "indicator_done"
+    indicator_id: int = Field(foreign_key="indicator.id", primary_key=True, ondelete="CASCADE")
+    done_on: date
+    at: datetime

@@ -50,8 +50,28 @@ def _add_who(connection: Connection) -> None:
     connection.execute(text("ALTER TABLE changelog ADD COLUMN host VARCHAR"))
 
 
+def _add_calendar(connection: Connection) -> None:
+    # The quarter's calendar: due dates, closed periods, chase rounds, 办结: six new tables,
+    # nothing else touched (a step of its own, whatever number it is given).
+    for table in (
+        models.DueDate,
+        models.PeriodClosing,
+        models.ChaseWayName,
+        models.ChaseRound,
+        models.ChaseUnit,
+        models.IndicatorDone,
+    ):
+        table.__table__.create(connection)  # type: ignore[union-attr]
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
-MIGRATIONS: dict[int, MigrationStep] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _add_notes, 4: _add_who}
+MIGRATIONS: dict[int, MigrationStep] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _add_notes,
+    4: _add_who,
+    5: _add_calendar,
+}
 if 1 + len(MIGRATIONS) != SCHEMA_VERSION:  # pragma: no cover - caught by every test run
     raise RuntimeError("storage.schema_version.SCHEMA_VERSION must follow MIGRATIONS")
 

@@ -6,5 +6,5 @@ migration means raising the number here too.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = "kpi-desktop"

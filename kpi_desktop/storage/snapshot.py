@@ -112,6 +112,15 @@ class FileReader(Reader):
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
 
+    def calendar_in_use(self) -> bool:
+        """Whether anything is in the quarter's calendar (due dates, closings, chase rounds,
+        办结), which this reader does not read: services.reads then takes the ordinary way."""
+        tables = ("due_date", "period_closing", "chase_round", "indicator_done")
+        return any(
+            self._connection.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+            for table in tables
+        )
+
     def _rows(self, row_type: type[RowT], table: str, tail: str, *params: Any) -> list[RowT]:
         """Every row of `table` selected by `tail`, its columns named after `row_type`'s
         fields."""

@@ -134,15 +134,39 @@ class AssessmentDialog(QDialog):
         for edit in (self.due, self.on):
             edit.dateChanged.connect(self.refresh)
         self.has_due.toggled.connect(self.refresh)
+        self._stored_due()
         self.refresh()
 
-    def table(self) -> AssessmentTable:
-        from kpi_desktop.services.assessment import Calendar, assess
+    def _stored_due(self) -> None:
+        """Start from the period's due date as set in the submissions view, if any."""
+        from kpi_desktop.services.calendar import due_dates
+        from kpi_desktop.services.queries import plan_for_year
 
-        due = _day(self.due) if self.has_due.isChecked() else None
-        calendar = Calendar(due=due, today=_day(self.on))
+        period = Period.parse(self.document.period)
         with self.document.database.read() as session:
-            return assess(session, Period.parse(self.document.period), calendar)
+            stored = due_dates(session, plan_for_year(session, period.year), period).default
+        if stored is not None:
+            self.due.setDate(QDate(stored.year, stored.month, stored.day))
+            self.has_due.setChecked(True)
+
+    def table(self) -> AssessmentTable:
+        from dataclasses import replace
+
+        from kpi_desktop.services.assessment import assess
+        from kpi_desktop.services.calendar import assessment_calendar
+        from kpi_desktop.services.queries import plan_for_year
+
+        period = Period.parse(self.document.period)
+        due = _day(self.due) if self.has_due.isChecked() else None
+        with self.document.database.read() as session:
+            # The stored calendar: units' own dates and the chase rounds recorded; the date
+            # shown here is the period's (none when unticked, and then no unit's either).
+            calendar = assessment_calendar(
+                session, plan_for_year(session, period.year), period, _day(self.on), due
+            )
+            if due is None:
+                calendar = replace(calendar, due=None, unit_due={})
+            return assess(session, period, calendar)
 
     def refresh(self) -> None:
         table = self.table()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     # The data layer is imported where it is used, not here: the window's first paint comes
     # before SQLAlchemy has loaded (see storage.snapshot).
     from kpi_desktop.domain.verdicts import Verdict
+    from kpi_desktop.services.closing import ClosingEvent
     from kpi_desktop.services.notes import PeriodNotes
     from kpi_desktop.storage.engine import Database
     from kpi_desktop.storage.models import Plan
@@ -70,6 +72,7 @@ class PlanDocument(QObject):
         self.period = ""
         self.views: list[IndicatorView] = []
         self._by_id: dict[int, IndicatorView] = {}
+        self.closed: dict[str, ClosingEvent] = {}  # the plan's closed periods (定稿), by code
         if snapshot is not None:
             from kpi_desktop.services.views import views_from_snapshot
 
@@ -169,6 +172,34 @@ class PlanDocument(QObject):
         with self.database.read() as session:
             self.views = indicator_views(session, self.plan)
         self._by_id = {v.id: v for v in self.views}
+        self._read_closed()
+
+    def _read_closed(self) -> None:
+        from kpi_desktop.services.closing import closed_periods
+
+        assert self.plan is not None and self.plan.id is not None
+        with self.database.read() as session:
+            self.closed = closed_periods(session, self.plan.id)
+
+    def closing_changed(self) -> None:
+        """A period was closed or reopened: the panels are built again, read-only or not."""
+        self._read_closed()
+        self.reset.emit()
+
+    def overdue_seqs(self, today: date | None = None) -> frozenset[int]:
+        """The 序号 of the rows that units past their due date still owe in the period."""
+        if not self.attached or self.plan is None or not self.period:
+            return frozenset()
+        from kpi_desktop.services.calendar import overdue_seqs
+
+        with self.database.read() as session:
+            return overdue_seqs(
+                session, self.plan, Period.parse(self.period), today or date.today()
+            )
+
+    def period_locked(self, code: str | None = None) -> bool:
+        """Nothing of the period can be changed: the file is read-only or the period closed."""
+        return self.read_only or (code or self.period) in self.closed
 
     def _reload_all(self) -> None:
         self._read_views()

@@ -201,7 +201,10 @@ class MainWindow(QMainWindow):
         self.period_box.clear()
         if document.plan is not None:
             for period in periods_of_year(document.plan.year):
-                self.period_box.addItem(period_title(period), period.code)
+                title = period_title(period)
+                if period.code in document.closed:
+                    title += " " + self.tr("■ closed")
+                self.period_box.addItem(title, period.code)
             self.period_box.setCurrentIndex(self.period_box.findData(document.period))
 
     def _year_chosen(self, _row: int) -> None:
@@ -213,6 +216,8 @@ class MainWindow(QMainWindow):
         self.flush()
         self.document.set_period(str(self.period_box.currentData()))
         self.pane.proxy.invalidate()
+        if self.menus.overdue.isChecked():
+            self.quick_filter()  # the overdue rows of the period now chosen
 
     def select_period(self, code: str) -> None:
         Period.parse(code)
@@ -224,8 +229,9 @@ class MainWindow(QMainWindow):
         self.pane.set_grouped(self.menus.group.isChecked())
 
     def quick_filter(self) -> None:
+        overdue = self.document.overdue_seqs() if self.menus.overdue.isChecked() else None
         self.pane.set_quick_filters(
-            self.menus.not_reported.isChecked(), self.menus.behind.isChecked()
+            self.menus.not_reported.isChecked(), self.menus.behind.isChecked(), overdue
         )
 
     def _choose_typed(self) -> None:

@@ -82,6 +82,45 @@ class PlanActions(QObject):
             self._push(undo_commands.renumber(document, view.id, seq))
             self._select(view.id)
 
+    def mark_done(self) -> None:
+        """办结销号: the chosen indicator, whose target is met, is done as of a day."""
+        from datetime import date
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from kpi_desktop.domain.calendar import chinese_date, parse_date
+        from kpi_desktop.ui import undo_commands
+
+        document = self._document()
+        indicator_id = self._current()
+        view = document.view(indicator_id) if indicator_id is not None else None
+        if view is None:
+            return
+        typed, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Mark done (办结销号)"),
+            self.tr(
+                "Indicator %1 is done as of (it leaves later templates and chase lists):"
+            ).replace("%1", str(view.seq)),
+            text=chinese_date(date.today()),
+        )
+        if not ok:
+            return
+        try:
+            day = parse_date(typed)
+        except KpiError as error:
+            QMessageBox.warning(self.window, "kpi-desktop", error.message())
+            return
+        self._push(undo_commands.mark_done(document, view.id, day))
+
+    def reopen_done(self) -> None:
+        from kpi_desktop.ui import undo_commands
+
+        document = self._document()
+        indicator_id = self._current()
+        if indicator_id is not None and document.view(indicator_id) is not None:
+            self._push(undo_commands.reopen_done(document, indicator_id))
+
     def _push(self, command: object) -> None:
         from kpi_desktop.services.structure import StructureError
 

@@ -84,7 +84,11 @@ class PeriodPanel(QGroupBox):
         super().__init__(parent)
         self.document, self.period, self.editable = document, period, editable
         self.indicator_id: int | None = None
-        self.setTitle(f"{period_title(period)} · {period.code}")
+        title = f"{period_title(period)} · {period.code}"
+        event = document.closed.get(period.code)
+        if event is not None:
+            title += " · " + self.tr("■ closed (定稿) on %1, read-only").replace("%1", event.day)
+        self.setTitle(title)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -364,6 +368,7 @@ class IndicatorPanel(QScrollArea):
         layout.addStretch()
         self.panels: dict[str, PeriodPanel] = {}
         self._built_read_only = False
+        self._built_closed: set[str] = set()
         self.placeholder = QLabel(self.tr("Choose an indicator in the tree on the left."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.insertWidget(0, self.placeholder)
@@ -388,11 +393,13 @@ class IndicatorPanel(QScrollArea):
 
     def _make_panels(self) -> None:
         self._built_read_only = self.document.read_only
+        self._built_closed = set(self.document.closed)
         if self.document.plan is None:
             return
         for period in periods_of_year(self.document.plan.year):
             current = period.code == self.document.period
-            panel = PeriodPanel(self.document, period, current and not self.document.read_only)
+            editable = current and not self.document.period_locked(period.code)
+            panel = PeriodPanel(self.document, period, editable)
             self.panels[period.code] = panel
             if current:
                 self.current_box.addWidget(panel)
@@ -405,6 +412,7 @@ class IndicatorPanel(QScrollArea):
             or Period.parse(next(iter(self.panels))).year != self.document.plan.year
             # The file was opened read-only after the first paint (another program has it).
             or self._built_read_only != self.document.read_only
+            or self._built_closed != set(self.document.closed)
         ):
             self._reset_panels()
         else:
@@ -433,7 +441,9 @@ class IndicatorPanel(QScrollArea):
             self.seq.setText(str(view.seq))
             self.text.setText(view.text)
             self.units.setText(self.tr("Lead units: %1").replace("%1", "　".join(view.lead_units)))
-        self.targets_model.show(view, self.document.period, editable=not self.document.read_only)
+        self.targets_model.show(
+            view, self.document.period, editable=not self.document.period_locked()
+        )
         self._fit_targets()
         if has and not self.panels:
             self._make_panels()

@@ -1,6 +1,7 @@
 """Who has answered for the selected period: each lead unit, its rows returned out of its rows
-expected, when and from which files; units that have not answered stand out. "Chase list"
-shows the 催报 text of services.submissions, to copy or save as CSV.
+expected, when and from which files, and where it stands against its due date (the model:
+ui.submissions_model). The period's due date, a unit's own date and closing the period (定稿)
+are set here; "Chase list" opens the chase window (ui.chase_dialog).
 
 The window docks it: `SubmissionsDock(parent)` and `dock.set_document(document)` whenever a
 database is opened. It follows the document (a reload, a period change, an import) and
@@ -10,23 +11,21 @@ refreshes only while it is visible.
 from __future__ import annotations
 
 import contextlib
-import logging
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QShowEvent
+from PySide6.QtCore import QDate, QSize
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
+    QDateEdit,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
-    QPlainTextEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,193 +34,59 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.periods import Period
+from kpi_desktop.ui.chase_dialog import ChaseDialog
 from kpi_desktop.ui.document import PlanDocument
 from kpi_desktop.ui.labels import period_title
 from kpi_desktop.ui.modal import ask
-from kpi_desktop.ui.noop import QT_TRANSLATE_NOOP
-from kpi_desktop.ui.table_model import RowTableModel
-
-if TYPE_CHECKING:
-    from kpi_desktop.services.submissions import ChaseItem, UnitSubmission
-
-log = logging.getLogger(__name__)
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-CONTEXT = "SubmissionsModel"
-COLUMN_UNIT, COLUMN_RETURNED, COLUMN_WHEN, COLUMN_FILES = range(4)
-HEADERS = (
-    QT_TRANSLATE_NOOP("SubmissionsModel", "Lead unit"),
-    QT_TRANSLATE_NOOP("SubmissionsModel", "Returned"),
-    QT_TRANSLATE_NOOP("SubmissionsModel", "Last received"),
-    QT_TRANSLATE_NOOP("SubmissionsModel", "From files"),
+from kpi_desktop.ui.submissions_model import (
+    COLUMN_DUE,
+    COLUMN_FILES,
+    COLUMN_RETURNED,
+    COLUMN_STANDING,
+    COLUMN_UNIT,
+    COLUMN_WHEN,
+    LIGHT_COLOURS,
+    NOT_ANSWERED,
+    PARTLY_ANSWERED,
+    SubmissionsModel,
+    light_label,
+    local_time,
 )
-NOT_ANSWERED = QColor("#fde2e1")
-PARTLY_ANSWERED = QColor("#fff4cc")
-SubmissionRole = Qt.ItemDataRole.UserRole + 1
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def local_time(when: datetime | None) -> str:
-    if when is None:
-        return ""
-    if when.tzinfo is None:  # stored in UTC
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class SubmissionsModel(RowTableModel):
-    HEADERS = HEADERS
-
-    """One row per lead unit of the plan, in the order the plan first names it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[UnitSubmission] = []
-
-    def set_submissions(self, rows: list[UnitSubmission]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def submission_at(self, index: ModelIndex) -> UnitSubmission | None:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self.rows[index.row()]
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        from kpi_desktop.services.submissions import Answer  # loaded with the data layer
-
-        item = self.submission_at(index)
-        if item is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if item.answer is Answer.NONE:
-                return NOT_ANSWERED
-            if item.answer is Answer.PARTLY:
-                return PARTLY_ANSWERED
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and item.answer is Answer.NONE:
-            return QColor("#8e1b1b")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMN_RETURNED:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == SubmissionRole:
-            return item
-        return None
-
-    @staticmethod
-    def _display(item: UnitSubmission, column: int) -> str:
-        from kpi_desktop.services.submissions import Answer
-
-        if column == COLUMN_UNIT:
-            return item.unit
-        if column == COLUMN_RETURNED:
-            return f"{len(item.returned)} / {len(item.indicators)}"
-        if column == COLUMN_WHEN:
-            if item.answered:
-                return local_time(item.last_received)
-            if item.answer is Answer.WRITTEN:
-                return QCoreApplication.translate("SubmissionsModel", "no return; texts written")
-            return QCoreApplication.translate("SubmissionsModel", "not answered")
-        if column == COLUMN_FILES:
-            return "、".join(item.files)
-        return ""
-
-    @staticmethod
-    def _tooltip(item: UnitSubmission) -> str:
-        lines = [
-            QCoreApplication.translate("SubmissionsModel", "Leads No. %1").replace(
-                "%1", "、".join(str(s) for s in item.indicators)
-            ),
-        ]
-        if item.outstanding:
-            lines.append(
-                QCoreApplication.translate("SubmissionsModel", "Missing No. %1").replace(
-                    "%1", "、".join(str(s) for s in item.outstanding)
-                )
-            )
-        return "\n".join(lines)
-
-
-class ChaseDialog(QDialog):
-    """The chase list (催报) as text, with Copy and Save as CSV."""
-
-    def __init__(
-        self, items: list[ChaseItem], period: Period, year_title: str, parent: QWidget | None
-    ) -> None:
-        super().__init__(parent)
-        self.items = items
-        self.period = period
-        self.setWindowTitle(self.tr("Chase list"))
-        from kpi_desktop.services.submissions import chase_text
-
-        self.text = chase_text(items, period, year_title)
-        self.editor = QPlainTextEdit(self.text)
-        self.editor.setReadOnly(True)
-        self.editor.setAccessibleName(self.tr("Chase list"))
-        self.copy_button = QPushButton(self.tr("&Copy to clipboard"))
-        self.copy_button.clicked.connect(self.copy)
-        self.save_button = QPushButton(self.tr("&Save as CSV…"))
-        self.save_button.clicked.connect(self.save_csv)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.status = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.resize(640, 520)
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.text)
-        self.status.setText(self.tr("Copied. Paste it into a message or a notice."))
-
-    def save_csv(self, path: Path | str | None = None) -> Path | None:
-        """Write the list as CSV (Excel opens it: UTF-8 with a byte-order mark)."""
-        if not path:
-            name, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Save chase list"),
-                str(Path.home() / f"{self.period.code}-催报.csv"),
-                self.tr("CSV files (*.csv)"),
-            )
-            if not name:
-                return None
-            path = name
-        target = Path(path)
-        try:
-            from kpi_desktop.services.files import write_atomically
-            from kpi_desktop.services.submissions import chase_csv
-
-            write_atomically(target, chase_csv(self.items).encode("utf-8"), "file.cannot_write")
-        except KpiError as error:
-            self.status.setText(error.message())
-            return None
-        self.status.setText(self.tr("Saved to %1").replace("%1", str(target)))
-        return target
+__all__ = [
+    "COLUMN_DUE",
+    "COLUMN_FILES",
+    "COLUMN_RETURNED",
+    "COLUMN_STANDING",
+    "COLUMN_UNIT",
+    "COLUMN_WHEN",
+    "LIGHT_COLOURS",
+    "NOT_ANSWERED",
+    "PARTLY_ANSWERED",
+    "ChaseDialog",
+    "SubmissionsDock",
+    "SubmissionsModel",
+    "SubmissionsView",
+    "light_label",
+    "local_time",
+]
 
 
 class SubmissionsView(QWidget):
-    """The submissions of the document's plan for its period."""
+    """The submissions of the document's plan for its period, against the due dates; the
+    period's due date and closing (定稿) are set here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: PlanDocument | None = None
         self._stale = True
+        self.today: Callable[[], date] = date.today  # the clerk's calendar day
         self.model = SubmissionsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -231,21 +96,56 @@ class SubmissionsView(QWidget):
         header.setStretchLastSection(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.closed_label = QLabel()
+        self.closed_label.setWordWrap(True)
+        self.closed_label.setStyleSheet("QLabel { color: #8e1b1b; font-weight: bold; }")
+
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy年M月d日")
+        self.due_edit.setAccessibleName(self.tr("Due date"))
+        self.due_button = QPushButton(self.tr("Set for the &period"))
+        self.due_button.clicked.connect(lambda: self.set_due_date(None))
+        self.unit_due_button = QPushButton(self.tr("Set for the chosen &unit"))
+        self.unit_due_button.clicked.connect(self._set_unit_due_date)
+        self.unit_clear_button = QPushButton(self.tr("Clear the unit's own date"))
+        self.unit_clear_button.clicked.connect(self._clear_unit_due_date)
+        due_row = QHBoxLayout()
+        due_label = QLabel(self.tr("&Due date:"))
+        due_label.setBuddy(self.due_edit)
+        due_row.addWidget(due_label)
+        due_row.addWidget(self.due_edit)
+        due_row.addWidget(self.due_button)
+        due_row.addWidget(self.unit_due_button)
+        due_row.addWidget(self.unit_clear_button)
+        due_row.addStretch(1)
+
         self.chase_button = QPushButton(self.tr("Chase list (催报)…"))
         self.chase_button.clicked.connect(self.show_chase_list)
+        self.close_button = QPushButton(self.tr("&Close the period (定稿)…"))
+        self.close_button.clicked.connect(self.ask_close)
+        self.reopen_button = QPushButton(self.tr("&Reopen…"))
+        self.reopen_button.clicked.connect(self.ask_reopen)
+        self.history_button = QPushButton(self.tr("Period &history…"))
+        self.history_button.clicked.connect(self.show_history)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.reopen_button)
+        bottom.addWidget(self.history_button)
         bottom.addStretch(1)
         bottom.addWidget(self.chase_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
+        layout.addWidget(self.closed_label)
+        layout.addLayout(due_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
     def sizeHint(self) -> QSize:
-        # Wide enough for a long unit name, the counts and the time side by side.
-        return QSize(520, 480)
+        # Wide enough for a long unit name, the light, the date and the counts side by side.
+        return QSize(720, 480)
 
     def set_document(self, document: PlanDocument) -> None:
         if self.document is not None:
@@ -274,6 +174,17 @@ class SubmissionsView(QWidget):
             return None
         return Period.parse(document.period)
 
+    def _controls(self, enabled: bool, closed: bool) -> None:
+        writable = enabled and self.document is not None and not self.document.read_only
+        for widget in (self.due_edit, self.due_button):
+            widget.setEnabled(writable)
+        chosen = self.chosen_unit() is not None
+        self.unit_due_button.setEnabled(writable and chosen)
+        self.unit_clear_button.setEnabled(writable and chosen)
+        self.close_button.setEnabled(writable and not closed)
+        self.reopen_button.setEnabled(writable and closed)
+        self.history_button.setEnabled(enabled)
+
     def refresh(self) -> None:
         self._stale = False
         document, period = self.document, self.period()
@@ -281,21 +192,26 @@ class SubmissionsView(QWidget):
             self._stale = True  # shown again once the database is open (document.reset)
             return
         if document is None or document.plan is None or period is None:
-            self.model.set_submissions([])
+            self.model.set_standings([])
             self.summary.setText("")
+            self.closed_label.hide()
             self.chase_button.setEnabled(False)
+            self._controls(False, False)
             return
+        from kpi_desktop.services.calendar import due_dates, standings
         from kpi_desktop.services.queries import plan_for_year
-        from kpi_desktop.services.submissions import submissions
 
         with document.database.read() as session:
-            rows = submissions(session, plan_for_year(session, period.year), period)
-        self.model.set_submissions(rows)
-        answered = sum(1 for r in rows if r.answered)
-        complete = sum(1 for r in rows if r.complete)
-        returned = sum(len(r.returned) for r in rows)
-        expected = sum(len(r.indicators) for r in rows)
-        self.summary.setText(
+            plan = plan_for_year(session, period.year)
+            rows = standings(session, plan, period, self.today())
+            default = due_dates(session, plan, period).default
+        self.model.set_standings(rows)
+        submitted = [r.submission for r in rows]
+        answered = sum(1 for r in submitted if r.answered)
+        complete = sum(1 for r in submitted if r.complete)
+        returned = sum(len(r.returned) for r in submitted)
+        expected = sum(len(r.indicators) for r in submitted)
+        text = (
             self.tr("%1 %2: %3 of %4 lead units have answered (%5 complete); %6 of %7 rows back.")
             .replace("%1", str(period.year))
             .replace("%2", period_title(period))
@@ -305,8 +221,157 @@ class SubmissionsView(QWidget):
             .replace("%6", str(returned))
             .replace("%7", str(expected))
         )
-        self.chase_button.setEnabled(any(r.outstanding for r in rows))
+        overdue = sum(1 for r in rows if r.standing.light.value == "overdue")
+        if overdue:
+            text += " " + self.tr("%1 units overdue.").replace("%1", str(overdue))
+        self.summary.setText(text)
+        if default is not None:
+            self.due_edit.setDate(QDate(default.year, default.month, default.day))
+        else:
+            self.due_edit.setDate(_default_due(period))
+        event = document.closed.get(period.code)
+        if event is not None:
+            self.closed_label.setText(
+                self.tr("■ Closed (定稿) on %1 by %2: read-only.")
+                .replace("%1", event.day)
+                .replace("%2", event.by)
+            )
+        self.closed_label.setVisible(event is not None)
+        self.chase_button.setEnabled(any(r.outstanding for r in submitted))
+        self._controls(True, event is not None)
 
+    def _selection_changed(self, *_args: object) -> None:
+        self._controls(self.period() is not None, self._closed())
+
+    def _closed(self) -> bool:
+        document, period = self.document, self.period()
+        return document is not None and period is not None and period.code in document.closed
+
+    def chosen_unit(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.model.submission_at(rows[0])
+        return item.unit if item is not None else None
+
+    # writing ---------------------------------------------------------------------------------
+    def _write(self, action: Callable[[Any, Any, Period], object]) -> bool:
+        """Run a calendar service in one transaction; a refusal is shown, nothing changes."""
+        document, period = self.document, self.period()
+        if document is None or period is None:
+            return False
+        from kpi_desktop.services.queries import plan_for_year
+
+        try:
+            with document.database.transaction() as session:
+                action(session, plan_for_year(session, period.year), period)
+        except KpiError as error:
+            QMessageBox.warning(self, self.tr("Submissions"), error.message())
+            return False
+        return True
+
+    def _due(self) -> date:
+        chosen = self.due_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def set_due_date(self, unit: str | None, day: date | None = None) -> bool:
+        """Set the period's due date, or a unit's own date (from the date box unless given)."""
+        from kpi_desktop.services.calendar import set_due_date
+
+        due = day or self._due()
+        done = self._write(lambda s, plan, period: set_due_date(s, plan, period, due, unit))
+        if done:
+            self.refresh()
+        return done
+
+    def _set_unit_due_date(self) -> None:
+        unit = self.chosen_unit()
+        if unit is not None:
+            self.set_due_date(unit)
+
+    def _clear_unit_due_date(self) -> None:
+        from kpi_desktop.services.calendar import clear_due_date
+
+        unit = self.chosen_unit()
+        if unit is not None and self._write(
+            lambda s, plan, period: clear_due_date(s, plan, period, unit)
+        ):
+            self.refresh()
+
+    def close_period(self) -> bool:
+        from kpi_desktop.services.closing import close_period
+
+        done = self._write(lambda s, plan, period: close_period(s, plan, period))
+        if done and self.document is not None:
+            self.document.closing_changed()
+        return done
+
+    def reopen_period(self, reason: str) -> bool:
+        from kpi_desktop.services.closing import reopen_period
+
+        done = self._write(lambda s, plan, period: reopen_period(s, plan, period, reason))
+        if done and self.document is not None:
+            self.document.closing_changed()
+        return done
+
+    def ask_close(self) -> None:
+        period = self.period()
+        if period is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close the period"),
+            self.tr(
+                "Close %1 %2 (定稿)? Its progress, statuses and figures can then no longer be "
+                "changed, by the window, an import or an undo, until it is reopened with a "
+                "reason."
+            )
+            .replace("%1", str(period.year))
+            .replace("%2", period_title(period)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close_period()
+
+    def ask_reopen(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Reopen the period"),
+            self.tr("Why is the period reopened? (kept in the change log)"),
+        )
+        if ok:
+            self.reopen_period(reason)
+
+    def history_text(self) -> str:
+        document, period = self.document, self.period()
+        if document is None or document.plan is None or period is None:
+            return ""
+        from kpi_desktop.services.closing import history
+
+        assert document.plan.id is not None
+        with document.database.read() as session:
+            events = history(session, document.plan.id, period.code)
+        if not events:
+            return self.tr("This period has never been closed.")
+        lines = []
+        for event in events:
+            when = local_time(event.at)
+            if event.action.value == "closed":
+                lines.append(
+                    self.tr("%1  closed by %2").replace("%1", when).replace("%2", event.by)
+                )
+            else:
+                lines.append(
+                    self.tr("%1  reopened by %2: %3")
+                    .replace("%1", when)
+                    .replace("%2", event.by)
+                    .replace("%3", event.reason)
+                )
+        return "\n".join(lines)
+
+    def show_history(self) -> None:
+        QMessageBox.information(self, self.tr("Period history"), self.history_text())
+
+    # chasing ---------------------------------------------------------------------------------
     def chase_dialog(self) -> ChaseDialog | None:
         document, period = self.document, self.period()
         if document is None or document.plan is None or period is None:
@@ -317,12 +382,20 @@ class SubmissionsView(QWidget):
         with document.database.read() as session:
             plan = plan_for_year(session, period.year)
             items = chase_list(session, plan, period)
-        return ChaseDialog(items, period, f"{plan.year}年", self)
+        dialog = ChaseDialog(items, period, f"{plan.year}年", self)
+        dialog.attach(document, self.today)
+        return dialog
 
     def show_chase_list(self) -> None:
         dialog = self.chase_dialog()
         if dialog is not None:
             ask(dialog)
+
+
+def _default_due(period: Period) -> QDate:
+    """A first proposal for a due date: the tenth day after the period ends."""
+    end = QDate(period.year, period.end_month, 1).addMonths(1)
+    return end.addDays(9)
 
 
 class SubmissionsDock(QDockWidget):

@@ -218,7 +218,8 @@ class IndicatorTreeModel(QStandardItemModel):
 
 def _search_text(view: IndicatorView) -> str:
     words = [str(view.seq), view.text, *view.lead_units, *view.canonical_units]
-    return fold(" ".join(words)).lower()
+    # The 序号 first, marked off, for narrowing to given rows (IndicatorFilterProxy.set_seqs).
+    return f"{view.seq}{_MARK}" + fold(" ".join(words)).lower()
 
 
 def _status_token(status: Status) -> str:
@@ -237,6 +238,7 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         super().__init__()
         self._needle = ""
         self._statuses: frozenset[Status] = frozenset()
+        self._seqs: frozenset[int] | None = None
         self.setSourceModel(source)
         self.setFilterRole(SearchRole)
         self.setRecursiveFilteringEnabled(True)
@@ -253,11 +255,21 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
             self._statuses = statuses
             self._apply()
 
+    def set_seqs(self, seqs: frozenset[int] | None) -> None:
+        """Only the indicators with these 序号 (the rows overdue units owe); None: all."""
+        if seqs != self._seqs:
+            self._seqs = seqs
+            self._apply()
+
     def _apply(self) -> None:
         pattern = ""
-        if self._statuses:
-            names = "|".join(sorted(s.value for s in self._statuses))
+        if self._statuses or self._seqs is not None:
+            names = "|".join(sorted(s.value for s in self._statuses)) or "[a-z_]+"
             pattern = f"^{_MARK}(?:{names}){_MARK}"
+            if self._seqs is not None:
+                # The search text starts "<mark>status<mark>序号<mark>".
+                numbers = "|".join(str(seq) for seq in sorted(self._seqs)) or "(?!)"
+                pattern += f"(?:{numbers}){_MARK}"
         if self._needle:
             escaped = QRegularExpression.escape(self._needle)
             pattern = f"{pattern}.*{escaped}" if pattern else escaped

@@ -80,11 +80,19 @@ class TreePane(QObject):
     def set_text(self, text: str) -> None:
         self._refilter(lambda: self.proxy.set_text(text))
 
-    def set_quick_filters(self, not_filled: bool, behind: bool) -> None:
+    def set_quick_filters(
+        self, not_filled: bool, behind: bool, overdue: frozenset[int] | None = None
+    ) -> None:
+        """`overdue`: the 序号 of the rows overdue units owe, to show only those (None: all)."""
         statuses = {Status.NOT_REPORTED} if not_filled else set()
         if behind:
             statuses.add(Status.BEHIND)
-        self._refilter(lambda: self.proxy.set_statuses(frozenset(statuses)))
+
+        def change() -> None:
+            self.proxy.set_statuses(frozenset(statuses))
+            self.proxy.set_seqs(overdue)
+
+        self._refilter(change)
 
     def _refilter(self, change: object) -> None:
         # Rows leaving an expanded tree are laid out one range at a time; leaving a collapsed

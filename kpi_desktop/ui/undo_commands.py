@@ -297,3 +297,49 @@ def renumber(document: PlanDocument, indicator_id: int, seq: int) -> QUndoComman
         lambda s: _structure().renumber(s, indicator_id, seq),
         lambda s, _state: _structure().renumber(s, indicator_id, old),
     )
+
+
+def _done() -> ModuleType:
+    from kpi_desktop.services import done
+
+    return done
+
+
+def mark_done(document: PlanDocument, indicator_id: int, on: Any) -> QUndoCommand:
+    """办结销号 on the day `on`; undone by reopening it."""
+
+    def do(session: Any) -> Any:
+        view = _fresh_view(session, document, indicator_id)
+        _done().mark_done(session, view, on)
+
+    def undo(session: Any, _state: Any) -> None:
+        _done().reopen_done(session, _fresh_view(session, document, indicator_id))
+
+    return ServiceCommand(
+        document, QCoreApplication.translate("commands", "Mark done (办结)"), indicator_id, do, undo
+    )
+
+
+def reopen_done(document: PlanDocument, indicator_id: int) -> QUndoCommand:
+    """Take an indicator's 办结 back; undone by marking it done on the day it had."""
+
+    def do(session: Any) -> Any:
+        return _done().reopen_done(session, _fresh_view(session, document, indicator_id))
+
+    def undo(session: Any, day: Any) -> None:
+        _done().mark_done(session, _fresh_view(session, document, indicator_id), day)
+
+    return ServiceCommand(
+        document,
+        QCoreApplication.translate("commands", "Reopen a done indicator"),
+        indicator_id,
+        do,
+        undo,
+    )
+
+
+def _fresh_view(session: Any, document: PlanDocument, indicator_id: int) -> Any:
+    from kpi_desktop.services.queries import indicator_views
+
+    assert document.plan is not None
+    return next(v for v in indicator_views(session, document.plan) if v.id == indicator_id)

@@ -54,6 +54,8 @@ class WindowMenus(QObject):
         self.group = self._toggle(self.tr("&Group by lead unit"), window.group_toggled)
         self.not_reported = self._toggle(self.tr("&Not filled in"), window.quick_filter)
         self.behind = self._toggle(self.tr("&Behind"), window.quick_filter)
+        self.overdue = self._toggle(self.tr("&Overdue units"), window.quick_filter)
+        self.overdue.setToolTip(self.tr("Only the rows that units past their due date still owe"))
         self.charts = self._action(self.tr("&Charts"), window.show_charts, "Ctrl+G")
         self.submissions = self._toggle(
             self.tr("&Submissions"), window.show_submissions, "Ctrl+Shift+R"
@@ -63,6 +65,8 @@ class WindowMenus(QObject):
         self.renumber = self._action(self.tr("Re&number indicator…"), plan.renumber)
         self.checks = self._action(self.tr("&Data checks…"), dialogs.checks, "Ctrl+Shift+K")
         self.assessment = self._action(self.tr("&Assessment of lead units…"), dialogs.assessment)
+        self.mark_done = self._action(self.tr("Mark &done (办结销号)…"), plan.mark_done)
+        self.reopen_done = self._action(self.tr("Reopen a done &indicator"), plan.reopen_done)
         self.settings = self._action(self.tr("&Settings…"), dialogs.open_settings)
         self.help = self._action(self.tr("&Help"), lambda: show_help(window), std.HelpContents)
         self.about = self._action(
@@ -90,6 +94,8 @@ class WindowMenus(QObject):
             self.add,
             self.remove,
             self.renumber,
+            self.mark_done,
+            self.reopen_done,
             self.import_returns,
             self.restore,
             self.new_plan,
@@ -110,10 +116,12 @@ class WindowMenus(QObject):
             ]),
             (self.tr("&Edit"), []),
             (self.tr("&View"), [
-                self.group, self.not_reported, self.behind, None, self.charts, None,
+                self.group, self.not_reported, self.behind, self.overdue, None, self.charts, None,
                 self.submissions,
             ]),
-            (self.tr("&Plan"), [self.add, self.remove, self.renumber]),
+            (self.tr("&Plan"), [
+                self.add, self.remove, self.renumber, None, self.mark_done, self.reopen_done,
+            ]),
             (self.tr("&Tools"), [self.checks, self.assessment, None, self.settings]),
             (self.tr("&Help"), [self.help, self.about]),
         ]  # fmt: skip
@@ -168,7 +176,7 @@ class WindowMenus(QObject):
         filter_box.setClearButtonEnabled(True)
         filter_box.setMinimumWidth(240)
         bar.addWidget(filter_box)
-        bar.addActions([self.not_reported, self.behind])
+        bar.addActions([self.not_reported, self.behind, self.overdue])
         bar.addSeparator()
         bar.addAction(self.group)
         return year_box, period_box, filter_box
