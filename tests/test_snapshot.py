@@ -162,6 +162,18 @@ def test_both_readers_answer_every_question_alike(database: Any, tmp_path: Path)
         quick.close()
 
 
+def _without_calendar(dumped: dict[str, Any]) -> dict[str, Any]:
+    """A dump without the quarter's calendar, which only the sqlmodel read gives (its part is
+    read through a session: services.reads.calendar_session)."""
+    plans = []
+    for plan in dumped["plans"]:
+        indicators = [{k: v for k, v in i.items() if k != "done"} for i in plan["indicators"]]
+        plans.append(
+            {**{k: v for k, v in plan.items() if k != "periods"}, "indicators": indicators}
+        )
+    return {**dumped, "plans": plans}
+
+
 def test_each_read_service_gives_the_same_from_either_reader(database: Any, tmp_path: Path) -> None:
     """dump, the summary table, the template, the checks and an import preview: one rule
     each, fed by either reader, with the same result."""
@@ -180,7 +192,7 @@ def test_each_read_service_gives_the_same_from_either_reader(database: Any, tmp_
         workbook, info = build_template(source, h1, "财政局")  # by its alias
         preview = preview_import(source, again)
         return (
-            dump(source),
+            _without_calendar(dump(source)),
             compile_summary(
                 source,
                 h1,
@@ -259,7 +271,6 @@ def test_reading_commands_on_a_file_never_load_the_database_layer(tmp_path: Path
         export_template(session, Period.parse("2024H1"), tmp_path / "r.xlsx", "区财政局")
     database.close()
     commands = [
-        ["dump", "--db", str(db)],
         ["export-summary", "--db", str(db), "--period", "2024Q1", "-o", str(tmp_path / "s.pdf")],
         ["export-summary", "--db", str(db), "--period", "2024Q1", "-o", str(tmp_path / "s.docx")],
         ["export-summary", "--db", str(db), "--period", "2024Q1", "-o", str(tmp_path / "s.xlsx")],
@@ -272,6 +283,8 @@ def test_reading_commands_on_a_file_never_load_the_database_layer(tmp_path: Path
         assert probe["status"] in (0, 1), command  # check: 1 when it finds something
         assert probe["loaded"] == [], command
     assert (tmp_path / "s.pdf").stat().st_size > 10_000
+    # dump reads the quarter's calendar through sqlmodel (services.reads.calendar_session).
+    assert _probe(tmp_path, "dump", "--db", str(db))["loaded"] == ["sqlalchemy", "sqlmodel"]
     # Writing still goes through the database layer, which the probe sees loaded.
     writing = _probe(tmp_path, "import", "--db", str(db), str(tmp_path / "r.xlsx"))
     assert writing == {"status": 0, "loaded": ["sqlalchemy", "sqlmodel"]}
@@ -292,7 +305,7 @@ def test_a_file_the_quick_reader_declines_is_read_the_ordinary_way(tmp_path: Pat
         first = dump(reader)
     with reading(new) as reader:
         assert isinstance(reader, FileReader)
-        assert dump(reader) == first
+        assert dump(reader) == _without_calendar(first)
     old = tmp_path / "v1.sqlite"
     shutil.copy(Path(__file__).parent / "fixtures" / "schema-v1.sqlite", old)
     with reading(old) as reader:
@@ -300,3 +313,33 @@ def test_a_file_the_quick_reader_declines_is_read_the_ordinary_way(tmp_path: Pat
         assert dump(reader)["plans"]
     with reading(old) as reader:  # upgraded by the first read
         assert isinstance(reader, FileReader)
+
+
+def test_a_file_with_a_calendar_is_read_the_ordinary_way(tmp_path: Path) -> None:
+    """The quick reader does not read due dates, closings, chase rounds or 办结: a file holding
+    any is read through sqlmodel, so that an export leaves out what is 办结 and a dry run is
+    refused for a closed period; `dump` always reads its calendar part so."""
+    from datetime import date
+
+    from kpi_desktop.domain.periods import Period
+    from kpi_desktop.services.calendar import set_due_date
+    from kpi_desktop.services.database import open_plan_database
+    from kpi_desktop.services.queries import plans
+    from kpi_desktop.services.reads import reading
+    from kpi_desktop.storage.snapshot import FileReader
+
+    path = tmp_path / "kpi.sqlite"
+    database = open_plan_database(path)
+    database.close()
+    with reading(path) as reader:
+        assert isinstance(reader, FileReader)
+    with reading(path, calendar=True) as reader:
+        assert not isinstance(reader, FileReader)
+    database = open_plan_database(path)
+    try:
+        with database.transaction() as session:
+            set_due_date(session, plans(session)[0], Period.parse("2024H1"), date(2024, 7, 5))
+    finally:
+        database.close()
+    with reading(path) as reader:
+        assert not isinstance(reader, FileReader)
