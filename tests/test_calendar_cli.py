@@ -193,3 +193,14 @@ def test_set_into_a_closed_period_is_refused(db: Path, capsys: pytest.CaptureFix
     )
     assert status == 2 and "定稿" in err
     assert _files(db) == before
+
+
+def test_closing_on_the_command_line_warns_of_open_findings(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The built-in first quarter has open findings: `close` says how many on stderr and
+    closes all the same (findings warn, they never block)."""
+    status, out, err = _run(capsys, "close", "--db", str(db), "--period", "2024Q1")
+    assert status == 0 and "已定稿" in out
+    assert "定稿时还有" in err and "条检查发现未处理" in err
+    assert _dump(capsys, db)["plans"][0]["periods"]["2024Q1"]["closed"] is not None

@@ -227,3 +227,29 @@ def test_the_assessment_window_starts_from_the_stored_due_date(window: MainWindo
     assert rows["区商务局"].due == date(2024, 7, 20) and rows["区财政局"].due == date(2024, 7, 10)
     dialog.has_due.setChecked(False)
     assert all(r.due is None for r in dialog.table().rows)
+
+
+def test_closing_warns_while_findings_are_open(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checks run before closing: open findings ask first (No keeps the period open),
+    and they do not block (Yes, then the closing question, closes it)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.select_period("2024Q1")  # the built-in first quarter: 滞后 rows without 存在问题
+    view = _view(window)
+    asked: list[str] = []
+    answers: list[QMessageBox.StandardButton] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr("kpi_desktop.ui.submissions_view.QMessageBox.question", question)
+    answers[:] = [QMessageBox.StandardButton.No]
+    view.ask_close()
+    assert len(asked) == 1 and "条检查发现未处理" in asked[0] and "定稿" in asked[0]
+    assert not view.closed_label.isVisible()
+    answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
+    view.ask_close()
+    assert len(asked) == 3 and view.closed_label.isVisible()

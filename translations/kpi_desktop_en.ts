@@ -1538,6 +1538,10 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>Close %1 %2 (定稿)? Its progress, statuses and figures can then no longer be changed, by the window, an import or an undo, until it is reopened with a reason.</translation>
     </message>
     <message>
+        <source>Open findings</source>
+        <translation>Open findings</translation>
+    </message>
+    <message>
         <source>Reopen the period</source>
         <translation>Reopen the period</translation>
     </message>

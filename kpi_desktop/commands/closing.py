@@ -5,10 +5,12 @@ a period closed already or not closed, no reason) exits 2 and changes nothing.""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kpi_desktop.commands.import_returns import parse_period
 from kpi_desktop.domain.errors import zh_en
 from kpi_desktop.services import closing
+from kpi_desktop.services.checks import open_findings_warning
 from kpi_desktop.services.database import open_plan_database
 from kpi_desktop.services.queries import plan_for_year
 
@@ -22,12 +24,15 @@ def run(args: argparse.Namespace) -> int:
             plan = plan_for_year(session, period.year)
             words = closing.period_words(plan, period)
             if args.command == "close":
+                warning = open_findings_warning(session, period, "check.open_at_close")
                 event = closing.close_period(session, plan, period)
             else:
                 event = closing.reopen_period(session, plan, period, args.reason or "")
     finally:
         database.close()
     if args.command == "close":
+        if warning is not None:
+            print(warning.message(), file=sys.stderr)
         print(
             zh_en(
                 f"{words}已定稿（{event.day}，{event.by}）：进展、状态和数值不能再修改。",

@@ -26,7 +26,7 @@ from kpi_desktop.domain.checks import (
     missing_explanation,
     repeated_placeholder,
 )
-from kpi_desktop.domain.errors import KpiError
+from kpi_desktop.domain.errors import KpiError, current_language
 from kpi_desktop.domain.kinds import TargetKind
 from kpi_desktop.domain.periods import Period, periods_of_year
 from kpi_desktop.domain.schedule import Reason
@@ -372,6 +372,16 @@ def run_checks(source: Source, period: Period | str) -> list[Finding]:
 
 def open_findings(findings: Iterable[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.open]
+
+
+def open_findings_warning(source: Source, period: Period, code: str) -> KpiError | None:
+    """Before closing (or printing) a period: the warning `code` while findings are open,
+    None when there are none. Findings warn; they never block."""
+    count = len(open_findings(run_checks(source, period)))
+    if not count:
+        return None
+    label = period.english if current_language() == "en" else period.chinese
+    return KpiError(code, period=label, count=count)
 
 
 def dismiss(session: Session, finding: Finding, reason: str) -> None:

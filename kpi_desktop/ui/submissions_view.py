@@ -318,6 +318,8 @@ class SubmissionsView(QWidget):
         period = self.period()
         if period is None:
             return
+        if not self._findings_allow_closing(period):
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Close the period"),
@@ -331,6 +333,25 @@ class SubmissionsView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.close_period()
+
+    def _findings_allow_closing(self, period: Period) -> bool:
+        """Open findings warn before closing (services.checks); the clerk may go on."""
+        from kpi_desktop.services.checks import open_findings_warning
+
+        if self.document is None or not self.document.attached:
+            return True
+        with self.document.database.read() as session:
+            warning = open_findings_warning(session, period, "check.open_before_close")
+        if warning is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open findings"),
+            warning.message(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def ask_reopen(self) -> None:
         reason, ok = QInputDialog.getText(

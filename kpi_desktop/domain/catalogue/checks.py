@@ -71,6 +71,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period} still has {count} open findings (Tools → Data checks lists them). You may "
         "print all the same; better deal with them before sending it out. Print anyway?",
     ),
+    "check.open_before_close": (
+        "{period}还有 {count} 条检查发现未处理（工具 → 数据检查 可逐条查看）。定稿后进展、状态和"
+        "数值都不能再改，建议处理后再定稿。仍要定稿吗？",
+        "{period} still has {count} open findings (Tools → Data checks lists them). Once "
+        "closed, its progress, statuses and figures can no longer change; better deal with "
+        "them first. Close anyway?",
+    ),
+    "check.open_at_close": (
+        "注意：{period}定稿时还有 {count} 条检查发现未处理（kpi-desktop check 可查看）。",
+        "Note: {period} was closed with {count} open findings (kpi-desktop check lists them).",
+    ),
     "check.no_reason": (
         "忽略这条检查发现需要写明理由（例如“已电话核实，数字无误”）。",
         "Dismissing a finding needs a reason (such as “checked by phone, the figure is right”).",
