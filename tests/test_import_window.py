@@ -14,7 +14,7 @@ pytest.importorskip("pytestqt")
 
 from excel_support import H1, fill_template, snapshot, write_table
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.status import Status
@@ -41,7 +41,11 @@ from kpi_desktop.ui.submissions_view import (
     SubmissionsModel,
     local_time,
 )
-from kpi_desktop.ui.templates_dialog import ExportTemplatesDialog, new_plan_from_table
+from kpi_desktop.ui.templates_dialog import (
+    ExportTemplatesDialog,
+    PlanIdentityDialog,
+    new_plan_from_table,
+)
 from kpi_desktop.ui.tree_model import StatusRole
 
 TEXT_3 = "实际利用外资11亿美元以上。"
@@ -407,6 +411,13 @@ def test_new_plan_from_a_table(
         "kpi_desktop.ui.templates_dialog.QMessageBox.information",
         lambda _parent, _title, text: shown.append(text),
     )
+    asked: list[tuple[int, str, str]] = []
+
+    def confirm(_parent: object, year: int, region: str, title: str) -> tuple[str, str]:
+        asked.append((year, region, title))
+        return region, title
+
+    monkeypatch.setattr("kpi_desktop.ui.templates_dialog.ask_plan_identity", confirm)
     table = write_table(
         tmp_path / "2025年计划.xlsx",
         [
@@ -418,6 +429,8 @@ def test_new_plan_from_a_table(
     )
     created = new_plan_from_table(window.document, window, table)
     assert created is not None and created.year == 2025 and created.indicators == 2
+    # The region is the table's; the wording that of the office's earlier plan, year changed.
+    assert asked == [(2025, "钱塘区", "2025年钱塘区政府报告重点工作量化指标")]
     assert window.document.plan is not None and window.document.plan.year == 2025
     assert [v.seq for v in window.document.views] == [1, 2]
     assert shown and "2025" in shown[0]
@@ -429,6 +442,46 @@ def test_new_plan_from_a_table(
     )
     assert new_plan_from_table(window.document, window, table) is None
     assert warned and "2025" in warned[0]
+
+
+def test_the_clerk_confirms_or_gives_the_new_plans_region_and_title(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(
+        "kpi_desktop.ui.templates_dialog.QMessageBox.information", lambda *_args: None
+    )
+    dialog = PlanIdentityDialog(window, 2025, "", "2025年重点工作")
+    qtbot.addWidget(dialog)
+    assert dialog.region.text() == "" and "苍南县" in dialog.region.placeholderText()
+    dialog.region.setText(" 苍南县 ")
+    dialog.title_edit.setText("2025年苍南县重点工作量化指标")
+    assert dialog.identity() == ("苍南县", "2025年苍南县重点工作量化指标")
+    dialog.title_edit.setText("  ")
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+    table = write_table(
+        tmp_path / "2025.xlsx",
+        [["2025年重点工作"], ["序号", "重点工作", "牵头单位"], [1, "新增就业1万人。", "县人社局"]],
+    )
+    monkeypatch.setattr(
+        "kpi_desktop.ui.templates_dialog.ask_plan_identity",
+        lambda _parent, _year, _region, _title: ("苍南县", "2025年苍南县重点工作量化指标"),
+    )
+    created = new_plan_from_table(window.document, window, table)
+    assert created is not None and created.region == "苍南县"
+    assert window.document.plan is not None and window.document.plan.region == "苍南县"
+    assert window.document.plan.title == "2025年苍南县重点工作量化指标"
+    # Cancelling the question makes no plan.
+    monkeypatch.setattr("kpi_desktop.ui.templates_dialog.ask_plan_identity", lambda *_args: None)
+    other = write_table(
+        tmp_path / "2026.xlsx",
+        [["2026年重点工作"], ["序号", "重点工作", "牵头单位"], [1, "新增就业1万人。", "县人社局"]],
+    )
+    assert new_plan_from_table(window.document, window, other) is None
+    assert 2026 not in window.document.years
 
 
 def test_a_refused_import_is_shown_and_nothing_changes(

@@ -1200,6 +1200,33 @@
     </message>
 </context>
 <context>
+    <name>PlanIdentityDialog</name>
+    <message>
+        <source>New plan from a table</source>
+        <translation>New plan from a table</translation>
+    </message>
+    <message>
+        <source>The %1 plan: check the region and the title, as the table gives them.</source>
+        <translation>The %1 plan: check the region and the title, as the table gives them.</translation>
+    </message>
+    <message>
+        <source>The %1 plan: the table's title names no region. Type it (e.g. 苍南县), or leave it empty.</source>
+        <translation>The %1 plan: the table's title names no region. Type it (e.g. 苍南县), or leave it empty.</translation>
+    </message>
+    <message>
+        <source>e.g. 苍南县</source>
+        <translation>e.g. 苍南县</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+</context>
+<context>
     <name>PrintOptionsDialog</name>
     <message>
         <source>Print the summary table</source>

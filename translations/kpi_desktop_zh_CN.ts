@@ -1200,6 +1200,33 @@
     </message>
 </context>
 <context>
+    <name>PlanIdentityDialog</name>
+    <message>
+        <source>New plan from a table</source>
+        <translation>从表格新建年度计划</translation>
+    </message>
+    <message>
+        <source>The %1 plan: check the region and the title, as the table gives them.</source>
+        <translation>%1 年计划：请核对表格给出的地区和标题。</translation>
+    </message>
+    <message>
+        <source>The %1 plan: the table&apos;s title names no region. Type it (e.g. 苍南县), or leave it empty.</source>
+        <translation>%1 年计划：表格标题没有写明地区。请填写（如 苍南县），也可以留空。</translation>
+    </message>
+    <message>
+        <source>e.g. 苍南县</source>
+        <translation>如 苍南县</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+</context>
+<context>
     <name>PrintOptionsDialog</name>
     <message>
         <source>Print the summary table</source>

@@ -1,4 +1,5 @@
-"""`kpi-desktop new-plan --db FILE [--year Y] TABLE`: next year's plan from an official table."""
+"""`kpi-desktop new-plan --db FILE [--year Y] [--region NAME] [--title TEXT] TABLE`: a year's
+plan from an official table."""
 
 from __future__ import annotations
 
@@ -16,7 +17,13 @@ def run(args: argparse.Namespace) -> int:
     database = open_plan_database(args.db)
     try:
         created = create_plan_from_table(
-            database, args.table, args.year, choice=choice, level=level
+            database,
+            args.table,
+            args.year,
+            choice=choice,
+            level=level,
+            region=getattr(args, "region", None),
+            title=getattr(args, "title", None),
         )
     finally:
         database.close()
@@ -27,6 +34,17 @@ def run(args: argparse.Namespace) -> int:
             "indicators.",
         )
     )
+    if created.region:
+        print(zh_en(f"地区：{created.region}", f"Region: {created.region}"))
+    else:
+        print(
+            zh_en(
+                "表格标题没有写明地区，计划未记地区；"
+                "如需记上，请用 --region 指明（如 --region 苍南县）。",
+                "The table's title names no region, so the plan has none; give it with "
+                "--region (e.g. --region 苍南县).",
+            )
+        )
     if created.new_units:
         print(zh_en("新的牵头单位：", "New lead units: ") + "、".join(created.new_units))
     if created.renumbered:

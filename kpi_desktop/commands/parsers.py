@@ -133,6 +133,22 @@ def build_parser(window: Handler) -> argparse.ArgumentParser:
         ),
     )
     new_plan.add_argument(
+        "--region",
+        metavar="NAME",
+        help=zh_en(
+            "计划所属地区，如 苍南县（默认取表格标题中的地区）",
+            "the plan's region, e.g. 苍南县 (by default the region the table's title names)",
+        ),
+    )
+    new_plan.add_argument(
+        "--title",
+        metavar="TEXT",
+        help=zh_en(
+            "计划标题（默认取表格的标题）",
+            "the plan's title (by default the table's own title)",
+        ),
+    )
+    new_plan.add_argument(
         "table",
         metavar="TABLE",
         help=zh_en(

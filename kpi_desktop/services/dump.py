@@ -173,6 +173,7 @@ def dump(source: Source) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "year": plan.year,
             "region": plan.region,
+            "attachment": plan.attachment,
             "title": plan.title,
             "indicators": indicators,
         }

@@ -2,13 +2,17 @@
 
 The table is found the way returns are (any sheet, any row, loose header names); progress
 columns are ignored. Lead units and their aliases are shared by all years, so the new plan's
-rows name the same units, and a name known as an alias keeps pointing at its unit. Plan
-region, title wording and attachment mark follow the latest plan in the database.
+rows name the same units, and a name known as an alias keeps pointing at its unit.
+
+The plan's own identity comes from the clerk (`region`, `title`) or from the table (its title
+rows and 附件 line, `domain.plan_identity`), never from the built-in Qiantang plan: a 苍南县
+table makes a 苍南县 plan. A table that names no region takes the region of the clerk's own
+plans in the database (those that are not the built-in plan), else none. The title keeps the
+wording of an earlier plan of the same region (its year changed), else the table's title.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +21,10 @@ from sqlmodel import Session, col, select
 from kpi_desktop.domain.columns import Role
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.plan import IndicatorSpec, PlanSpec, UnitSpec
+from kpi_desktop.domain.plan_identity import identity_in_title
 from kpi_desktop.domain.text import file_label, fold, split_units
 from kpi_desktop.services.import_model import Notice, row_notice
-from kpi_desktop.services.plans import install_plan
+from kpi_desktop.services.plans import install_plan, load_builtin_plan
 from kpi_desktop.services.queries import plans
 from kpi_desktop.services.returns import (
     DEFAULT_LIMITS,
@@ -31,7 +36,7 @@ from kpi_desktop.services.returns import (
 )
 from kpi_desktop.storage.backup import make_backup
 from kpi_desktop.storage.engine import Database
-from kpi_desktop.storage.models import LeadUnit, UnitAlias
+from kpi_desktop.storage.models import LeadUnit, Plan, UnitAlias
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class NewPlan:
     backup: Path | None
     told: tuple[tuple[int, Notice], ...] = ()  # rows not taken as an item of their own, and why
     renumbered: bool = False  # the table's numbers did not give each item its own
+    region: str = ""  # "" where neither the table nor the clerk names one
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,12 @@ def office_level(region: str) -> int | None:
     return None
 
 
+def is_builtin(plan: Plan) -> bool:
+    """Whether `plan` is the built-in 2024 Qiantang plan (a start, not the clerk's own)."""
+    builtin = load_builtin_plan()
+    return (plan.year, plan.region, plan.title) == (builtin.year, builtin.region, builtin.title)
+
+
 def _known_units(session: Session) -> tuple[UnitSpec, ...]:
     aliases: dict[int, list[str]] = {}
     for alias in session.exec(select(UnitAlias)):
@@ -87,9 +99,13 @@ def plan_spec_from_table(
     *,
     choice: ColumnChoice | None = None,
     level: int | None = None,
+    region: str | None = None,
+    title: str | None = None,
 ) -> PlanSpec:
     """The plan an official table describes, checked; nothing is stored."""
-    return read_plan(session, path, year, limits, choice=choice, level=level).spec
+    return read_plan(
+        session, path, year, limits, choice=choice, level=level, region=region, title=title
+    ).spec
 
 
 def read_plan(
@@ -100,6 +116,8 @@ def read_plan(
     *,
     choice: ColumnChoice | None = None,
     level: int | None = None,
+    region: str | None = None,
+    title: str | None = None,
 ) -> PlanReading:
     """The plan an official table describes, checked, and what became of each row; nothing is
     stored.
@@ -110,13 +128,23 @@ def read_plan(
     without lead units (for the clerk to add); a table that has the
     column must fill it for every row. Where the table names lead units at two levels, the
     plan takes `level` (else the level of the office whose plan it is, by its region; else the
-    district's)."""
+    district's). `region` and `title` are the clerk's; without them the table's (see the
+    module's doc)."""
     path = Path(path)
     file = file_label(path)
     existing = plans(session)
-    if level is None and existing:
-        level = office_level(existing[-1].region)
+    clerks = [p for p in existing if not is_builtin(p)]
+    region = " ".join((region or "").split())
+    title = " ".join((title or "").split())
+    if level is None and region:
+        level = office_level(region)
     table = read_return(path, limits, need_progress=False, choice=choice, level=level)
+    found = identity_in_title(table.title)
+    region = region or found.region or (clerks[-1].region if clerks else "")
+    if level is None and Role.OTHER_UNITS in table.layout and office_level(region) is not None:
+        # Two levels of lead unit: the plan takes its own office's level, known only now.
+        level = office_level(region)
+        table = read_return(path, limits, need_progress=False, choice=choice, level=level)
     year = year or table.year
     if year is None:
         raise KpiError("plan.table_no_year", file=file)
@@ -168,20 +196,20 @@ def read_plan(
         )
         for index, (row, units) in enumerate(items, start=1)
     ]
-    latest = existing[-1] if existing else None
-    region = latest.region if latest else ""
-    if not region:
-        found = re.search(r"\d{4}\s*年(\S+?[区县市])", table.title)
-        region = found.group(1) if found else "本地"
-    if latest is not None and str(latest.year) in latest.title:
-        title = latest.title.replace(str(latest.year), str(year))
+    same = [p for p in existing if region and p.region == region]
+    if title:
+        pass
+    elif same and str(same[-1].year) in same[-1].title:
+        title = same[-1].title.replace(str(same[-1].year), str(year))
+    elif found.title:
+        title = found.title
     else:
-        title = f"{year}年{region}政府报告重点工作量化指标"
+        title = f"{year}年{region}政府工作报告重点工作量化指标"
     spec = PlanSpec(
         year=year,
         region=region,
         title=title,
-        attachment=latest.attachment if latest else "附件",
+        attachment=found.attachment or (same[-1].attachment if same else "") or "附件",
         units=_known_units(session),
         indicators=tuple(sorted(indicators, key=lambda i: i.seq)),
     )
@@ -201,10 +229,14 @@ def create_plan_from_table(
     *,
     choice: ColumnChoice | None = None,
     level: int | None = None,
+    region: str | None = None,
+    title: str | None = None,
 ) -> NewPlan:
     """Store the plan of an official table, after a backup copy of the database."""
     with database.read() as session:
-        reading = read_plan(session, path, year, choice=choice, level=level)
+        reading = read_plan(
+            session, path, year, choice=choice, level=level, region=region, title=title
+        )
         spec = reading.spec
         before = {u.name for u in session.exec(select(LeadUnit))}
     backup = make_backup(database.file, "before-new-plan") if database.is_sqlite else None
@@ -215,6 +247,7 @@ def create_plan_from_table(
         year=spec.year,
         title=spec.title,
         indicators=len(spec.indicators),
+        region=spec.region,
         new_units=tuple(n for n in after if n not in before),
         backup=backup,
         told=reading.told,

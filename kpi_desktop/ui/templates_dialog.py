@@ -42,7 +42,7 @@ from kpi_desktop.services.excel_template import (
     export_template,
     export_templates_per_unit,
 )
-from kpi_desktop.services.new_plan import NewPlan, create_plan_from_table
+from kpi_desktop.services.new_plan import NewPlan, create_plan_from_table, read_plan
 from kpi_desktop.services.views import plan_units
 from kpi_desktop.ui.background import Report, run_in_background
 from kpi_desktop.ui.column_dialog import choose_columns
@@ -229,6 +229,60 @@ class ExportTemplatesDialog(QDialog):
             super().done(result)
 
 
+class PlanIdentityDialog(QDialog):
+    """Asks the clerk to confirm, or give, the new plan's region and title: as the table's
+    title rows state them, or as her earlier plan of the same region words them."""
+
+    def __init__(self, parent: QWidget | None, year: int, region: str, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New plan from a table"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("The %1 plan: check the region and the title, as the table gives them.")
+            if region
+            else self.tr(
+                "The %1 plan: the table's title names no region. Type it (e.g. 苍南县), or "
+                "leave it empty."
+            )
+        )
+        intro.setText(intro.text().replace("%1", str(year)))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.region = QLineEdit(region)
+        self.region.setPlaceholderText(self.tr("e.g. 苍南县"))
+        self.title_edit = QLineEdit(title)
+        form.addRow(self.tr("Region:"), self.region)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.title_edit.textChanged.connect(self._title_changed)
+        self._title_changed(title)
+
+    def _title_changed(self, text: str) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(text.strip()))
+
+    def identity(self) -> tuple[str, str]:
+        return " ".join(self.region.text().split()), " ".join(self.title_edit.text().split())
+
+
+def ask_plan_identity(
+    parent: QWidget | None, year: int, region: str, title: str
+) -> tuple[str, str] | None:
+    """The region and title the clerk confirms for the new plan; None when she cancels."""
+    dialog = PlanIdentityDialog(parent, year, region, title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.identity()
+
+
 def new_plan_from_table(
     document: PlanDocument,
     parent: QWidget | None,
@@ -256,10 +310,22 @@ def new_plan_from_table(
     if not go_on:
         return None
     year: int | None = None
+    identity: tuple[str, str] | None = None
     while True:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            created = create_plan_from_table(document.database, path, year, choice=choice)
+            if identity is None:
+                with document.database.read() as session:
+                    spec = read_plan(session, path, year, choice=choice).spec
+                QApplication.restoreOverrideCursor()
+                identity = ask_plan_identity(parent, spec.year, spec.region, spec.title)
+                if identity is None:
+                    return None
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            region, title = identity
+            created = create_plan_from_table(
+                document.database, path, year, choice=choice, region=region, title=title
+            )
         except KpiError as error:
             QApplication.restoreOverrideCursor()
             if error.code == "plan.table_no_year" and year is None:
