@@ -3,6 +3,7 @@ never from the built-in Qiantang plan."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -136,3 +137,46 @@ def test_without_a_region_anywhere_the_command_says_how_to_give_one(
     assert main(["new-plan", "--db", str(database.path), str(table)]) == 0
     out = capsys.readouterr().out
     assert "--region" in out and "钱塘区" not in out
+
+
+def test_new_plan_on_a_missing_file_makes_it_holding_the_tables_plan_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "shanghai.sqlite"
+    table = CORPUS / "t23_shanghai_2024_y.xlsx"  # 2024: the built-in plan's year
+    assert main(["new-plan", "--db", str(target), str(table)]) == 0
+    assert "已建立 2024 年计划" in capsys.readouterr().out
+    from kpi_desktop.services.database import open_for_reading
+
+    database = open_for_reading(target)
+    try:
+        with database.read() as session:
+            data = dump(session)
+    finally:
+        database.close()
+    (plan,) = data["plans"]
+    assert (plan["year"], plan["region"]) == (2024, "上海市")
+    assert plan["title"] == "2024年上海市为民办实事项目完成情况"
+    assert all(i["progress"] == {} for i in plan["indicators"])  # no built-in Q1 progress
+    assert not (tmp_path / "shanghai-backups").exists()  # nothing before it to keep
+
+
+def test_a_refused_table_leaves_no_new_file_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "new.sqlite"
+    nameless = write_table(
+        tmp_path / "bad.xlsx", [["序号", "重点工作", "牵头单位"], [1, "增长6%。", "区发改局"]]
+    )
+    assert main(["new-plan", "--db", str(target), str(nameless)]) == 2  # no year anywhere
+    assert "--year" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xlsx"]
+
+
+def test_every_other_command_still_makes_a_missing_file_with_the_built_in_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "start.sqlite"
+    assert main(["dump", "--db", str(target)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(p["year"], p["region"]) for p in data["plans"]] == [(2024, "钱塘区")]

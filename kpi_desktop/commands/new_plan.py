@@ -7,14 +7,17 @@ import argparse
 
 from kpi_desktop.commands.import_returns import column_choice
 from kpi_desktop.domain.errors import zh_en
-from kpi_desktop.services.database import open_plan_database
+from kpi_desktop.services.database import discard_new_file, is_new_file, open_plan_database
 from kpi_desktop.services.new_plan import LEVELS, create_plan_from_table
 
 
 def run(args: argparse.Namespace) -> int:
     choice = column_choice(getattr(args, "columns", None))
     level = LEVELS.get(getattr(args, "level", None) or "")
-    database = open_plan_database(args.db)
+    # A FILE that does not exist yet is made holding the table's plan only (not the built-in
+    # plan); if the table is refused, the new file is removed again.
+    fresh = is_new_file(args.db)
+    database = open_plan_database(args.db, empty=fresh)
     try:
         created = create_plan_from_table(
             database,
@@ -25,6 +28,10 @@ def run(args: argparse.Namespace) -> int:
             region=getattr(args, "region", None),
             title=getattr(args, "title", None),
         )
+    except BaseException:
+        if fresh:
+            discard_new_file(database)
+        raise
     finally:
         database.close()
     print(

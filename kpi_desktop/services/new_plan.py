@@ -239,7 +239,11 @@ def create_plan_from_table(
         )
         spec = reading.spec
         before = {u.name for u in session.exec(select(LeadUnit))}
-    backup = make_backup(database.file, "before-new-plan") if database.is_sqlite else None
+        had_plans = bool(plans(session))
+    # A database holding no plan yet (made just now for this table) has nothing to go back to.
+    backup = (
+        make_backup(database.file, "before-new-plan") if database.is_sqlite and had_plans else None
+    )
     with database.transaction() as session:
         install_plan(session, spec, source="table")
         after = [u.name for u in session.exec(select(LeadUnit).order_by(col(LeadUnit.id)))]
