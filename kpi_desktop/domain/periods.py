@@ -7,6 +7,7 @@ month it ends with: 一季度 (Jan–Mar), 上半年 (Jan–Jun), 前三季度 (
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -120,3 +121,38 @@ def period_kind_in_text(text: str) -> PeriodKind | None:
         if word in compact:
             return kind
     return None
+
+
+# A month as a heading states it: 11, 十一.
+_MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_CHINESE_MONTH = {
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "十": 10, "十一": 11, "十二": 12,
+}  # fmt: skip
+_HEADING_MONTHS = (
+    re.compile(rf"截[至止]\s*20\d{{2}}\s*年\s*{_MONTH}\s*月"),  # 截至2024年4月底
+    re.compile(rf"截[至止]\s*{_MONTH}\s*月"),  # 截至4月底, 截至10月31日
+    re.compile(rf"(?<!\d)(?:1|一)\s*[-—–~至到]\s*{_MONTH}\s*月"),  # 1-11月, 1至4月份
+    re.compile(rf"(?<![\d\-—–~至到])(?<!\d年){_MONTH}\s*月份"),  # 11月份, 8月份推进情况
+    re.compile(rf"20\d{{2}}\s*年度?\s*{_MONTH}\s*月(?![份\d]*\s*[-—–~至到])"),  # 2024年4月
+    re.compile(rf"[（(]\s*{_MONTH}\s*月(?:份|底|末)?\s*[)）]"),  # （7月）
+)
+
+
+def month_in_heading(text: str) -> int | None:
+    """The month a title or column header says its figures are as of ("截至4月底" → 4,
+    "1-11月推进情况" → 11, "11月份", "2024年4月…汇总表", "（7月）"), the latest where it names
+    several; None where it names none."""
+    compact = unicodedata.normalize("NFKC", text)
+    months = [
+        int(found) if found.isdigit() else _CHINESE_MONTH[found]
+        for pattern in _HEADING_MONTHS
+        for found in pattern.findall(compact)
+    ]
+    return max(months) if months else None
+
+
+def kind_holding_month(month: int) -> PeriodKind:
+    """The quarter-type period a month's return counts toward: the first whose end is at or
+    after it (1-4月 → 上半年, 1-11月 → 全年)."""
+    return next(kind for kind, end in _END_MONTH.items() if end >= month)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi_desktop.domain.errors import KpiError
-from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind
+from kpi_desktop.domain.periods import Period, PeriodError, PeriodKind, kind_holding_month
 from kpi_desktop.domain.status import STATUS_CHOICES, Status
 from kpi_desktop.domain.text import CELL_CHARACTERS, file_label, fold, short, split_units
 from kpi_desktop.services.contributions import clerk_edited, joined_text, unit_order
@@ -155,15 +155,28 @@ def _resolve_period(
             period = Period.parse(marker.period)
         except PeriodError:
             period = None
-    if period is None and table.period_kind is not None:
+    # A monthly return ("1-11月", "截至4月底") that names no quarter-type period counts toward
+    # the one that holds its month, filed there with that as-of month (docs/DOMAIN.md).
+    kind = table.period_kind
+    if kind is None and table.as_of_month is not None:
+        kind = kind_holding_month(table.as_of_month)
+    if period is None and kind is not None:
         year = file_year
         if year is None:
             held = {p.year for p in reader.plans()}
             year = held.pop() if len(held) == 1 else None
         if year is not None:
-            period = Period.of(year, table.period_kind)
+            period = Period.of(year, kind)
     if period is None:
         raise KpiError("return.no_period", file=file)
+    if table.as_of_month is not None and table.as_of_month > period.end_month:
+        raise KpiError(
+            "return.month_after_period",
+            file=file,
+            month=table.as_of_month,
+            period=period.chinese,
+            code=period.code,
+        )
     known = {p.year: p for p in reader.plans()}
     years = "、".join(str(y) for y in sorted(known)) or "—"
     if file_year is not None and file_year != period.year:
@@ -366,6 +379,8 @@ def _preview_file(
         result.error = error
         return result
     result.period = period.code
+    if table.as_of_month is not None and table.as_of_month < period.end_month:
+        result.as_of_month = table.as_of_month  # short of the period's end: worth keeping
     context = contexts.get(period.code)
     if context is None:
         context = contexts[period.code] = PlanContext(reader, plan, period)

@@ -156,6 +156,9 @@ class FilePreview:
     # The period being worked on, when this file is for an earlier one (last quarter's
     # template filled in again): flagged, not chosen unless the clerk says so.
     earlier_than: str | None = None
+    # The month the return's figures are as of where its heading states one short of the
+    # period's end (a monthly return "1-11月" filed under 全年); None: the period's end.
+    as_of_month: int | None = None
 
     @property
     def name(self) -> str:

@@ -132,7 +132,9 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
     )
     new = dict(row.new)
     text = new.get("text", "")
-    changes = {name: value for name, value in new.items() if name != "text"}
+    changes: dict[str, str | int | None] = {
+        name: value for name, value in new.items() if name != "text"
+    }
     entry = known.entries[(row.indicator_id, period)]
     assert entry.id is not None
     stored = known.texts.setdefault(entry.id, {})
@@ -143,6 +145,8 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
             changes["text"] = joined_text(order, {**stored, row.unit_id: text})
     elif text:
         changes["text"] = text
+    if entry.as_of_month != preview.as_of_month:
+        changes["as_of_month"] = preview.as_of_month  # the return's own month, or its end
     before = _snapshot(entry)
     if changes:
         editing.set_progress(session, row.indicator_id, period, changes, source, existing=entry)
@@ -159,7 +163,7 @@ def _apply_row(session: Session, preview: FilePreview, row: RowPreview, known: _
 def _snapshot(entry: Progress | None) -> tuple[Any, ...] | None:
     if entry is None:
         return None
-    return tuple(getattr(entry, name) for name in FIELDS)
+    return (*(getattr(entry, name) for name in FIELDS), entry.as_of_month)
 
 
 def apply_import(

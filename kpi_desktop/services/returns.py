@@ -32,7 +32,7 @@ from kpi_desktop.domain.columns import (
 )
 from kpi_desktop.domain.errors import KpiError
 from kpi_desktop.domain.numbering import parse_number
-from kpi_desktop.domain.periods import PeriodKind, period_kind_in_text
+from kpi_desktop.domain.periods import PeriodKind, month_in_heading, period_kind_in_text
 from kpi_desktop.domain.text import file_label, fold
 from kpi_desktop.services.return_rows import ReturnRow as ReturnRow
 from kpi_desktop.services.return_rows import RowKind as RowKind
@@ -81,6 +81,9 @@ class ReturnTable:
     rows: tuple[ReturnRow, ...]
     progress_header: str = ""
     layout: Layout = field(default_factory=lambda: Layout({}))
+    # The month the return's figures are as of, as its progress header(s) or title state it
+    # ("1-11月推进情况", "截至4月底"): the latest of its progress columns, else the title's.
+    as_of_month: int | None = None
     header_cells: tuple[str, ...] = ()
 
     @property
@@ -334,6 +337,13 @@ def read_return(
         progress_header = grid.rows[header][layout.columns[Role.PROGRESS][0]]
     period_kind = period_kind_in_text(progress_header) if progress_header else None
     title_kind = period_in_title(title)
+    header_months = [
+        month
+        for column in layout.columns.get(Role.PROGRESS, ())
+        if column < len(grid.rows[header])
+        and (month := month_in_heading(grid.rows[header][column])) is not None
+    ]
+    as_of = max(header_months) if header_months else month_in_heading(title)
     return ReturnTable(
         path=path,
         sha256=digest,
@@ -348,6 +358,7 @@ def read_return(
         rows=rows,
         progress_header=progress_header,
         layout=layout,
+        as_of_month=as_of,
         header_cells=tuple(grid.rows[header]),
     )
 

@@ -170,6 +170,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The period of “{file}” cannot be told from its title or header (such as 上半年进展情况). "
         "Give the period when importing (e.g. --period 2024H1) or name it in the header.",
     ),
+    "return.month_after_period": (
+        "文件“{file}”的标题或表头写明数据截至 {month} 月，"
+        "晚于所导入期间{period}（{code}）的截止月份，未导入任何内容。"
+        "请按文件所写的月份选择期间（如截至 11 月的报表导入全年），或确认选对了文件。",
+        "“{file}” states its figures as of month {month}, after the end of the period "
+        "{period} ({code}) it is imported into; nothing was imported. Choose the period that "
+        "holds that month (a return to November goes under the whole year), or check that this "
+        "is the right file.",
+    ),
     "return.period_conflict": (
         "文件“{file}”是{found}的报送表，但导入时指定的期间是 {given}。为免覆盖其他期间的进展，"
         "未导入任何内容。请去掉 --period（程序会按文件中的期间导入），或确认选对了文件。",
