@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -105,7 +106,7 @@
         <translation>已损坏</translation>
     </message>
     <message>
-        <source>before a new year's plan</source>
+        <source>before a new year&apos;s plan</source>
         <translation>新建年度计划前</translation>
     </message>
 </context>
@@ -194,7 +195,7 @@
         <translation>催报轮次</translation>
     </message>
     <message>
-        <source>whom: the units' contacts, a name…</source>
+        <source>whom: the units&apos; contacts, a name…</source>
         <translation>催报对象：各单位联络员、姓名…</translation>
     </message>
     <message>
@@ -289,7 +290,7 @@
         <translation>忽略检查发现</translation>
     </message>
     <message>
-        <source>Why is this finding all right? (kept in the indicator's history)</source>
+        <source>Why is this finding all right? (kept in the indicator&apos;s history)</source>
         <translation>为什么这条可以忽略？（理由记入该指标的修改记录）</translation>
     </message>
 </context>
@@ -558,7 +559,7 @@
         <translation>按各文件所填</translation>
     </message>
     <message>
-        <source>Templates sent by this program carry their period. For a file of a unit's own that names no period, choose it here.</source>
+        <source>Templates sent by this program carry their period. For a file of a unit&apos;s own that names no period, choose it here.</source>
         <translation>本程序导出的模板自带报送期。单位自制的表格如未写明报送期，请在此选择。</translation>
     </message>
     <message>
@@ -590,7 +591,7 @@
         <translation>指定各列…</translation>
     </message>
     <message>
-        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator's History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
+        <source>An import is not undone with Ctrl+Z. The values it replaces stay in each indicator&apos;s History, and a backup copy of the database is made just before it (File → Restore from backup).</source>
         <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中，导入前还会自动备份数据库（可用“文件 → 从备份恢复”找回）。</translation>
     </message>
     <message>
@@ -634,7 +635,7 @@
         <translation>已从 %1 个文件导入：%2 行更新了内容，%3 行内容无变化、仅登记为已报送。</translation>
     </message>
     <message>
-        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator's History.</source>
+        <source>An import is not undone with Ctrl+Z. The values it replaced stay in each indicator&apos;s History.</source>
         <translation>导入不能用 Ctrl+Z 撤销。被替换的内容保留在各指标的“修改记录”中。</translation>
     </message>
     <message>
@@ -741,7 +742,7 @@
         <translation>，</translation>
     </message>
     <message>
-        <source> — every text is the same as the previous period's</source>
+        <source> — every text is the same as the previous period&apos;s</source>
         <translation> —— 全部内容与上期相同</translation>
     </message>
     <message>
@@ -954,7 +955,7 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit's name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Find an indicator&lt;/b&gt;: type its number, a word of its text or a unit&apos;s name in the filter box (Ctrl+F), then press Enter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Enter progress&lt;/b&gt;: choose the period in the toolbar, select the indicator, and type in the Progress box on the right. Everything is saved at once; Ctrl+Z undoes, Ctrl+Y redoes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Figures&lt;/b&gt;: type the achieved value of each target in the table of targets; the status mark shows whether it is on schedule (序时进度).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Returns&lt;/b&gt;: drop the spreadsheets the units sent back on this window, or use File → Import returns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;查找指标&lt;/b&gt;：在筛选框（Ctrl+F）中输入序号、内容中的词或单位名称，然后按回车。&lt;/p&gt;&lt;p&gt;&lt;b&gt;填写进展&lt;/b&gt;：在工具栏选择期间，选中指标，在右侧“进展情况”框中输入。所有内容即时保存；Ctrl+Z 撤销，Ctrl+Y 重做。&lt;/p&gt;&lt;p&gt;&lt;b&gt;完成数&lt;/b&gt;：在目标表中填写各项目标的完成数，状态标记会显示是否达到序时进度。&lt;/p&gt;&lt;p&gt;&lt;b&gt;报送表&lt;/b&gt;：把各单位报回的表格拖到本窗口，或使用“文件 → 导入报送表”。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1016,7 +1017,7 @@
         <translation>新增牵头单位：%1</translation>
     </message>
     <message>
-        <source>The table's numbers do not give each indicator its own; they are numbered 1, 2, 3… in the table's order.</source>
+        <source>The table&apos;s numbers do not give each indicator its own; they are numbered 1, 2, 3… in the table&apos;s order.</source>
         <translation>表格的序号不能让每项指标各有一个整数序号（有分项、重复或缺失），已按表格顺序重新编为 1、2、3……</translation>
     </message>
     <message>
@@ -1144,11 +1145,11 @@
         <translation>单位自评：%1</translation>
     </message>
     <message>
-        <source>The unit's own verdict differs from the status the figures give</source>
+        <source>The unit&apos;s own verdict differs from the status the figures give</source>
         <translation>单位自评与按数据测算的状态不一致</translation>
     </message>
     <message>
-        <source>The unit's own verdict in its progress text</source>
+        <source>The unit&apos;s own verdict in its progress text</source>
         <translation>单位在进展情况中的自评</translation>
     </message>
     <message>
@@ -1409,15 +1410,15 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>共享数据库(&amp;D)</translation>
     </message>
     <message>
-        <source>The address of the office's PostgreSQL database, opened the next time the program starts (empty: the file on this computer). Give no password here: the server's password file (pgpass) or service file keeps it.</source>
+        <source>The address of the office&apos;s PostgreSQL database, opened the next time the program starts (empty: the file on this computer). Give no password here: the server&apos;s password file (pgpass) or service file keeps it.</source>
         <translation>单位 PostgreSQL 共享数据库的地址，下次启动程序时打开（留空：使用本机上的数据文件）。这里不要填写密码：密码放在服务器的密码文件（pgpass）或服务文件中。</translation>
     </message>
     <message>
-        <source>The address holds a password, which the program never stores. Remove it and put it in the server's password file (pgpass) instead.</source>
+        <source>The address holds a password, which the program never stores. Remove it and put it in the server&apos;s password file (pgpass) instead.</source>
         <translation>地址中含有密码，本程序从不保存密码。请删去密码，改为写在服务器的密码文件（pgpass）中。</translation>
     </message>
     <message>
-        <source>A shared database's address begins with postgresql://</source>
+        <source>A shared database&apos;s address begins with postgresql://</source>
         <translation>共享数据库的地址以 postgresql:// 开头。</translation>
     </message>
 </context>
@@ -1521,7 +1522,7 @@ Everything saved since then will be replaced. The present state is saved as a ba
         <translation>设为所选单位的截止日期(&amp;U)</translation>
     </message>
     <message>
-        <source>Clear the unit's own date</source>
+        <source>Clear the unit&apos;s own date</source>
         <translation>取消所选单位的单独日期</translation>
     </message>
     <message>
