@@ -68,9 +68,13 @@ export WINEDLLOVERRIDES="mscoree,mshtml="
 
 passed=0
 total=0
-check() { # check NAME OK(0 = passed) DETAIL
+last_check=$started
+check() { # check NAME OK(0 = passed) DETAIL; each line ends with the seconds since the last
   total=$((total + 1))
-  local detail=${3//$'\n'/ }
+  local now
+  now=$(date +%s)
+  local detail="${3//$'\n'/ } [$((now - last_check)) s]"
+  last_check=$now
   if [ "$2" -eq 0 ]; then
     passed=$((passed + 1))
     printf 'PASS %s: %s\n' "$1" "$detail" | tee -a "$report"
@@ -218,11 +222,10 @@ make_prefix() {
     /d 0 /f >> "$logs/wineboot.log" 2>&1 || return 1
   [ -d "$WINEPREFIX/drive_c/windows/system32" ] && [ -d "$WINEPREFIX/drive_c/windows/syswow64" ]
 }
-prefix_started=$(date +%s)
 retry 2 make_prefix || stop prefix "$(tail_of "$logs/wineboot.log")"
 winver=$(timeout 60 wine reg query 'HKLM\Software\Microsoft\Windows NT\CurrentVersion' /v CurrentBuild 2>/dev/null | tr -d '\r' | awk '/CurrentBuild/ {print $3}')
 check prefix "$([ "$winver" -ge 10000 ] 2>/dev/null; echo $?)" \
-  "64-bit prefix with 32-bit support, reports Windows build ${winver:-?} in $(($(date +%s) - prefix_started)) s"
+  "64-bit prefix with 32-bit support, reports Windows build ${winver:-?}"
 users=$WINEPREFIX/drive_c/users
 wine_user=$(ls "$users" | grep -v '^Public$' | head -n1)
 localappdata=$users/$wine_user/AppData/Local
@@ -293,7 +296,7 @@ wait_for_window() {
 }
 
 # The installer's first page, driven without /VERYSILENT, then stopped before it installs.
-timeout -k 10 120 wine "$setup" /CURRENTUSER > "$logs/setup-page.log" 2>&1 &
+timeout -k 10 120 wine "$setup" /CURRENTUSER </dev/null > >(cat > "$logs/setup-page.log") 2>&1 &
 setup_pid=$!
 if page=$(wait_for_window '安装' 60); then
   sleep 3
@@ -422,7 +425,9 @@ fi
 
 # Then the window program itself, as the Start-menu entry starts it, on the clerk's database.
 screenshot() {
-  timeout -k 10 180 wine "$app_win\\kpi-desktop.exe" > "$logs/window.log" 2>&1 &
+  # Through a pipe as well: with a regular file as its standard output even the windowed
+  # program fails under Wine ("Failed to start embedded python interpreter!").
+  timeout -k 10 180 wine "$app_win\\kpi-desktop.exe" </dev/null > >(cat > "$logs/window.log") 2>&1 &
   window_pid=$!
   local window
   window=$(wait_for_window 'kpi-desktop' 90) || { kill $window_pid; return 1; }
