@@ -42,6 +42,13 @@
   #error ChineseSimplified.isl was not found (see the comment above this line)
 #endif
 
+; The per-user programs folder. packaging/test_windows.sh passes
+; /DProgramsFolder={localappdata}\Programs, the same folder spelt so that Wine 8 can expand it
+; (its shell32 cannot expand {userpf}); everything else is as here.
+#ifndef ProgramsFolder
+  #define ProgramsFolder "{userpf}"
+#endif
+
 [Setup]
 ; The identity Windows keeps the installation under; never change it, or an upgrade would
 ; install a second copy beside the first.
@@ -56,7 +63,7 @@ VersionInfoProductName={#AppName}
 PrivilegesRequired=lowest
 ; {userpf} is %LOCALAPPDATA%\Programs. Not {localappdata}\kpi-desktop: that is where the
 ; program keeps the clerk's data, and it must never be the folder the uninstaller empties.
-DefaultDirName={userpf}\{#AppName}
+DefaultDirName={#ProgramsFolder}\{#AppName}
 DisableProgramGroupPage=yes
 DisableDirPage=auto
 UsePreviousAppDir=yes
