@@ -1,3 +1,3 @@
 """kpi-desktop: tracking a government work report's quantitative targets through the year."""
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"

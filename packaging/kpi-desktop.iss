@@ -1,7 +1,7 @@
 ﻿; Inno Setup script: the Windows installer of kpi-desktop (Inno Setup 6.3 or newer).
 ;
 ; Built by packaging\build_windows.ps1, which passes the version and the PyInstaller folder:
-;   ISCC.exe /DAppVersion=0.4.0 /DBuildDir=..\dist\kpi-desktop packaging\kpi-desktop.iss
+;   ISCC.exe /DAppVersion=0.5.0 /DBuildDir=..\dist\kpi-desktop packaging\kpi-desktop.iss
 ; Compiled on its own it takes the version from the built program's version resource, which
 ; the PyInstaller spec wrote from kpi_desktop.__version__.
 ;

@@ -1,7 +1,7 @@
 """The version being built: `__version__` of the checkout's kpi_desktop, read without
 importing the package (whose imports the build machine may not satisfy yet).
 
-    python packaging/package_version.py            prints it, e.g. 0.4.0
+    python packaging/package_version.py            prints it, e.g. 0.5.0
     python packaging/package_version.py --numeric  also checks it is X.Y.Z (Windows needs numbers)
 """
 
