@@ -32,9 +32,9 @@ def _date(text: str | None) -> date | None:
 
 
 def _write_pdf(table: AssessmentTable, output: Path) -> int:
-    from kpi_desktop.commands.export_summary import _gui_application
+    from kpi_desktop.commands.offscreen import gui_application
 
-    app = _gui_application()
+    app = gui_application()
     from kpi_desktop.printing.summary_printer import print_pdf
 
     pages = print_pdf(table, output, refusals=("assess.no_folder", "assess.cannot_write"))

@@ -32,9 +32,9 @@ def run(args: argparse.Namespace) -> int:
         raise KpiError("calendar.bad_output", path=file_label(output))
     check_folder(output, "calendar.no_folder")
     if output.suffix.lower() == ".pdf":
-        from kpi_desktop.commands.export_summary import _gui_application
+        from kpi_desktop.commands.offscreen import gui_application
 
-        _gui_application()
+        gui_application()
     database = open_plan_database(args.db)
     try:
         with database.transaction() as session:

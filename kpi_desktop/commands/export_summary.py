@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import sys
 from pathlib import Path
 
+from kpi_desktop.commands.offscreen import gui_application
 from kpi_desktop.domain.errors import KpiError, os_error_text, zh_en
 from kpi_desktop.domain.page_format import Layout, parse_type_size
 from kpi_desktop.services.reads import reading
@@ -25,20 +24,8 @@ log = logging.getLogger(__name__)
 FORMATS = (".pdf", ".xlsx", ".docx")
 
 
-def _gui_application() -> object:
-    """A QGuiApplication for fonts and painting, offscreen where there is no screen."""
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if headless:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication(["kpi-desktop"])
-
-
 def _write_pdf(table: SummaryTable, output: Path) -> int:
-    app = _gui_application()
+    app = gui_application()
     from kpi_desktop.printing.fonts import Fonts
     from kpi_desktop.printing.summary_printer import print_pdf
 
