@@ -343,3 +343,23 @@ def test_a_file_with_a_calendar_is_read_the_ordinary_way(tmp_path: Path) -> None
         database.close()
     with reading(path) as reader:
         assert not isinstance(reader, FileReader)
+
+
+def test_views_hold_frozen_plain_rows_not_database_objects(database: Any) -> None:
+    """What the window and the exports are handed cannot change the data by accident: each
+    view and each of its rows is a frozen plain value, whatever the reader."""
+    import dataclasses
+
+    from kpi_desktop.services.queries import indicator_views, plans
+    from kpi_desktop.storage.rows import IndicatorRow, ProgressRow, TargetRow, UnitLinkRow
+
+    with database.read() as session:
+        view = next(v for v in indicator_views(session, plans(session)[0]) if v.seq == 32)
+    assert isinstance(view.indicator, IndicatorRow)
+    assert all(isinstance(link, UnitLinkRow) for link in view.units)
+    assert all(isinstance(target, TargetRow) for target in view.targets)
+    assert all(isinstance(entry, ProgressRow) for entry in view.progress.values())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.tolerance = 0.5  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        view.indicator.text = "改写"  # type: ignore[misc]
